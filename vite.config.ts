@@ -15,7 +15,8 @@ export default defineConfig(({ mode }) => {
         outDir: 'dist/sdk',
         emptyOutDir: true,
         sourcemap: true,
-        target: 'es2019',
+        // es2020: native `?.` and `??` keep the IIFE inside its size budget (size-limit).
+        target: 'es2020',
         lib: {
           entry: 'host-sdk/index.ts',
           name: 'Tokenframe',
@@ -23,6 +24,20 @@ export default defineConfig(({ mode }) => {
           fileName: (format) => (format === 'es' ? 'tokenframe.mjs' : 'tokenframe.js'),
         },
       },
+      plugins: [
+        {
+          // tsc (host-sdk/tsconfig.dts.json) emits the declarations under dist/sdk/types/;
+          // this entry gives them the name next to the bundles.
+          name: 'tokenframe-dts-entry',
+          generateBundle() {
+            this.emitFile({
+              type: 'asset',
+              fileName: 'tokenframe.d.ts',
+              source: "export * from './types/host-sdk/index';\n",
+            });
+          },
+        },
+      ],
     };
   }
   return {
@@ -34,6 +49,21 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2019',
       assetsDir: 'assets',
+      rollupOptions: {
+        output: {
+          // Predictable names for the size budgets in package.json: the initial bundle is
+          // `widget-*.js` + `widget-*.css`, each locale `locale-<code>-*.js`, lazy pages `page-*.js`.
+          entryFileNames: 'assets/widget-[hash].js',
+          chunkFileNames: (chunk) =>
+            chunk.facadeModuleId?.includes('/locales/')
+              ? 'assets/locale-[name]-[hash].js'
+              : 'assets/page-[name]-[hash].js',
+          assetFileNames: (asset) =>
+            (asset.names ?? []).some((name) => name.endsWith('.css'))
+              ? 'assets/widget-[hash][extname]'
+              : 'assets/[name]-[hash][extname]',
+        },
+      },
     },
   };
 });

@@ -7,24 +7,10 @@ import {
   VERIFICATION_FEATURES,
 } from './constants';
 import { maskedAccountSchema } from './account';
+import { eventCommonShape, eventEnvelopeSchema } from './eventEnvelope';
 
 const fundingDestinationSchema = z.enum(Object.values(FUNDING_DESTINATIONS));
-const identifier = z.string().check(z.minLength(1), z.maxLength(100));
-
-/**
- * Fields every event payload carries. The SDK checks only this (plus `event_name`) to stay
- * small; the widget validates the full payload below before it sends anything.
- */
-export const eventCommonShape = {
-  session_identifier: identifier,
-  tracer_token: identifier,
-};
-
-/** The envelope the host SDK validates on every event arriving over the port. */
-export const eventEnvelopeSchema = z.looseObject({
-  event_name: z.enum(Object.values(EVENTS)),
-  ...eventCommonShape,
-});
+export { eventCommonShape, eventEnvelopeSchema };
 
 const attemptsRemaining = z.int().check(z.minimum(0));
 

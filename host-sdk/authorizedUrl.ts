@@ -1,0 +1,92 @@
+import { TokenframeError } from './TokenframeError';
+
+/** A parsed authorized_url. */
+export interface AuthorizedUrl {
+  /** The URL as given; mounted verbatim. */
+  href: string;
+  /** Its origin: the only origin the SDK talks to for this mount. */
+  origin: string;
+  /** `/session/<id>`'s id, used in SDK-made events before the widget reports its own. */
+  sessionIdentifier: string;
+  /** Expiry in epoch ms from the `t` parameter, or null when the URL has none. */
+  expiresAt: number | null;
+}
+
+/**
+ * Margin before `t` after which a URL counts as expired: the widget must still load and
+ * exchange it, so a URL with a few hundred ms left would only fail inside the iframe.
+ */
+export const EXPIRY_MARGIN_MS = 1_000;
+
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Parses an authorized_url. Only https, or http on loopback hosts (development), is
+ * accepted: anything else could not hold a payment form safely.
+ */
+export function parseAuthorizedUrl(value: unknown, expiresAtFallback?: number): AuthorizedUrl {
+  let url: URL | null = null;
+  try {
+    url = typeof value === 'string' ? new URL(value) : null;
+  } catch {
+    url = null;
+  }
+  const secure =
+    url &&
+    (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname)));
+  if (!url || !secure) {
+    throw new TokenframeError(
+      'invalid_authorized_url',
+      `expected the authorized_url string from your backend (https://…/session/<id>?t=…&h=…), got ${
+        typeof value === 'string' ? 'a string that is not an https URL' : typeof value
+      }.`,
+    );
+  }
+  const t = url.searchParams.get('t');
+  const expiresAt = t && /^\d{1,15}$/.test(t) ? Number(t) : (expiresAtFallback ?? null);
+  return {
+    href: url.href,
+    origin: url.origin,
+    sessionIdentifier: decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? ''),
+    expiresAt,
+  };
+}
+
+/** True when the URL must not be mounted any more (the server would reject it). */
+export function isExpired(url: AuthorizedUrl, now = Date.now()): boolean {
+  return url.expiresAt !== null && url.expiresAt - EXPIRY_MARGIN_MS <= now;
+}
+
+/** What `fetchAuthorizedUrl` may resolve with: the URL, or the session API's data object. */
+export type AuthorizedUrlResult =
+  string | { authorized_url: string; authorized_url_expiration_utc?: string | number };
+
+/**
+ * Accepts the forms merchants return from their backend: the URL string, the session API's
+ * `data` object, or the whole response envelope `{ data: {…} }`.
+ */
+export function fromFetchResult(result: unknown): AuthorizedUrl {
+  const record = (value: unknown) =>
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+  const data = record(result);
+  const fields = data && 'authorized_url' in data ? data : record(data?.data);
+  if (typeof result !== 'string' && typeof fields?.authorized_url !== 'string') {
+    throw new TokenframeError(
+      'invalid_authorized_url',
+      `fetchAuthorizedUrl must resolve with the authorized_url string or { authorized_url, authorized_url_expiration_utc }, got ${
+        data ? `an object with keys [${Object.keys(data).join(', ')}]` : typeof result
+      }.`,
+    );
+  }
+  const expiration = fields?.authorized_url_expiration_utc;
+  const fallback =
+    typeof expiration === 'number'
+      ? expiration
+      : typeof expiration === 'string'
+        ? Date.parse(expiration)
+        : NaN;
+  return parseAuthorizedUrl(
+    typeof result === 'string' ? result : fields?.authorized_url,
+    Number.isNaN(fallback) ? undefined : fallback,
+  );
+}

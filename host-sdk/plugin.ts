@@ -1,0 +1,319 @@
+import {
+  EVENTS,
+  FUNDING_DESTINATIONS,
+  RECOVERABLE_SESSION_ERRORS,
+  type FundingDestination,
+  type SessionErrorCode,
+} from '../protocol/constants';
+import { eventEnvelopeSchema } from '../protocol/eventEnvelope';
+import type { ReauthorizeReason, WidgetEvent } from '../protocol/events';
+import { MIN_FRAME_HEIGHT, resizeArgumentSchema, type HostApi } from '../protocol/rpc';
+import { isExpired, parseAuthorizedUrl, type AuthorizedUrl } from './authorizedUrl';
+import { applyFrameHeight } from './autoHeight';
+import { createDebugLog } from './debugLog';
+import { createEmitter, type EventNameOrKey, type EventPayload, type Listener } from './emitter';
+import { listenForWidget } from './handshake';
+import { transition, type MountEvent, type MountState } from './mountLifecycle';
+import { once } from './once';
+import { resolveOptions } from './options';
+import { createReauthorizer } from './reauthorizePolicy';
+import { TokenframeError } from './TokenframeError';
+
+/** The object `Tokenframe.create` returns. */
+export interface TokenframePlugin {
+  /**
+   * Mounts the widget for `authorizedUrl` (from your backend's session call) in the
+   * container, replacing any earlier mount. A URL past its expiry is never loaded: a fresh
+   * one is requested first. Resolves with the READY payload; rejects with a TokenframeError.
+   */
+  mount(
+    authorizedUrl: string,
+    fundingDestination: FundingDestination,
+  ): Promise<EventPayload<'READY'>>;
+  /** Adds a listener. `name` is a value of `Tokenframe.EVENTS` or its key (`'TOKEN_SUCCESS'`). */
+  addEventListener<N extends EventNameOrKey>(name: N, listener: Listener<N>): void;
+  /** Removes a listener added with the same name (key or value) and function. */
+  removeEventListener<N extends EventNameOrKey>(name: N, listener: Listener<N>): void;
+  /** Adds a listener and returns the function that removes it. */
+  on<N extends EventNameOrKey>(name: N, listener: Listener<N>): () => void;
+  /** Removes the iframe and every listener the SDK added. Safe to call more than once. */
+  destroy(): void;
+  /** Where the current mount stands (see `MountState`); for logs and tests. */
+  readonly state: MountState;
+}
+
+// The widget never sends these: they are the SDK's own events.
+const SDK_EVENTS: string[] = [EVENTS.REAUTHORIZING, EVENTS.PLUGIN_ERROR];
+const TERMINAL: string[] = [
+  EVENTS.TOKEN_SUCCESS,
+  EVENTS.FUNDING_CANCELED,
+  EVENTS.MAX_VERIFICATION_ATTEMPTS_EXCEEDED,
+];
+
+/** Creates a plugin bound to `container` (a selector, looked up at each mount, or an element). */
+export function createPlugin(container: string | HTMLElement, input?: unknown): TokenframePlugin {
+  if (
+    typeof container !== 'string' &&
+    (typeof container !== 'object' || container?.nodeType !== 1)
+  ) {
+    throw new TokenframeError(
+      'invalid_container',
+      `create() needs a CSS selector or an element as its first argument, got ${typeof container}.`,
+    );
+  }
+  const options = resolveOptions(input);
+  const log = createDebugLog(options.debug);
+  const emitter = createEmitter();
+  let state: MountState = 'idle';
+  let generation = 0;
+  let destination: FundingDestination = FUNDING_DESTINATIONS.DEBIT;
+  let sessionIdentifier = '';
+  let tracerToken = '';
+  let pending: {
+    resolve(ready: EventPayload<'READY'>): void;
+    reject(error: unknown): void;
+  } | null = null;
+  let frame: { iframe: HTMLIFrameElement; dispose(): void } | null = null;
+
+  const step = (event: MountEvent): boolean => {
+    const next = transition(state, event);
+    const accepted = next !== state || event === 'mount' || event === 'mount_expired';
+    if (accepted) log(`state ${state} → ${next} (${event})`);
+    state = next;
+    return accepted;
+  };
+  const settle = (error: TokenframeError | null, ready?: EventPayload<'READY'>) => {
+    const current = pending;
+    pending = null;
+    if (error) current?.reject(error);
+    else if (ready) current?.resolve(ready);
+  };
+  const removeFrame = () => {
+    frame?.dispose();
+    frame = null;
+  };
+  const fail = (error: unknown) => {
+    const failure =
+      error instanceof TokenframeError
+        ? error
+        : new TokenframeError('reauthorization_failed', 're-request failed.');
+    if (!step('give_up')) return;
+    removeFrame();
+    emitter.emit({
+      event_name: EVENTS.PLUGIN_ERROR,
+      session_identifier: sessionIdentifier,
+      tracer_token: tracerToken,
+      code: failure.code,
+      message: failure.message,
+    });
+    settle(failure);
+  };
+
+  const reauthorizer = createReauthorizer({
+    fetchAuthorizedUrl: options.fetchAuthorizedUrl,
+    maxReauthorizations: options.maxReauthorizations,
+    log,
+    onAttempt: (reason, attempt) =>
+      emitter.emit({
+        event_name: EVENTS.REAUTHORIZING,
+        session_identifier: sessionIdentifier,
+        tracer_token: tracerToken,
+        reason,
+        attempt,
+      }),
+  });
+
+  /** Call only once the state is `reauthorizing`. */
+  const reauthorize = (reason: ReauthorizeReason) => {
+    const mountGeneration = generation;
+    log('re-requesting the authorized_url', reason);
+    reauthorizer.request(reason).then(
+      (url) => {
+        if (mountGeneration === generation && step('authorized')) load(url);
+      },
+      (error: unknown) => {
+        if (mountGeneration === generation) fail(error);
+      },
+    );
+  };
+  const recover = (reason: ReauthorizeReason) => {
+    if (step('recoverable')) reauthorize(reason);
+  };
+
+  const onWidgetEvent = (event: WidgetEvent) => {
+    sessionIdentifier = event.session_identifier;
+    tracerToken = event.tracer_token;
+    log('event', event.event_name);
+    emitter.emit(event);
+    if (event.event_name === EVENTS.READY) {
+      if (step('ready')) {
+        reauthorizer.reset();
+        settle(null, event);
+      }
+    } else if (event.event_name === EVENTS.TERMINAL_FAILURE_ACKNOWLEDGED) {
+      recover('terminal_failure_acknowledged');
+    } else if (event.event_name === EVENTS.SESSION_ERROR) {
+      const code: SessionErrorCode = event.error;
+      if (RECOVERABLE_SESSION_ERRORS.includes(code)) recover(code as ReauthorizeReason);
+      else if (step('terminal'))
+        settle(new TokenframeError('session_ended', `the session cannot be mounted (${code}).`));
+    } else if (TERMINAL.includes(event.event_name) && step('terminal')) {
+      settle(new TokenframeError('session_ended', `the flow ended (${event.event_name}).`));
+    }
+  };
+
+  const load = (url: AuthorizedUrl) => {
+    const host = resolveContainer(container);
+    if (!host) return fail(containerError(container));
+    removeFrame();
+    const mountGeneration = generation;
+    const iframe = document.createElement('iframe');
+    const live = () => mountGeneration === generation && frame?.iframe === iframe;
+    const api: HostApi = Object.freeze({
+      emit(event: WidgetEvent) {
+        const parsed = eventEnvelopeSchema.safeParse(event);
+        if (!live()) return;
+        if (!parsed.success || SDK_EVENTS.includes(parsed.data.event_name)) {
+          log('dropped an invalid event from the widget');
+          return;
+        }
+        onWidgetEvent(parsed.data as WidgetEvent);
+      },
+      resize(height: number) {
+        if (!live()) return;
+        if (!resizeArgumentSchema.safeParse(height).success) log('dropped an invalid height');
+        else if (options.autoHeight) applyFrameHeight(iframe, height);
+      },
+    });
+    iframe.title = options.title;
+    // Only the merchant's origin, never the page's path and query (which may name the user).
+    iframe.referrerPolicy = 'strict-origin';
+    // The flow types numbers and needs no permission-policy feature (no camera, no payment
+    // request API), so none is delegated to the widget's origin.
+    iframe.setAttribute('allow', '');
+    // The widget is cross-origin, so allow-same-origin only keeps its own origin (it needs it
+    // to call its service and for our origin check); the point is what stays off: top
+    // navigation of the merchant page, modals, downloads.
+    iframe.setAttribute(
+      'sandbox',
+      'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',
+    );
+    iframe.style.cssText = `display:block;width:100%;border:0;height:${
+      options.autoHeight ? `${MIN_FRAME_HEIGHT}px` : '100%'
+    }`;
+    let loaded = false;
+    iframe.addEventListener('load', () => (loaded = true));
+    const stopHandshake = listenForWidget({
+      iframe,
+      origin: url.origin,
+      connect: {
+        funding_destination: destination,
+        appearance: options.appearance,
+        debug: options.debug,
+      },
+      api,
+      log,
+      onConnected: () => step('hello'),
+    });
+    // The handshake and READY must both arrive in time; otherwise the URL is spent or broken.
+    const timer = setTimeout(() => {
+      if (live() && (state === 'loading' || state === 'connecting')) {
+        recover(loaded ? 'handshake_timeout' : 'load_failed');
+      }
+    }, options.handshakeTimeoutMs);
+    frame = {
+      iframe,
+      dispose: once(() => {
+        clearTimeout(timer);
+        stopHandshake();
+        iframe.remove();
+      }),
+    };
+    iframe.src = url.href;
+    host.appendChild(iframe);
+    log('loading widget', url.origin);
+  };
+
+  const plugin: TokenframePlugin = {
+    mount(authorizedUrl, fundingDestination) {
+      if (state === 'destroyed') {
+        return Promise.reject(
+          new TokenframeError(
+            'destroyed',
+            'mount() after destroy(): call Tokenframe.create again.',
+          ),
+        );
+      }
+      let url: AuthorizedUrl;
+      try {
+        if (!(Object.values(FUNDING_DESTINATIONS) as string[]).includes(fundingDestination)) {
+          throw new TokenframeError(
+            'invalid_funding_destination',
+            `mount() needs a value of Tokenframe.FUNDING_DESTINATIONS (${Object.values(FUNDING_DESTINATIONS).join(', ')}), got ${JSON.stringify(fundingDestination)}.`,
+          );
+        }
+        url = parseAuthorizedUrl(authorizedUrl);
+        if (!resolveContainer(container)) throw containerError(container);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      // Replace any earlier mount: one iframe, one listener, one pending promise.
+      removeFrame();
+      generation += 1;
+      reauthorizer.cancel(new TokenframeError('mount_replaced', 'a newer mount() started.'));
+      settle(new TokenframeError('mount_replaced', 'a newer mount() replaced this one.'));
+      destination = fundingDestination;
+      sessionIdentifier = url.sessionIdentifier;
+      tracerToken = '';
+      const ready = new Promise<EventPayload<'READY'>>((resolve, reject) => {
+        pending = { resolve, reject };
+      });
+      if (isExpired(url)) {
+        step('mount_expired');
+        reauthorize('url_expired');
+      } else {
+        step('mount');
+        load(url);
+      }
+      return ready;
+    },
+    addEventListener(name, listener) {
+      emitter.add(name, listener);
+    },
+    removeEventListener(name, listener) {
+      emitter.remove(name, listener);
+    },
+    on(name, listener) {
+      return emitter.add(name, listener);
+    },
+    destroy: once(() => {
+      removeFrame();
+      generation += 1;
+      const destroyed = new TokenframeError('destroyed', 'destroy() was called.');
+      reauthorizer.cancel(destroyed);
+      settle(destroyed);
+      step('destroy');
+      emitter.clear();
+    }),
+    get state() {
+      return state;
+    },
+  };
+  return plugin;
+}
+
+function resolveContainer(container: string | HTMLElement): HTMLElement | null {
+  if (typeof container !== 'string') return container;
+  try {
+    return document.querySelector<HTMLElement>(container);
+  } catch {
+    return null; // An invalid selector is reported like a missing element.
+  }
+}
+
+function containerError(container: string | HTMLElement): TokenframeError {
+  return new TokenframeError(
+    'invalid_container',
+    `no element matches the container selector ${JSON.stringify(container)}; create the element before mount().`,
+  );
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Store } from './store';
+
+/**
+ * PGlite is one connection inside this process: two interleaved transactions would share it
+ * and corrupt each other. Every statement and every transaction therefore runs through one
+ * FIFO queue, which gives PGlite the same isolation a pool of connections gives PostgreSQL.
+ */
+export async function openPgliteStore(dataDir: string | undefined): Promise<Store> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  let tail: Promise<unknown> = Promise.resolve();
+  let closed = false;
+
+  function enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  const inTransaction = (raw: { query: PGlite['query'] }): Store => {
+    const tx: Store = {
+      engine: 'pglite',
+      query: async <T>(sql: string, params?: readonly unknown[]) =>
+        (await raw.query<T>(sql, params as unknown[] | undefined)).rows,
+      transaction: (fn) => fn(tx),
+      close: async () => undefined,
+    };
+    return tx;
+  };
+
+  return {
+    engine: 'pglite',
+    query: <T>(sql: string, params?: readonly unknown[]) =>
+      enqueue(async () => (await db.query<T>(sql, params as unknown[] | undefined)).rows),
+    transaction: (fn) => enqueue(() => db.transaction((raw) => fn(inTransaction(raw)))),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await enqueue(() => db.close());
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import pg from 'pg';
+import type { Store } from './store';
+
+/** Opens a connection pool on `databaseUrl`. Transactions each hold one pooled client. */
+export async function openPostgresStore(databaseUrl: string, poolSize = 10): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle client that errors (server restart) must not crash the process.
+  pool.on('error', () => undefined);
+  let closed = false;
+
+  const onClient = (client: pg.PoolClient): Store => {
+    const tx: Store = {
+      engine: 'postgres',
+      query: async <T>(sql: string, params?: readonly unknown[]) =>
+        (await client.query(sql, params as unknown[] | undefined)).rows as T[],
+      transaction: (fn) => fn(tx),
+      close: async () => undefined,
+    };
+    return tx;
+  };
+
+  return {
+    engine: 'postgres',
+    query: async <T>(sql: string, params?: readonly unknown[]) =>
+      (await pool.query(sql, params as unknown[] | undefined)).rows as T[],
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(onClient(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

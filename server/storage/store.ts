@@ -1,0 +1,18 @@
+/**
+ * The one storage interface the service codes against. Two engines implement it (PGlite
+ * embedded, PostgreSQL through `pg`) with the same SQL, so every query is written once in
+ * PostgreSQL dialect and parameterised with `$1…$n`.
+ */
+export interface Store {
+  /** Which engine answers; only diagnostics and benchmarks should care. */
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs one statement and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Runs `fn` inside one transaction (READ COMMITTED) and commits when it resolves, rolls back
+   * when it throws. Calling `transaction` on the `tx` handle runs inline in the same transaction.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Releases the connection(s). Idempotent. */
+  close(): Promise<void>;
+}

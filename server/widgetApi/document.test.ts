@@ -1,0 +1,115 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWidgetApiHarness, type WidgetApiHarness } from './testing/widgetApiHarness';
+import { injectHostOrigin, widgetDocumentHeaders } from './widgetDocumentHeaders';
+
+const FIXTURE_HTML =
+  '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/widget/assets/index-abc123.js"></script></head><body><div id="app"></div></body></html>';
+
+let distDir: string;
+let api: WidgetApiHarness;
+
+beforeAll(async () => {
+  // A stand-in for `vite build` output, so this suite does not depend on the widget build.
+  distDir = mkdtempSync(join(tmpdir(), 'tokenframe-dist-'));
+  mkdirSync(join(distDir, 'widget', 'assets'), { recursive: true });
+  writeFileSync(join(distDir, 'widget', 'index.html'), FIXTURE_HTML);
+  writeFileSync(join(distDir, 'widget', 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(
+    join(distDir, 'widget', 'favicon.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg"/>',
+  );
+  api = await startWidgetApiHarness({ distDir });
+});
+afterAll(async () => {
+  await api.close();
+  rmSync(distDir, { recursive: true, force: true });
+});
+
+describe('GET /session/:id', () => {
+  it('serves the widget with a CSP whose frame-ancestors is the session host origin only', async () => {
+    const sessionId = await api.createSession();
+    const response = await api.app.inject({ method: 'GET', url: `/session/${sessionId}?t=1&h=x` });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-security-policy']).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; frame-ancestors https://shop.example; object-src 'none'; base-uri 'none'; form-action 'none'",
+    );
+    expect(response.headers).toMatchObject({
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  it('injects the host origin meta tag into the head, once', async () => {
+    const sessionId = await api.createSession();
+    const body = (await api.app.inject({ method: 'GET', url: `/session/${sessionId}` })).body;
+    expect(
+      body.match(/<meta name="tokenframe-host-origin" content="https:\/\/shop.example">/g),
+    ).toHaveLength(1);
+    expect(body.indexOf('tokenframe-host-origin')).toBeLessThan(body.indexOf('<script'));
+  });
+
+  it('serves an unknown session with frame-ancestors none and no host origin, so the widget shows invalid_url', async () => {
+    const response = await api.app.inject({ method: 'GET', url: '/session/does-not-exist' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.body).not.toContain('tokenframe-host-origin');
+  });
+
+  it('answers 503 with the same headers when the widget is not built', async () => {
+    const unbuilt = await startWidgetApiHarness({ distDir: join(distDir, 'missing') });
+    try {
+      const response = await unbuilt.app.inject({ method: 'GET', url: '/session/x' });
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    } finally {
+      await unbuilt.close();
+    }
+  });
+});
+
+describe('/widget/ static files', () => {
+  it('caches hashed assets immutably', async () => {
+    const response = await api.app.inject({ method: 'GET', url: '/widget/assets/index-abc123.js' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('revalidates files outside assets/, whose names carry no hash', async () => {
+    const response = await api.app.inject({ method: 'GET', url: '/widget/favicon.svg' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+  });
+
+  it('never serves index.html from /widget/, where it would lack its per-session CSP', async () => {
+    expect((await api.app.inject({ method: 'GET', url: '/widget/index.html' })).statusCode).toBe(
+      404,
+    );
+    expect((await api.app.inject({ method: 'GET', url: '/widget/' })).statusCode).toBe(404);
+  });
+});
+
+describe('injectHostOrigin', () => {
+  it('escapes the origin as an HTML attribute', () => {
+    expect(injectHostOrigin('<head></head>', 'https://a.example/"><script>')).toContain(
+      'content="https://a.example/&quot;&gt;&lt;script&gt;"',
+    );
+  });
+  it('leaves the document alone without a host origin', () => {
+    expect(injectHostOrigin('<head></head>', null)).toBe('<head></head>');
+  });
+});
+
+describe('widgetDocumentHeaders', () => {
+  it('allows no inline script or style', () => {
+    const csp = widgetDocumentHeaders('https://a.example')['content-security-policy'];
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+  });
+});

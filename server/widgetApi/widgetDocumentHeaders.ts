@@ -1,0 +1,50 @@
+/**
+ * Security headers of the widget document (issue 4, "Security headers"). `frame-ancestors`
+ * names the session's host origin only, so another site cannot frame a recipient's session
+ * (clickjacking); with no session, no site may frame the page. No inline script or style is
+ * allowed anywhere: the widget build emits external files only.
+ */
+export function widgetDocumentHeaders(hostOrigin: string | null): Record<string, string> {
+  const frameAncestors = hostOrigin ?? "'none'";
+  return {
+    'content-security-policy': [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      `frame-ancestors ${frameAncestors}`,
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join('; '),
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    'content-type': 'text/html; charset=utf-8',
+  };
+}
+
+const HTML_ATTRIBUTE_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '"': '&quot;',
+  '<': '&lt;',
+  '>': '&gt;',
+  "'": '&#39;',
+};
+
+/**
+ * Inserts `<meta name="tokenframe-host-origin">` right after `<head>`, so the widget knows the
+ * one origin it may post its hello to, even when the exchange later fails. Without a session
+ * the tag is left out and the widget shows `invalid_url`.
+ */
+export function injectHostOrigin(html: string, hostOrigin: string | null): string {
+  if (!hostOrigin) return html;
+  const escaped = hostOrigin.replace(/[&"<>']/g, (c) => HTML_ATTRIBUTE_ESCAPES[c] ?? c);
+  const meta = `<meta name="tokenframe-host-origin" content="${escaped}">`;
+  const head = /<head[^>]*>/i.exec(html);
+  if (!head) return meta + html;
+  const at = head.index + head[0].length;
+  return `${html.slice(0, at)}\n    ${meta}${html.slice(at)}`;
+}

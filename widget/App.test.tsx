@@ -1,0 +1,193 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EVENTS, type WidgetEvent } from '../protocol';
+import { App } from './App';
+import { WidgetApiClient } from './api';
+import { createWidgetI18n } from './i18n';
+import { defaultHost, fakeBridge, fakeFetch, fakeSession } from './testing/fakes';
+
+afterEach(cleanup);
+
+const URL_PARTS = { sessionIdentifier: 'ses_test', t: '1790000000000', h: 'sig' };
+const account = { last4: '5556', display: '•••• 5556', brand: 'visa' } as const;
+const attempts = { recipient_verification_remaining: 3, account_verification_remaining: 3, session_remaining: 5 };
+
+async function mount(routes: Parameters<typeof fakeFetch>[0], options: { host?: ReturnType<typeof defaultHost> | null } = {}) {
+  const { bridge, events } = fakeBridge(options.host === undefined ? defaultHost() : options.host);
+  const { fetchImpl, calls } = fakeFetch({
+    'POST /exchange': { body: { access_token: 'tok_secret', session: fakeSession() } },
+    ...routes,
+  });
+  const navigate = vi.fn();
+  const i18n = await createWidgetI18n();
+  render(
+    <App
+      api={new WidgetApiClient(fetchImpl)}
+      bridge={bridge}
+      i18n={i18n}
+      authorizedUrl={URL_PARTS}
+      fallbackTracerToken="trc_fallback"
+      navigate={navigate}
+    />,
+  );
+  return { events, calls, navigate };
+}
+
+const names = (events: WidgetEvent[]) => events.map((event) => event.event_name);
+const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+function fillDebit(number = '4000056655665556') {
+  type('First name', 'Ada');
+  type('Last name', 'Lovelace');
+  type('Card number', number);
+  type('Expiration date (MM/YY)', '12/39');
+  type('Address line 1', '1 Main St');
+  type('City', 'Boston');
+  fireEvent.change(screen.getByLabelText('State'), { target: { value: 'MA' } });
+  type('ZIP code', '02110');
+  fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+}
+
+describe('App', () => {
+  it('exchanges once, then emits READY with the host destination and shows the form', async () => {
+    const { events, calls } = await mount({});
+    await screen.findByRole('heading', { name: 'Add your debit card' });
+    expect(calls.filter((call) => call.path === '/exchange')).toHaveLength(1);
+    expect(calls[0]?.body).toEqual({ session_identifier: 'ses_test', t: '1790000000000', h: 'sig' });
+    const ready = events.find((event) => event.event_name === EVENTS.READY);
+    expect(ready).toEqual({
+      event_name: EVENTS.READY,
+      session_identifier: 'ses_test',
+      tracer_token: 'trc_test',
+      funding_destination: 'debit',
+      language_locale_code: 'en-US',
+    });
+    await waitFor(() => expect(names(events)).toEqual([EVENTS.PAGE_LOAD, EVENTS.READY, EVENTS.PAGE_LOAD]));
+    expect(events.map((event) => ('page' in event ? event.page : null))).toEqual(['loading', null, 'account_entry']);
+  });
+
+  it('walks debit to TOKEN_SUCCESS with the bearer token on every call after the exchange', async () => {
+    const { events, calls } = await mount({
+      'POST /account': { body: { result: 'verified', account, attempts } },
+      'POST /confirm': { body: { customer_account_token: 'cat_0123456789abcdefXYZ', funding_destination: 'debit', account } },
+    });
+    await screen.findByLabelText('Card number');
+    fillDebit();
+    await screen.findByRole('heading', { name: 'Confirm your account' });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    await screen.findByRole('heading', { name: 'Your account has been added' });
+    const success = events.find((event) => event.event_name === EVENTS.TOKEN_SUCCESS);
+    expect(success).toMatchObject({ customer_account_token: 'cat_0123456789abcdefXYZ', funding_destination: 'debit', account });
+    for (const call of calls.slice(1)) expect(call.headers.authorization).toBe('Bearer tok_secret');
+    expect(JSON.stringify(events)).not.toContain('4000056655665556');
+    expect(JSON.stringify(events)).not.toContain('tok_secret');
+  });
+
+  it('shows a session error and emits SESSION_ERROR url_used when the exchange says so', async () => {
+    const { events } = await mount({ 'POST /exchange': { status: 409, body: { error: 'wrong_state', session_error: 'url_used' } } });
+    await screen.findByRole('heading', { name: 'This link was already used' });
+    expect(events.find((event) => event.event_name === EVENTS.SESSION_ERROR)).toEqual({
+      event_name: EVENTS.SESSION_ERROR,
+      session_identifier: 'ses_test',
+      tracer_token: 'trc_fallback',
+      error: 'url_used',
+    });
+    expect(names(events)).not.toContain(EVENTS.READY);
+  });
+
+  it('keeps the form and marks the card field when the service says it is not a debit card', async () => {
+    const { events } = await mount({ 'POST /account': { body: { result: 'invalid', fields: { card_number: 'not_debit_card' } } } });
+    await screen.findByLabelText('Card number');
+    fillDebit('4111111111111111');
+    await screen.findByText('This is a credit card. Enter a debit card instead.');
+    expect(names(events)).not.toContain(EVENTS.ACCOUNT_COULD_NOT_BE_VERIFIED);
+  });
+
+  it('emits ACCOUNT_COULD_NOT_BE_VERIFIED, then TERMINAL_FAILURE and TERMINAL_FAILURE_ACKNOWLEDGED on Continue', async () => {
+    const failed = (terminal: boolean, remaining: number) => ({
+      body: {
+        result: 'verification_failed',
+        feature: 'recipient_verification',
+        code: '1105',
+        terminal,
+        attempts: { ...attempts, recipient_verification_remaining: remaining, session_remaining: remaining + 2 },
+        mismatched_fields: ['last_name'],
+      },
+    });
+    const { events } = await mount({ 'POST /account': [failed(false, 2), failed(true, 0)] });
+    await screen.findByLabelText('Card number');
+    fillDebit();
+    await screen.findByText('You have 2 attempts left.');
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('heading', { name: 'We could not verify your details' });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(names(events)).toContain(EVENTS.TERMINAL_FAILURE_ACKNOWLEDGED));
+    const failures = events.filter((event) => event.event_name === EVENTS.ACCOUNT_COULD_NOT_BE_VERIFIED);
+    expect(failures.map((event) => 'attempts_remaining' in event && event.attempts_remaining)).toEqual([2, 0]);
+    expect(events.find((event) => event.event_name === EVENTS.TERMINAL_FAILURE)).toMatchObject({
+      feature: 'recipient_verification',
+      funding_destination: 'debit',
+    });
+  });
+
+  it('emits MAX_VERIFICATION_ATTEMPTS_EXCEEDED when the session limit is reached', async () => {
+    const { events } = await mount({ 'POST /account': { body: { result: 'max_attempts_exceeded' } } });
+    await screen.findByLabelText('Card number');
+    fillDebit('4000000000000002');
+    await screen.findByRole('heading', { name: 'Too many attempts' });
+    expect(names(events)).toContain(EVENTS.MAX_VERIFICATION_ATTEMPTS_EXCEEDED);
+  });
+
+  it('cancels from the confirmation page and emits FUNDING_CANCELED', async () => {
+    const { events } = await mount({
+      'POST /account': { body: { result: 'verified', account, attempts } },
+      'POST /cancel': { body: { status: 'canceled' } },
+    });
+    await screen.findByLabelText('Card number');
+    fillDebit();
+    await screen.findByRole('heading', { name: 'Confirm your account' });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await screen.findByRole('heading', { name: 'You canceled' });
+    expect(events.find((event) => event.event_name === EVENTS.FUNDING_CANCELED)).toMatchObject({ funding_destination: 'debit' });
+  });
+
+  it('in standalone mode uses the first enabled destination and redirects on success', async () => {
+    const { events, navigate } = await mount(
+      {
+        'POST /account': { body: { result: 'verified', account, attempts } },
+        'POST /confirm': { body: { customer_account_token: 'cat_0123456789abcdefXYZ', funding_destination: 'debit', account } },
+      },
+      { host: null },
+    );
+    await screen.findByLabelText('Card number');
+    expect(events.find((event) => event.event_name === EVENTS.READY)).toMatchObject({ funding_destination: 'debit' });
+    fillDebit();
+    await screen.findByRole('button', { name: 'Confirm' });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
+    const target = new URL(navigate.mock.calls[0]![0] as string);
+    expect(target.origin + target.pathname).toBe('https://merchant.example/done');
+    expect(target.searchParams.get('session_identifier')).toBe('ses_test');
+    expect(target.searchParams.get('event_name')).toBe(EVENTS.TOKEN_SUCCESS);
+  });
+
+  it('announces a network failure in the live region and keeps the form', async () => {
+    await mount({});
+    await screen.findByLabelText('Card number');
+    fillDebit();
+    await screen.findByText('Something went wrong on our side. Try again in a moment.');
+    expect(screen.getByRole('status').textContent).toContain('Something went wrong');
+    expect(screen.getByLabelText('Card number')).toBeTruthy();
+  });
+
+  it('switches language from the switcher and sets dir=rtl for Arabic', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await mount({});
+    await screen.findByLabelText('Card number');
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'ar-SA' } });
+    await waitFor(() => expect(document.documentElement.dir).toBe('rtl'));
+    expect(document.documentElement.lang).toBe('ar-SA');
+    fireEvent.change(document.getElementById('tf-language')!, { target: { value: 'en-US' } });
+    await waitFor(() => expect(document.documentElement.dir).toBe('ltr'));
+  });
+});

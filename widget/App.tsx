@@ -1,0 +1,302 @@
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import {
+  EVENTS,
+  type AccountSubmission,
+  type FundingDestination,
+  type Locale,
+  type SessionErrorCode,
+  type WidgetSession,
+} from '../protocol';
+import { WidgetApiFailure, type WidgetApiClient } from './api';
+import type { Bridge } from './bridge';
+import { HostEventEmitter } from './emitter';
+import { serverFieldErrors } from './flow/accountForm';
+import type { FlowState } from './flow/state';
+import { INITIAL_STATE, transition } from './flow/transition';
+import { LANGUAGE_AUTONYMS } from './i18n/languages';
+import type { WidgetI18n } from './i18n';
+import { languageChoice } from './languageChoice';
+import { applyAppearance, applyThemeVariant } from './theme';
+import { LanguageSwitcher } from './ui/LanguageSwitcher';
+import { WidgetContext, type WidgetContextValue } from './ui/WidgetContext';
+import { PageView } from './PageView';
+import { preloadAccountEntry } from './pages/accountEntryLoader';
+
+/** The authorized_url's parts, read from the address bar by `main.tsx`. */
+export interface AuthorizedUrlParts {
+  sessionIdentifier: string;
+  t: string;
+  h: string;
+}
+
+/** Props of {@link App}. */
+export interface AppProps {
+  api: WidgetApiClient;
+  bridge: Bridge;
+  i18n: WidgetI18n;
+  /** `null` when the address bar did not hold a well-formed authorized_url. */
+  authorizedUrl: AuthorizedUrlParts | null;
+  /** Tracer for events sent before (or without) a successful exchange. */
+  fallbackTracerToken: string;
+  /** Standalone redirects; defaults to `location.assign`. */
+  navigate?: (url: string) => void;
+  /** Called once READY has been emitted (tests, timing). */
+  onReady?: () => void;
+}
+
+/**
+ * The widget: exchanges the URL once, waits for the host, emits READY, then drives the page
+ * flow through the pure `transition` and the widget API, emitting each event of PRODUCT.md §3.
+ */
+export function App(props: AppProps) {
+  const { api, bridge, i18n } = props;
+  const [state, dispatch] = useReducer(transition, INITIAL_STATE);
+  const [session, setSession] = useState<WidgetSession | null>(null);
+  const [locale, setLocaleState] = useState<Locale>(i18n.locale());
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const emitter = useMemo(() => new HostEventEmitter(bridge, props.navigate), [bridge, props.navigate]);
+  const previousPage = useRef<FlowState['page'] | null>(null);
+
+  const context = useMemo<WidgetContextValue>(
+    () => ({
+      t: i18n.t,
+      locale,
+      formatNumber: i18n.formatNumber,
+      emit: (payload) => emitter.emit(payload),
+      announce: setStatus,
+    }),
+    // `locale` changes the translations behind `t`, so consumers must re-render.
+    [i18n, locale, emitter],
+  );
+  const { t } = context;
+
+  const applyLocale = async (requested: string) => {
+    const active = await i18n.setLocale(requested);
+    document.documentElement.lang = active;
+    document.documentElement.dir = i18n.direction();
+    document.title = i18n.t('app.document_title');
+    setLocaleState(active);
+    return active;
+  };
+
+  const failSession = (error: SessionErrorCode) => {
+    emitter.emit({ event_name: EVENTS.SESSION_ERROR, error });
+    dispatch({ type: 'session_failed', error });
+    setStatus('');
+  };
+
+  useEffect(() => {
+    void start();
+    // Once per document: the exchange is single use.
+  }, []);
+
+  async function start() {
+    const url = props.authorizedUrl;
+    document.title = t('app.document_title');
+    if (!url) {
+      dispatch({ type: 'session_failed', error: 'invalid_url' });
+      return;
+    }
+    setStatus(t('status.loading'));
+    const accountEntry = preloadAccountEntry();
+    let exchanged: WidgetSession;
+    try {
+      exchanged = (await api.exchange({ session_identifier: url.sessionIdentifier, t: url.t, h: url.h })).session;
+    } catch (error) {
+      emitter.start({ session_identifier: url.sessionIdentifier, tracer_token: props.fallbackTracerToken });
+      failSession(error instanceof WidgetApiFailure && error.sessionError ? error.sessionError : 'invalid_url');
+      return;
+    }
+    emitter.start(
+      { session_identifier: exchanged.session_identifier, tracer_token: exchanged.tracer_token },
+      exchanged,
+    );
+    setSession(exchanged);
+    applyThemeVariant(exchanged.theme_variant);
+    const active = await applyLocale(languageChoice.get(exchanged.session_identifier) ?? exchanged.language_locale_code);
+    const host = await bridge.connected;
+    applyAppearance(host?.appearance);
+    const enabled = exchanged.funding_destinations;
+    const destination =
+      host && enabled.includes(host.funding_destination) ? host.funding_destination : enabled[0];
+    if (!destination) {
+      failSession('session_terminated');
+      return;
+    }
+    try {
+      await accountEntry;
+    } catch {
+      // The form's chunk did not download: a load failure, which the SDK answers with a new URL.
+      failSession('invalid_url');
+      return;
+    }
+    emitter.emit({ event_name: EVENTS.READY, funding_destination: destination, language_locale_code: active });
+    dispatch({ type: 'session_started', destination, attempts: exchanged.attempts });
+    setStatus('');
+    props.onReady?.();
+  }
+
+  /** Runs one API call with the busy flag and a status message; maps failures to the flow. */
+  async function run(statusKey: string, call: () => Promise<void>) {
+    if (busy) return;
+    setBusy(true);
+    setStatus(t(statusKey));
+    try {
+      await call();
+      setStatus('');
+    } catch (error) {
+      if (!(error instanceof WidgetApiFailure)) throw error;
+      if (error.sessionError) failSession(error.sessionError);
+      else if (error.code === 'invalid_request' && error.fields) {
+        dispatch({ type: 'account_rejected', fieldErrors: serverFieldErrors(error.fields, (key) => i18n.instance.exists(key)) });
+        setStatus('');
+      } else if (error.code === 'rate_limited') setStatus(t('status.rate_limited'));
+      else if (error.code === 'network') setStatus(t('status.network_error'));
+      else setStatus(t('status.server_error'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const destinationOf = (): FundingDestination =>
+    state.page === 'account_entry' || state.page === 'confirmation' || state.page === 'terminal_failure'
+      ? state.destination
+      : 'debit';
+
+  const submitAccount = (submission: AccountSubmission) =>
+    run('status.submitting', async () => {
+      const outcome = await api.submitAccount(submission);
+      const fundingDestination = submission.funding_destination;
+      switch (outcome.result) {
+        case 'verified':
+          dispatch({ type: 'account_verified', account: outcome.account, attempts: outcome.attempts });
+          return;
+        case 'invalid': {
+          const fieldErrors = serverFieldErrors(outcome.fields, (key) => i18n.instance.exists(key));
+          dispatch({ type: 'account_rejected', fieldErrors });
+          const first = Object.values(fieldErrors)[0];
+          if (first) setStatus(t(first));
+          return;
+        }
+        case 'verification_failed': {
+          const remaining =
+            outcome.feature === 'recipient_verification'
+              ? outcome.attempts.recipient_verification_remaining
+              : outcome.attempts.account_verification_remaining;
+          emitter.emit({
+            event_name: EVENTS.ACCOUNT_COULD_NOT_BE_VERIFIED,
+            funding_destination: fundingDestination,
+            feature: outcome.feature,
+            code: outcome.code,
+            attempts_remaining: Math.max(0, Math.min(remaining, outcome.attempts.session_remaining)),
+          });
+          if (outcome.terminal) {
+            emitter.emit({
+              event_name: EVENTS.TERMINAL_FAILURE,
+              funding_destination: fundingDestination,
+              feature: outcome.feature,
+              error: `${outcome.feature}_failed`,
+            });
+          }
+          dispatch({
+            type: 'verification_failed',
+            feature: outcome.feature,
+            code: outcome.code,
+            terminal: outcome.terminal,
+            attempts: outcome.attempts,
+            mismatchedFields: outcome.mismatched_fields ?? [],
+          });
+          return;
+        }
+        case 'max_attempts_exceeded':
+          emitter.emit({ event_name: EVENTS.MAX_VERIFICATION_ATTEMPTS_EXCEEDED });
+          dispatch({ type: 'max_attempts_exceeded' });
+          return;
+      }
+    });
+
+  const confirm = () =>
+    run('status.confirming', async () => {
+      const result = await api.confirm();
+      emitter.emit({
+        event_name: EVENTS.TOKEN_SUCCESS,
+        customer_account_token: result.customer_account_token,
+        funding_destination: result.funding_destination,
+        account: result.account,
+      });
+      dispatch({ type: 'tokenized', account: result.account });
+    });
+
+  const cancel = () =>
+    run('status.canceling', async () => {
+      const fundingDestination = destinationOf();
+      await api.cancel();
+      emitter.emit({ event_name: EVENTS.FUNDING_CANCELED, funding_destination: fundingDestination });
+      dispatch({ type: 'canceled' });
+    });
+
+  const chooseDestination = (destination: FundingDestination) =>
+    run('status.changing_destination', async () => {
+      await api.changeDestination(destination);
+      dispatch({ type: 'destination_changed', destination });
+    });
+
+  const acknowledge = () => {
+    if (state.page !== 'terminal_failure' || state.acknowledged) return;
+    emitter.emit({
+      event_name: EVENTS.TERMINAL_FAILURE_ACKNOWLEDGED,
+      funding_destination: state.destination,
+      feature: state.feature,
+    });
+    dispatch({ type: 'terminal_failure_acknowledged' });
+  };
+
+  const changeLanguage = async (requested: Locale) => {
+    const active = await applyLocale(requested);
+    if (session) languageChoice.set(session.session_identifier, active);
+    setStatus(i18n.t('status.language_changed', { language: LANGUAGE_AUTONYMS[active] }));
+  };
+
+  // Focus follows page changes, but the first page after loading must not pull focus into
+  // the iframe (it would scroll the merchant's page and steal the keyboard).
+  const focusHeading = previousPage.current !== null && previousPage.current !== 'loading';
+  useEffect(() => {
+    previousPage.current = state.page;
+  }, [state.page]);
+
+  return (
+    <WidgetContext.Provider value={context}>
+      <div class="widget">
+        {state.page !== 'loading' && session ? (
+          <header class="widget-header">
+            <LanguageSwitcher onChange={(code) => void changeLanguage(code)} />
+          </header>
+        ) : null}
+        <main>
+          <PageView
+            key={state.page}
+            state={state}
+            destinations={session?.funding_destinations ?? []}
+            busy={busy}
+            focusHeading={focusHeading}
+            api={api}
+            onSubmit={submitAccount}
+            onConfirm={confirm}
+            onCancel={cancel}
+            onRequestDifferentMethod={() => dispatch({ type: 'different_method_requested' })}
+            onDismissPicker={() => dispatch({ type: 'different_method_dismissed' })}
+            onChooseDestination={chooseDestination}
+            onAcknowledge={acknowledge}
+          />
+        </main>
+        <footer class="widget-footer">
+          <p>{t('app.secure_notice')}</p>
+        </footer>
+        <p class="visually-hidden" role="status" aria-live="polite">
+          {status}
+        </p>
+      </div>
+    </WidgetContext.Provider>
+  );
+}

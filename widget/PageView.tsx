@@ -1,0 +1,87 @@
+import { useCallback } from 'preact/hooks';
+import type { AccountSubmission, FundingDestination } from '../protocol';
+import type { WidgetApiClient } from './api';
+import type { FlowState } from './flow/state';
+import { loadedAccountEntryPage } from './pages/accountEntryLoader';
+import { CanceledPage } from './pages/CanceledPage';
+import { ConfirmationPage } from './pages/ConfirmationPage';
+import { LoadingPage } from './pages/LoadingPage';
+import { MaxAttemptsExceededPage } from './pages/MaxAttemptsExceededPage';
+import { SessionErrorPage } from './pages/SessionErrorPage';
+import { SuccessPage } from './pages/SuccessPage';
+import { TerminalFailurePage } from './pages/TerminalFailurePage';
+
+/** Props of {@link PageView}: the flow state and every action a page can take. */
+export interface PageViewProps {
+  state: FlowState;
+  destinations: readonly FundingDestination[];
+  busy: boolean;
+  focusHeading: boolean;
+  api: Pick<WidgetApiClient, 'searchBillers'>;
+  onSubmit(submission: AccountSubmission): void;
+  onConfirm(): void;
+  onCancel(): void;
+  onRequestDifferentMethod(): void;
+  onDismissPicker(): void;
+  onChooseDestination(destination: FundingDestination): void;
+  onAcknowledge(): void;
+}
+
+/** Picks the page component for the flow state: one page of protocol `PAGES` each. */
+export function PageView(props: PageViewProps) {
+  const { state, focusHeading, api } = props;
+  const searchBillers = useCallback((query: string, signal: AbortSignal) => api.searchBillers(query, signal), [api]);
+  switch (state.page) {
+    case 'loading':
+      return <LoadingPage />;
+    case 'session_error':
+      return <SessionErrorPage error={state.error} focusHeading={focusHeading} />;
+    case 'account_entry': {
+      // Loaded before the flow enters this page (App awaits preloadAccountEntry).
+      const AccountEntryPage = loadedAccountEntryPage();
+      if (!AccountEntryPage) return <LoadingPage />;
+      return (
+        <AccountEntryPage
+          state={state}
+          destinations={props.destinations}
+          busy={props.busy}
+          focusHeading={focusHeading}
+          onSubmit={props.onSubmit}
+          onRequestDifferentMethod={props.onRequestDifferentMethod}
+          onChooseDestination={props.onChooseDestination}
+          onDismissPicker={props.onDismissPicker}
+          onCancel={props.onCancel}
+          searchBillers={searchBillers}
+        />
+      );
+    }
+    case 'confirmation':
+      return (
+        <ConfirmationPage
+          destination={state.destination}
+          account={state.account}
+          busy={props.busy}
+          canChangeMethod={props.destinations.length > 1}
+          focusHeading={focusHeading}
+          onConfirm={props.onConfirm}
+          onCancel={props.onCancel}
+          onUseDifferentMethod={props.onRequestDifferentMethod}
+        />
+      );
+    case 'success':
+      return <SuccessPage account={state.account} focusHeading={focusHeading} />;
+    case 'terminal_failure':
+      return (
+        <TerminalFailurePage
+          feature={state.feature}
+          acknowledged={state.acknowledged}
+          focusHeading={focusHeading}
+          onContinue={props.onAcknowledge}
+        />
+      );
+    case 'max_attempts_exceeded':
+      return <MaxAttemptsExceededPage focusHeading={focusHeading} />;
+    case 'canceled':
+      return <CanceledPage focusHeading={focusHeading} />;
+  }
+}

@@ -1,0 +1,125 @@
+import {
+  WIDGET_API_BASE,
+  accountOutcomeSchema,
+  accountSubmissionSchema,
+  billerSchema,
+  cancelResponseSchema,
+  changeDestinationRequestSchema,
+  confirmResponseSchema,
+  exchangeRequestSchema,
+  exchangeResponseSchema,
+  widgetApiErrorSchema,
+  type AccountOutcome,
+  type AccountSubmission,
+  type ConfirmResponse,
+  type ExchangeRequest,
+  type ExchangeResponse,
+  type FundingDestination,
+  type SessionErrorCode,
+  type WidgetApiError,
+} from '../protocol';
+import * as z from 'zod/mini';
+
+/** Why a widget API call failed: the service's closed codes plus two client-side ones. */
+export type WidgetApiFailureCode = WidgetApiError['error'] | 'network' | 'invalid_response';
+
+/** A failed widget API call. Carries codes and field names only, never what was typed. */
+export class WidgetApiFailure extends Error {
+  override readonly name = 'WidgetApiFailure';
+  constructor(
+    readonly code: WidgetApiFailureCode,
+    /** Set when the service says a session error page applies. */
+    readonly sessionError?: SessionErrorCode,
+    /** Field name → error keys, for `invalid_request`. */
+    readonly fields?: Record<string, string[]>,
+  ) {
+    super(`widget API call failed: ${code}${sessionError ? ` (${sessionError})` : ''}`);
+  }
+}
+
+/** A biller from the shipped directory. */
+export type Biller = z.infer<typeof billerSchema>;
+
+/**
+ * Typed client of the widget API (`protocol/widgetApi.ts`). Requests are validated before
+ * they leave and responses before they are used. The bearer token from the exchange lives in
+ * this object only: no cookie, no storage (PRODUCT.md §1, "Mounted").
+ */
+export class WidgetApiClient {
+  private accessToken: string | null = null;
+
+  constructor(
+    private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+    private readonly baseUrl: string = WIDGET_API_BASE,
+  ) {}
+
+  /** Trades the authorized_url's parts for a bearer token. Single use. */
+  async exchange(request: ExchangeRequest): Promise<ExchangeResponse> {
+    const response = await this.call('POST', '/exchange', exchangeRequestSchema.parse(request), exchangeResponseSchema, false);
+    this.accessToken = response.access_token;
+    return response;
+  }
+
+  /** Sends the account the recipient typed; the outcome says what page comes next. */
+  submitAccount(submission: AccountSubmission): Promise<AccountOutcome> {
+    return this.call('POST', '/account', accountSubmissionSchema.parse(submission), accountOutcomeSchema);
+  }
+
+  /** Tokenizes the verified account. */
+  confirm(): Promise<ConfirmResponse> {
+    return this.call('POST', '/confirm', {}, confirmResponseSchema);
+  }
+
+  /** Cancels the session on the recipient's request. */
+  async cancel(): Promise<void> {
+    await this.call('POST', '/cancel', {}, cancelResponseSchema);
+  }
+
+  /** Switches the session to another enabled destination ("use a different method"). */
+  async changeDestination(fundingDestination: FundingDestination): Promise<void> {
+    const body = changeDestinationRequestSchema.parse({ funding_destination: fundingDestination });
+    await this.call('POST', '/destination', body, z.unknown());
+  }
+
+  /** Searches the shipped biller directory (BillPay). */
+  searchBillers(query: string, signal?: AbortSignal): Promise<Biller[]> {
+    const path = `/billers?q=${encodeURIComponent(query)}`;
+    return this.call('GET', path, undefined, z.array(billerSchema), true, signal);
+  }
+
+  private async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    schema: z.ZodMiniType<T>,
+    authenticated = true,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (authenticated && this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'omit',
+        cache: 'no-store',
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new WidgetApiFailure('network');
+    }
+    const json: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const parsed = widgetApiErrorSchema.safeParse(json);
+      if (!parsed.success) throw new WidgetApiFailure(response.status >= 500 ? 'internal' : 'invalid_response');
+      throw new WidgetApiFailure(parsed.data.error, parsed.data.session_error, parsed.data.fields);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new WidgetApiFailure('invalid_response');
+    return parsed.data;
+  }
+}

@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Comlink from 'comlink';
+import { MessageChannel as NodeMessageChannel } from 'node:worker_threads';
+import { ENVELOPE, type HostApi, type WidgetEvent } from '../protocol';
+import { connectToHost, type Bridge } from './bridge';
+
+const HOST = 'http://127.0.0.1:3000';
+const connect = { ...ENVELOPE, type: 'host_connect', funding_destination: 'debit', debug: false };
+const ready: WidgetEvent = {
+  event_name: 'tokenframe.ready',
+  session_identifier: 'ses_1',
+  tracer_token: 'tr_1',
+  funding_destination: 'debit',
+  language_locale_code: 'en-US',
+};
+
+// happy-dom runs the test as a top-level page; give it a parent window to be embedded in.
+const parent = { postMessage: vi.fn() };
+let bridge: Bridge | null = null;
+
+function deliver(init: { data: unknown; origin: string; source: unknown; ports?: unknown[] }) {
+  const event = new MessageEvent('message', { data: init.data, origin: init.origin });
+  Object.defineProperty(event, 'source', { value: init.source });
+  Object.defineProperty(event, 'ports', { value: init.ports ?? [] });
+  window.dispatchEvent(event);
+}
+
+const settled = async (promise: Promise<unknown>) => {
+  let done = false;
+  void promise.then(() => (done = true));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return done;
+};
+
+describe('widget bridge, embedded', () => {
+  beforeEach(() => {
+    parent.postMessage.mockClear();
+    Object.defineProperty(window, 'parent', { value: parent, configurable: true });
+  });
+  afterEach(() => {
+    bridge?.destroy();
+    bridge = null;
+    Object.defineProperty(window, 'parent', { value: window, configurable: true });
+  });
+
+  it('announces widget_hello to the parent at exactly the host origin', () => {
+    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    expect(bridge.mode).toBe('embedded');
+    expect(parent.postMessage).toHaveBeenCalledWith(
+      { ...ENVELOPE, type: 'widget_hello', session_identifier: 'ses_1' },
+      HOST,
+    );
+  });
+
+  it.each([
+    ['another origin', { origin: 'http://evil.example', source: parent }],
+    ['another window', { origin: HOST, source: {} }],
+    ['no port', { origin: HOST, source: parent, ports: [] }],
+    ['a wrong shape', { origin: HOST, source: parent, data: { ...connect, version: 9 } }],
+  ])('ignores host_connect from %s', async (_, init) => {
+    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    const { port2 } = new NodeMessageChannel();
+    deliver({ data: connect, ports: [port2], ...init });
+    expect(await settled(bridge.connected)).toBe(false);
+    port2.close();
+  });
+
+  it('ignores host_connect carrying two ports', async () => {
+    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    const a = new NodeMessageChannel();
+    const b = new NodeMessageChannel();
+    deliver({ data: connect, origin: HOST, source: parent, ports: [a.port2, b.port2] });
+    expect(await settled(bridge.connected)).toBe(false);
+    a.port2.close();
+    b.port2.close();
+  });
+
+  it('accepts the port from the parent at the host origin and delivers buffered, valid events', async () => {
+    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    bridge.emit(ready);
+    bridge.emit({ ...ready, tracer_token: '' }); // invalid: dropped, never sent
+    bridge.resize(480.2);
+    const channel = new NodeMessageChannel();
+    const received: unknown[] = [];
+    const heights: number[] = [];
+    const api: HostApi = {
+      emit: (event) => void received.push(event),
+      resize: (height) => void heights.push(height),
+    };
+    Comlink.expose(api, channel.port1 as unknown as Comlink.Endpoint);
+    deliver({ data: connect, origin: HOST, source: parent, ports: [channel.port2] });
+    await expect(bridge.connected).resolves.toMatchObject({ funding_destination: 'debit' });
+    await vi.waitFor(() => expect(received).toEqual([ready]));
+    await vi.waitFor(() => expect(heights).toEqual([481]));
+    channel.port1.close();
+  });
+});
+
+describe('widget bridge, standalone (top-level webview)', () => {
+  afterEach(() => {
+    const native = window as unknown as Record<string, unknown>;
+    delete native.ReactNativeWebView;
+    delete native.TokenframeAndroid;
+  });
+
+  it('delivers validated events to the native bridges and resolves connected with null', async () => {
+    const native = window as unknown as Record<string, unknown>;
+    const reactNative = vi.fn();
+    const android = vi.fn();
+    native.ReactNativeWebView = { postMessage: reactNative };
+    native.TokenframeAndroid = { postMessage: android };
+    const standalone = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    expect(standalone.mode).toBe('standalone');
+    await expect(standalone.connected).resolves.toBeNull();
+    standalone.emit(ready);
+    standalone.emit({ ...ready, session_identifier: '' });
+    expect(reactNative).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(reactNative.mock.calls[0]![0] as string)).toEqual(ready);
+    expect(android).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,149 @@
+import * as Comlink from 'comlink';
+import {
+  ENVELOPE,
+  hostConnectSchema,
+  resizeArgumentSchema,
+  widgetEventSchema,
+  type HostApi,
+  type HostConnect,
+  type WidgetEvent,
+  type WidgetHello,
+} from '../protocol';
+import { deliverToNativeBridges } from './standalone';
+
+/** The widget's side of the host↔widget protocol (PRODUCT.md §4, §5). */
+export interface Bridge {
+  /** 'embedded' inside an iframe, 'standalone' when top-level (webview). */
+  readonly mode: 'embedded' | 'standalone';
+  /** Resolves with the host's options once the port arrives; resolves null in standalone mode. */
+  readonly connected: Promise<HostConnect | null>;
+  /** Validates the event with widgetEventSchema, then sends it (buffered until connected). Invalid events are dropped and logged in debug mode. Standalone: delivers to webkit.messageHandlers.tokenframe / ReactNativeWebView / TokenframeAndroid. */
+  emit(event: WidgetEvent): void;
+  /** Reports content height (embedded only). */
+  resize(height: number): void;
+  destroy(): void;
+}
+
+/** What the widget knows before the host answers. */
+export interface ConnectOptions {
+  /** The session's host_uri origin, from `<meta name="tokenframe-host-origin">`. */
+  hostOrigin: string;
+  /** Announced in `widget_hello`. */
+  sessionIdentifier: string;
+  /** Logs dropped messages and events to the console. */
+  debug?: boolean;
+}
+
+/**
+ * Announces the widget to `window.parent` at exactly `hostOrigin` and accepts one
+ * `host_connect` from that window and origin carrying exactly one MessagePort; every later
+ * call goes over that port with comlink. Top-level (no parent frame), it talks to the
+ * native webview bridges instead.
+ */
+export function connectToHost(options: ConnectOptions): Bridge {
+  const debug = (message: string, detail?: unknown) => {
+    if (options.debug) console.debug('[tokenframe widget]', message, detail ?? '');
+  };
+  const validEvent = (event: WidgetEvent): WidgetEvent | null => {
+    const parsed = widgetEventSchema.safeParse(event);
+    if (parsed.success) return parsed.data;
+    // Names of failing fields only: values may hold account data.
+    debug(
+      'dropped invalid event',
+      parsed.error.issues.map((issue) => issue.path.join('.')),
+    );
+    return null;
+  };
+
+  if (window.parent === window) {
+    return {
+      mode: 'standalone',
+      connected: Promise.resolve(null),
+      emit(event) {
+        const valid = validEvent(event);
+        if (valid && deliverToNativeBridges(valid) === 0)
+          debug('no native bridge for', valid.event_name);
+      },
+      resize() {},
+      destroy() {},
+    };
+  }
+
+  let host: Comlink.Remote<HostApi> | null = null;
+  let port: MessagePort | null = null;
+  let destroyed = false;
+  const pending: WidgetEvent[] = [];
+  let pendingHeight: number | null = null;
+  let lastHeight: number | null = null;
+  let resolveConnected!: (connect: HostConnect) => void;
+  const connected = new Promise<HostConnect>((resolve) => (resolveConnected = resolve));
+
+  const send = (call: () => Promise<void>) => {
+    // The host may be gone (destroyed, navigated): a failed call is not the recipient's problem.
+    call().catch((error: unknown) => debug('host call failed', String(error)));
+  };
+  const sendHeight = (height: number) => {
+    if (height === lastHeight || !host) return;
+    lastHeight = height;
+    const remote = host;
+    send(() => remote.resize(height));
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    // Order matters (penpal's habit): who sent it, from where, then what it says.
+    if (event.source !== window.parent || event.origin !== options.hostOrigin) return;
+    const parsed = hostConnectSchema.safeParse(event.data);
+    if (!parsed.success || event.ports.length !== 1 || host) {
+      debug('ignored message from host window');
+      return;
+    }
+    window.removeEventListener('message', onMessage);
+    port = event.ports[0]!;
+    host = Comlink.wrap<HostApi>(port);
+    const remote = host;
+    for (const queued of pending.splice(0)) send(() => remote.emit(queued));
+    if (pendingHeight !== null) sendHeight(pendingHeight);
+    resolveConnected(parsed.data);
+  };
+  window.addEventListener('message', onMessage);
+
+  const hello: WidgetHello = {
+    ...ENVELOPE,
+    type: 'widget_hello',
+    session_identifier: options.sessionIdentifier,
+  };
+  try {
+    window.parent.postMessage(hello, options.hostOrigin);
+  } catch (error) {
+    // A malformed origin throws SyntaxError; the host then times out and re-requests.
+    debug('could not announce to host', String(error));
+  }
+
+  return {
+    mode: 'embedded',
+    connected,
+    emit(event) {
+      const valid = validEvent(event);
+      if (!valid || destroyed) return;
+      const remote = host;
+      if (remote) send(() => remote.emit(valid));
+      else pending.push(valid);
+    },
+    resize(height) {
+      const rounded = Math.ceil(height);
+      // Round up: a fractional height rounded down leaves a 1 px scrollbar.
+      if (destroyed || !resizeArgumentSchema.safeParse(rounded).success) return;
+      if (host) sendHeight(rounded);
+      else pendingHeight = rounded;
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      window.removeEventListener('message', onMessage);
+      if (host) host[Comlink.releaseProxy]();
+      port?.close();
+      host = null;
+      pending.length = 0;
+    },
+  };
+}

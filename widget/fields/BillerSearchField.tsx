@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'preact/hooks';
+import { FieldError, TextField } from './TextField';
+import type { FieldGroupProps } from './types';
+import { useWidget } from '../ui/WidgetContext';
+import type { Biller } from '../api';
+
+/** Props of {@link BillerSearchField}. */
+export interface BillerSearchFieldProps extends FieldGroupProps {
+  searchBillers(query: string, signal: AbortSignal): Promise<Biller[]>;
+}
+
+const MIN_QUERY = 2;
+const DEBOUNCE_MS = 250;
+
+/**
+ * BillPay: search the shipped biller directory, pick one from a radio list (keyboard- and
+ * screen-reader-friendly without a combobox script), then the account number at the biller.
+ * Each search aborts the one before, so a slow answer cannot overwrite a newer one.
+ */
+export function BillerSearchField(props: BillerSearchFieldProps) {
+  const { values, errors, onChange, onBlur, searchBillers } = props;
+  const { t } = useWidget();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<Biller[] | null>(null);
+
+  useEffect(() => {
+    if (query.trim().length < MIN_QUERY) {
+      setResults(null);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      searchBillers(query.trim(), controller.signal).then(setResults, () => {
+        if (!controller.signal.aborted) setResults([]);
+      });
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, searchBillers]);
+
+  const billerError = errors.biller_id;
+  return (
+    <fieldset class="field-group">
+      <legend>{t('destination.billpay')}</legend>
+      <TextField
+        id="biller_search"
+        label={t('fields.biller_search.label')}
+        hint={t('fields.biller_search.hint')}
+        value={query}
+        autocomplete="off"
+        optional
+        onInput={setQuery}
+      />
+      <p class="field-hint" role="status">
+        {results === null
+          ? ''
+          : results.length === 0
+            ? t('fields.biller_search.no_results')
+            : t('fields.biller_search.results', { count: results.length })}
+      </p>
+      {results && results.length > 0 ? (
+        <div class="radio-group" role="radiogroup" aria-labelledby="biller_search-label-list">
+          <span id="biller_search-label-list" class="visually-hidden">
+            {t('fields.biller_search.label')}
+          </span>
+          {results.map((biller) => (
+            <label key={biller.id} class="radio">
+              <input
+                type="radio"
+                name="biller_id"
+                value={biller.id}
+                checked={values.biller_id === biller.id}
+                aria-describedby={billerError ? 'biller_id-error' : undefined}
+                onChange={() => {
+                  onChange('biller_id', biller.id);
+                  onChange('biller_name', biller.name);
+                }}
+              />
+              {biller.name}
+            </label>
+          ))}
+        </div>
+      ) : null}
+      {values.biller_id ? (
+        <p class="field-hint">{t('fields.biller_search.selected', { biller: values.biller_name })}</p>
+      ) : null}
+      {billerError ? <FieldError id="biller_id-error" message={t(billerError)} /> : null}
+      <TextField
+        id="biller_account_number"
+        label={t('fields.biller_account_number.label')}
+        value={values.biller_account_number}
+        error={errors.biller_account_number}
+        autocomplete="off"
+        dir="ltr"
+        maxLength={40}
+        onInput={(value) => onChange('biller_account_number', value)}
+        onBlur={() => onBlur('biller_account_number')}
+      />
+    </fieldset>
+  );
+}

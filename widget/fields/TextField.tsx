@@ -1,0 +1,79 @@
+import type { ComponentChildren } from 'preact';
+import { useWidget } from '../ui/WidgetContext';
+
+/** Props of {@link TextField}. */
+export interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onInput(value: string): void;
+  onBlur?(): void;
+  /** i18n key of the current problem, if any. */
+  error?: string | undefined;
+  /** Extra text under the field (hint, detected brand or bank), tied by `aria-describedby`. */
+  hint?: ComponentChildren;
+  autocomplete?: string;
+  inputMode?: 'numeric' | 'text' | 'email' | 'tel';
+  /** `ltr` for numbers, so card and account digits never mirror in RTL locales. */
+  dir?: 'ltr' | 'auto';
+  type?: 'text' | 'email' | 'tel';
+  maxLength?: number;
+  optional?: boolean;
+  placeholder?: string;
+}
+
+/**
+ * A labelled text input with its hint and error tied by `aria-describedby`, `aria-invalid`
+ * when wrong, and an error that says what to do in words and with an icon (never colour
+ * alone, WCAG 1.4.1).
+ */
+export function TextField(props: TextFieldProps) {
+  const { t } = useWidget();
+  const hintId = `${props.id}-hint`;
+  const errorId = `${props.id}-error`;
+  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(' ');
+  return (
+    <div class={props.error ? 'field field-invalid' : 'field'}>
+      <label for={props.id}>
+        {props.label}
+        {props.optional ? <span class="optional"> {t('common.optional')}</span> : null}
+      </label>
+      <input
+        id={props.id}
+        name={props.id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        autocomplete={props.autocomplete}
+        inputMode={props.inputMode}
+        dir={props.dir}
+        maxLength={props.maxLength}
+        placeholder={props.placeholder}
+        required={!props.optional}
+        aria-required={props.optional ? undefined : 'true'}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+        spellcheck={false}
+        onInput={(event) => props.onInput((event.currentTarget as HTMLInputElement).value)}
+        onBlur={props.onBlur}
+      />
+      {props.hint ? (
+        <p id={hintId} class="field-hint">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? <FieldError id={errorId} message={t(props.error)} /> : null}
+    </div>
+  );
+}
+
+/** An inline error: an icon and text, so it is not conveyed by colour alone. */
+export function FieldError({ id, message }: { id: string; message: string }) {
+  return (
+    <p id={id} class="field-error">
+      <span class="field-error-icon" aria-hidden="true">
+        !
+      </span>
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,161 @@
+import type { AccountSubmission, FundingDestination } from '../../protocol';
+import type { AccountField, AccountFormValues, FieldErrors } from '../fields/types';
+import { cardNumberProblem } from '../validation/card';
+import { digitsOnly, normalizeDigits } from '../validation/digits';
+import { expiryProblem, parseExpiry } from '../validation/expiry';
+import { routingNumberProblem } from '../validation/routing';
+
+const ADDRESS_FIELDS: AccountField[] = ['address_line1', 'address_line2', 'city', 'state', 'zip_code'];
+const CARD_FIELDS: AccountField[] = ['first_name', 'last_name', 'card_number', 'expiration', ...ADDRESS_FIELDS];
+const ACH_FIELDS: AccountField[] = [
+  'first_name',
+  'last_name',
+  'routing_number',
+  'account_number',
+  'account_number_confirm',
+  'account_type',
+  ...ADDRESS_FIELDS,
+];
+
+/** The fields a destination's form shows, in page order (first invalid one gets focus). */
+export function fieldsOf(destination: FundingDestination): AccountField[] {
+  switch (destination) {
+    case 'debit':
+    case 'credit':
+      return CARD_FIELDS;
+    case 'ach':
+      return ACH_FIELDS;
+    case 'paypal':
+      return ['paypal_email', 'paypal_phone'];
+    case 'billpay':
+      return ['biller_id', 'biller_account_number'];
+  }
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ZIP = /^\d{5}(-\d{4})?$/;
+
+/** The problem of one field (an i18n key), or undefined when it may be sent. */
+export function fieldProblem(field: AccountField, values: AccountFormValues, now: Date = new Date()): string | undefined {
+  const value = values[field].trim();
+  const required = (key: string) => (value === '' ? `fields.${key}.required` : undefined);
+  switch (field) {
+    case 'first_name':
+    case 'last_name':
+    case 'address_line1':
+    case 'city':
+    case 'state':
+    case 'account_type':
+      return required(field);
+    case 'address_line2':
+    case 'biller_name':
+      return undefined;
+    case 'zip_code':
+      return required(field) ?? (ZIP.test(normalizeDigits(value)) ? undefined : 'fields.zip_code.invalid');
+    case 'card_number': {
+      const problem = cardNumberProblem(value);
+      return problem ? `fields.card_number.${problem}` : undefined;
+    }
+    case 'expiration': {
+      const problem = expiryProblem(value, now);
+      return problem ? `fields.expiration.${problem}` : undefined;
+    }
+    case 'routing_number': {
+      const problem = routingNumberProblem(value);
+      return problem ? `fields.routing_number.${problem}` : undefined;
+    }
+    case 'account_number':
+      return required(field) ?? (/^\d{4,17}$/.test(value) ? undefined : 'fields.account_number.invalid');
+    case 'account_number_confirm':
+      return required(field) ?? (value === values.account_number ? undefined : 'fields.account_number_confirm.mismatch');
+    case 'paypal_email':
+      if (value === '') return values.paypal_phone ? undefined : 'fields.paypal_contact.required';
+      return EMAIL.test(value) ? undefined : 'fields.paypal_email.invalid';
+    case 'paypal_phone':
+      if (value === '') return undefined;
+      return /^\d{10}$/.test(value) ? undefined : 'fields.paypal_phone.invalid';
+    case 'biller_id':
+      return value === '' ? 'fields.biller_search.required' : undefined;
+    case 'biller_account_number':
+      return required(field) ?? (value.length <= 40 ? undefined : 'fields.biller_account_number.invalid');
+  }
+}
+
+/** Every problem of a destination's form; empty when the form may be sent. */
+export function validateAccountForm(
+  destination: FundingDestination,
+  values: AccountFormValues,
+  now: Date = new Date(),
+): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of fieldsOf(destination)) {
+    const problem = fieldProblem(field, values, now);
+    if (problem) errors[field] = problem;
+  }
+  return errors;
+}
+
+/** The request body for a valid form (call {@link validateAccountForm} first). */
+export function toAccountSubmission(destination: FundingDestination, values: AccountFormValues): AccountSubmission {
+  const address = {
+    address_line1: values.address_line1.trim(),
+    ...(values.address_line2.trim() ? { address_line2: values.address_line2.trim() } : {}),
+    city: values.city.trim(),
+    state: values.state,
+    zip_code: normalizeDigits(values.zip_code.trim()),
+  };
+  const name = { first_name: values.first_name.trim(), last_name: values.last_name.trim() };
+  switch (destination) {
+    case 'debit':
+    case 'credit': {
+      const expiry = parseExpiry(values.expiration);
+      return {
+        funding_destination: destination,
+        ...name,
+        card_number: digitsOnly(values.card_number),
+        expiration_month: expiry?.month ?? 0,
+        expiration_year: expiry?.year ?? 0,
+        address,
+      };
+    }
+    case 'ach':
+      return {
+        funding_destination: 'ach',
+        ...name,
+        routing_number: values.routing_number,
+        account_number: values.account_number,
+        account_type: values.account_type === 'savings' ? 'savings' : 'checking',
+        address,
+      };
+    case 'paypal':
+      return {
+        funding_destination: 'paypal',
+        ...(values.paypal_email.trim() ? { email_address: values.paypal_email.trim() } : {}),
+        ...(values.paypal_phone ? { phone_number: values.paypal_phone } : {}),
+      };
+    case 'billpay':
+      return {
+        funding_destination: 'billpay',
+        biller_id: values.biller_id,
+        account_number: values.biller_account_number.trim(),
+      };
+  }
+}
+
+/**
+ * Maps the service's field errors (`{ card_number: 'not_debit_card' }`, or
+ * `address.zip_code`) to the form's i18n keys; unknown codes get a generic message.
+ */
+export function serverFieldErrors(
+  fields: Record<string, string | string[]>,
+  hasKey: (key: string) => boolean,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [path, codes] of Object.entries(fields)) {
+    const field = path.replace(/^address\./, '');
+    const code = Array.isArray(codes) ? codes[0] : codes;
+    const key = `fields.${field}.${code ?? ''}`;
+    errors[field] = code && hasKey(key) ? key : 'fields.generic.invalid';
+  }
+  return errors;
+}

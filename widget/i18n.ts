@@ -1,0 +1,120 @@
+import i18next, { type i18n as I18nInstance, type TOptions } from 'i18next';
+import { LOCALES, RTL_LOCALES, type Locale } from '../protocol/constants';
+import { formattingLocaleFor, pluralRuleFor } from './i18n/localeRules';
+
+/** The fallback locale: its chunk is fetched at boot, before the first render. */
+export const FALLBACK_LOCALE: Locale = 'en-US';
+
+type LocaleModule = { default: Record<string, unknown> };
+
+/**
+ * Every locale is its own chunk (`locale-<code>-[hash].js`); only the active one is
+ * downloaded (PRODUCT.md §6). en-US too: it is requested at boot, in parallel with the URL
+ * exchange, so it costs no wait but stays out of the initial bundle's size budget.
+ */
+const LOCALE_LOADERS = import.meta.glob<LocaleModule>('../locales/*.json');
+
+function loaderFor(locale: Locale): (() => Promise<LocaleModule>) | undefined {
+  return LOCALE_LOADERS[`../locales/${locale}.json`];
+}
+
+/** Translate function handed to components. */
+export type Translate = (key: string, options?: TOptions) => string;
+
+/** The widget's i18n: one i18next instance plus what pages need from the active locale. */
+export interface WidgetI18n {
+  readonly instance: I18nInstance;
+  /** Active locale. */
+  locale(): Locale;
+  /** `ltr`, or `rtl` for ar-SA and fa-IR. */
+  direction(): 'ltr' | 'rtl';
+  /** Translates `key`; warns once per key when the active locale lacks it. */
+  t: Translate;
+  /** Formats an integer for the active locale (falls back to en-US digits when `Intl` lacks data). */
+  formatNumber(value: number): string;
+  /** Downloads the locale's chunk if needed and switches to it. Unknown codes fall back. */
+  setLocale(locale: string): Promise<Locale>;
+}
+
+/** True when `code` is one of the 28 supported locales. */
+export function isLocale(code: string): code is Locale {
+  return (LOCALES as readonly string[]).includes(code);
+}
+
+/** Text direction of a locale. */
+export function directionOf(locale: Locale): 'ltr' | 'rtl' {
+  return RTL_LOCALES.includes(locale) ? 'rtl' : 'ltr';
+}
+
+/**
+ * Creates the widget's i18n, starting in en-US. Missing keys are reported with
+ * `console.warn` (i18next's `missingKeyHandler` for keys absent everywhere, plus a check
+ * against the active locale alone, since i18next's fallback to en-US would otherwise hide a
+ * key a translation forgot).
+ */
+export async function createWidgetI18n(): Promise<WidgetI18n> {
+  const fallback = await loaderFor(FALLBACK_LOCALE)?.();
+  if (!fallback) throw new Error(`createWidgetI18n: locales/${FALLBACK_LOCALE}.json is missing`);
+  const instance = i18next.createInstance();
+  const warned = new Set<string>();
+  const warnMissing = (locale: string, key: string) => {
+    const id = `${locale}:${key}`;
+    if (warned.has(id)) return;
+    warned.add(id);
+    console.warn(`[tokenframe] missing translation "${key}" for ${locale}`);
+  };
+  await instance.init({
+    lng: FALLBACK_LOCALE,
+    fallbackLng: FALLBACK_LOCALE,
+    supportedLngs: [...LOCALES],
+    // Keys are nested by page; locale codes like zh-Hans must not be cut down to `zh`.
+    load: 'currentOnly',
+    resources: { [FALLBACK_LOCALE]: { translation: fallback.default } },
+    // Preact escapes text content; escaping here would double-encode.
+    interpolation: { escapeValue: false },
+    saveMissing: true,
+    missingKeyHandler: (languages, _namespace, key) => warnMissing(languages.join(','), key),
+    initAsync: false,
+  });
+  // See localeRules.ts: locales without Intl plural data (hmn-Latn) use `other` only.
+  const resolver = instance.services.pluralResolver as {
+    getRule: (code: string, options?: { ordinal?: boolean }) => unknown;
+  };
+  resolver.getRule = (code, options = {}) =>
+    pluralRuleFor(code === 'dev' ? FALLBACK_LOCALE : code, options.ordinal ? 'ordinal' : 'cardinal');
+
+  let active: Locale = FALLBACK_LOCALE;
+  let numberFormat = new Intl.NumberFormat(formattingLocaleFor(active));
+
+  const t: Translate = (key, options) => {
+    if (active !== FALLBACK_LOCALE && !instance.exists(key, { ...options, lng: active, fallbackLng: false })) {
+      warnMissing(active, key);
+    }
+    return instance.t(key, options) as string;
+  };
+
+  return {
+    instance,
+    locale: () => active,
+    direction: () => directionOf(active),
+    t,
+    formatNumber: (value) => numberFormat.format(value),
+    async setLocale(requested) {
+      const locale = isLocale(requested) ? requested : FALLBACK_LOCALE;
+      const load = loaderFor(locale);
+      if (locale !== FALLBACK_LOCALE && load && !instance.hasResourceBundle(locale, 'translation')) {
+        try {
+          const module = await load();
+          instance.addResourceBundle(locale, 'translation', module.default, true, true);
+        } catch {
+          // A chunk that fails to download leaves the widget usable in English.
+          return active;
+        }
+      }
+      await instance.changeLanguage(locale);
+      active = locale;
+      numberFormat = new Intl.NumberFormat(formattingLocaleFor(locale));
+      return active;
+    },
+  };
+}

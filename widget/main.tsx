@@ -1,0 +1,58 @@
+import { render } from 'preact';
+import { App, type AuthorizedUrlParts } from './App';
+import { WidgetApiClient } from './api';
+import { observeContentHeight } from './autoHeight';
+import { connectToHost } from './bridge';
+import { createWidgetI18n } from './i18n';
+import { preloadAccountEntry } from './pages/accountEntryLoader';
+import './styles.css';
+
+/**
+ * Reads `/session/<id>?t=…&h=…`. The query is removed from the address bar right away: the
+ * URL is single use, and leaving it there would put it in history and in any screenshot.
+ */
+function readAuthorizedUrl(): AuthorizedUrlParts | null {
+  const match = /^\/session\/([^/]{1,100})\/?$/.exec(window.location.pathname);
+  const query = new URLSearchParams(window.location.search);
+  window.history.replaceState(null, '', window.location.pathname);
+  const t = query.get('t');
+  const h = query.get('h');
+  if (!match?.[1] || !t || !h) return null;
+  return { sessionIdentifier: match[1], t, h };
+}
+
+function meta(name: string): string {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
+}
+
+function randomTracer(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `trc_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+async function boot() {
+  const authorizedUrl = readAuthorizedUrl();
+  // Start the form's download now; it runs in parallel with i18n set-up and the exchange.
+  void preloadAccountEntry().catch(() => undefined);
+  const bridge = connectToHost({
+    hostOrigin: meta('tokenframe-host-origin'),
+    sessionIdentifier: authorizedUrl?.sessionIdentifier ?? 'unknown',
+    debug: meta('tokenframe-debug') === 'true',
+  });
+  observeContentHeight((height) => bridge.resize(height));
+  const i18n = await createWidgetI18n();
+  const root = document.getElementById('app');
+  if (!root) return;
+  render(
+    <App
+      api={new WidgetApiClient()}
+      bridge={bridge}
+      i18n={i18n}
+      authorizedUrl={authorizedUrl}
+      fallbackTracerToken={meta('tokenframe-tracer-token') || randomTracer()}
+    />,
+    root,
+  );
+}
+
+void boot();

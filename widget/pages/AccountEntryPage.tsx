@@ -1,0 +1,141 @@
+import { useRef, useState } from 'preact/hooks';
+import type { AccountSubmission, FundingDestination } from '../../protocol';
+import type { Biller } from '../api';
+import { AccountNumberField } from '../fields/AccountNumberField';
+import { AccountTypeField } from '../fields/AccountTypeField';
+import { AddressFields } from '../fields/AddressFields';
+import { BillerSearchField } from '../fields/BillerSearchField';
+import { CardNumberField } from '../fields/CardNumberField';
+import { DestinationPicker } from '../fields/DestinationPicker';
+import { ExpiryField } from '../fields/ExpiryField';
+import { NameFields } from '../fields/NameFields';
+import { PayPalFields } from '../fields/PayPalFields';
+import { RoutingNumberField } from '../fields/RoutingNumberField';
+import { EMPTY_FORM, type AccountField, type AccountFormValues, type FieldErrors } from '../fields/types';
+import { fieldProblem, fieldsOf, toAccountSubmission, validateAccountForm } from '../flow/accountForm';
+import type { FlowState } from '../flow/state';
+import { PageFrame } from '../ui/PageFrame';
+import { useWidget } from '../ui/WidgetContext';
+import { VerificationFailureNotice } from './VerificationFailureNotice';
+
+/** Props of {@link AccountEntryPage}. */
+export interface AccountEntryPageProps {
+  state: Extract<FlowState, { page: 'account_entry' }>;
+  /** The program's enabled destinations, for "use a different method". */
+  destinations: readonly FundingDestination[];
+  busy: boolean;
+  onSubmit(submission: AccountSubmission): void;
+  onRequestDifferentMethod(): void;
+  onChooseDestination(destination: FundingDestination): void;
+  onDismissPicker(): void;
+  onCancel(): void;
+  searchBillers(query: string, signal: AbortSignal): Promise<Biller[]>;
+  focusHeading?: boolean;
+}
+
+/**
+ * Account entry for the session's destination (PRODUCT.md §2 step 2). Every field is checked
+ * in the browser; nothing is sent while any is invalid. On a failed submit the error summary
+ * is announced and focus goes to the first invalid field.
+ */
+export function AccountEntryPage(props: AccountEntryPageProps) {
+  const { state } = props;
+  const { t } = useWidget();
+  const [values, setValues] = useState<AccountFormValues>(EMPTY_FORM);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [summaryCount, setSummaryCount] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const { destination } = state;
+  const shownErrors: FieldErrors = { ...errors, ...state.serverFieldErrors };
+
+  const onChange = (field: AccountField, value: string) => {
+    const next = { ...values, [field]: value };
+    setValues(next);
+    // Clear a shown error as soon as the value is fixed; new errors wait for blur or submit.
+    if (errors[field] && !fieldProblem(field, next)) setErrors({ ...errors, [field]: undefined });
+  };
+  const onBlur = (field: AccountField) => {
+    if (values[field] === '') return;
+    setErrors({ ...errors, [field]: fieldProblem(field, values) });
+  };
+  const group = { values, errors: shownErrors, onChange, onBlur };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (props.busy) return;
+    const found = validateAccountForm(destination, values);
+    setErrors(found);
+    const invalid = fieldsOf(destination).filter((field) => found[field]);
+    setSummaryCount(invalid.length);
+    if (invalid.length > 0) {
+      const first = formRef.current?.querySelector<HTMLElement>(`[name="${invalid[0]}"]`);
+      first?.focus();
+      return;
+    }
+    props.onSubmit(toAccountSubmission(destination, values));
+  };
+
+  const card = destination === 'debit' || destination === 'credit';
+  const canChange = props.destinations.length > 1;
+  return (
+    <PageFrame page="account_entry" heading={t(`account_entry.heading_${destination}`)} focusHeading={props.focusHeading}>
+      {state.choosingDestination ? (
+        <DestinationPicker
+          destinations={props.destinations}
+          current={destination}
+          busy={props.busy}
+          onChoose={props.onChooseDestination}
+          onDismiss={props.onDismissPicker}
+        />
+      ) : (
+        <form ref={formRef} class="account-form" noValidate onSubmit={submit} aria-busy={props.busy ? 'true' : 'false'}>
+          <p class="notice">{t('app.required_notice')}</p>
+          {state.failure ? <VerificationFailureNotice failure={state.failure} attempts={state.attempts} /> : null}
+          {summaryCount > 0 ? (
+            <p class="error-summary" role="alert">
+              {t('account_entry.error_summary', { count: summaryCount })}
+            </p>
+          ) : null}
+          {card || destination === 'ach' ? (
+            <NameFields
+              {...group}
+              card={card}
+              legend={t(card ? 'account_entry.name_legend_card' : 'account_entry.name_legend_ach')}
+            />
+          ) : null}
+          {card ? (
+            <fieldset class="field-group">
+              <legend>{t('account_entry.card_legend')}</legend>
+              <CardNumberField {...group} />
+              <ExpiryField {...group} />
+            </fieldset>
+          ) : null}
+          {destination === 'ach' ? (
+            <fieldset class="field-group">
+              <legend>{t('account_entry.bank_legend')}</legend>
+              <RoutingNumberField {...group} />
+              <AccountNumberField {...group} />
+              <AccountTypeField {...group} />
+            </fieldset>
+          ) : null}
+          {card || destination === 'ach' ? <AddressFields {...group} /> : null}
+          {destination === 'paypal' ? <PayPalFields {...group} /> : null}
+          {destination === 'billpay' ? <BillerSearchField {...group} searchBillers={props.searchBillers} /> : null}
+          <div class="actions">
+            <button type="submit" class="button primary" disabled={props.busy}>
+              {t('account_entry.submit')}
+            </button>
+            {canChange ? (
+              <button type="button" class="button secondary" disabled={props.busy} onClick={props.onRequestDifferentMethod}>
+                {t('account_entry.use_different_method')}
+              </button>
+            ) : null}
+            <button type="button" class="button secondary" disabled={props.busy} onClick={props.onCancel}>
+              {t('account_entry.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </PageFrame>
+  );
+}

@@ -1,0 +1,60 @@
+import type { FundingDestination, MaskedAccount } from '../../protocol';
+import { MaskedAccountText, accountInstitution } from '../ui/MaskedAccountText';
+import { PageFrame } from '../ui/PageFrame';
+import { useWidget } from '../ui/WidgetContext';
+
+/** Props of {@link ConfirmationPage}. */
+export interface ConfirmationPageProps {
+  destination: FundingDestination;
+  account: MaskedAccount;
+  /** A request is in flight: buttons are disabled so nothing is sent twice. */
+  busy: boolean;
+  /** More than one destination is enabled. */
+  canChangeMethod: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+  onUseDifferentMethod(): void;
+  focusHeading?: boolean;
+}
+
+/** The verified account, masked, with Confirm, Cancel and "use a different method". */
+export function ConfirmationPage(props: ConfirmationPageProps) {
+  const { t } = useWidget();
+  const { account } = props;
+  return (
+    <PageFrame page="confirmation" heading={t('confirmation.heading')} focusHeading={props.focusHeading}>
+      <p>{t('confirmation.body')}</p>
+      <dl class="summary">
+        <div>
+          <dt>{t('confirmation.method_label')}</dt>
+          <dd>{t(`destination.${props.destination}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('confirmation.account_label')}</dt>
+          <dd>
+            {accountInstitution(account, t)} <MaskedAccountText account={account} />
+          </dd>
+        </div>
+        {account.account_type ? (
+          <div>
+            <dt>{t('confirmation.account_type_label')}</dt>
+            <dd>{t(`account.${account.account_type}`)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <div class="actions">
+        <button type="button" class="button primary" disabled={props.busy} onClick={props.onConfirm}>
+          {t('confirmation.confirm')}
+        </button>
+        {props.canChangeMethod ? (
+          <button type="button" class="button secondary" disabled={props.busy} onClick={props.onUseDifferentMethod}>
+            {t('confirmation.use_different_method')}
+          </button>
+        ) : null}
+        <button type="button" class="button secondary" disabled={props.busy} onClick={props.onCancel}>
+          {t('confirmation.cancel')}
+        </button>
+      </div>
+    </PageFrame>
+  );
+}
