@@ -35,7 +35,9 @@ const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPor
 const webhookSecret = randomBytes(24).toString('base64url');
 
 if (!existsSync(join(REPO_ROOT, 'dist', 'sdk', 'tokenframe.js'))) {
-  console.warn('dist/sdk/tokenframe.js is missing: run `npm run build` (npm start does it for you).');
+  console.warn(
+    'dist/sdk/tokenframe.js is missing: run `npm run build` (npm start does it for you).',
+  );
 }
 
 const site = await buildDemoSite({

@@ -12,31 +12,27 @@
  * - `reauthorization_failed`: the re-request limit was reached without a working URL.
  * - `session_ended`: the session ended before the widget became ready (e.g. completed, canceled).
  */
-export const ERROR_CODES = [
-  'invalid_container',
-  'invalid_options',
-  'invalid_authorized_url',
-  'invalid_funding_destination',
-  'unknown_event',
-  'invalid_listener',
-  'destroyed',
-  'mount_replaced',
-  'fetch_authorized_url_missing',
-  'reauthorization_failed',
-  'session_ended',
-] as const;
-
-/** One of {@link ERROR_CODES}. */
-export type TokenframeErrorCode = (typeof ERROR_CODES)[number];
+export type TokenframeErrorCode =
+  | 'invalid_container'
+  | 'invalid_options'
+  | 'invalid_authorized_url'
+  | 'invalid_funding_destination'
+  | 'unknown_event'
+  | 'invalid_listener'
+  | 'destroyed'
+  | 'mount_replaced'
+  | 'fetch_authorized_url_missing'
+  | 'reauthorization_failed'
+  | 'session_ended';
 
 /** The only error type the SDK throws or rejects with. */
 export class TokenframeError extends Error {
   /** Stable machine-readable reason; the message is for humans and may change. */
-  readonly code: TokenframeErrorCode;
+  declare readonly code: TokenframeErrorCode;
 
   constructor(code: TokenframeErrorCode, message: string) {
     super(`Tokenframe: ${message}`);
     this.name = 'TokenframeError';
-    this.code = code;
+    (this as { code: TokenframeErrorCode }).code = code;
   }
 }

@@ -37,9 +37,7 @@ export function parseAuthorizedUrl(value: unknown, expiresAtFallback?: number): 
   if (!url || !secure) {
     throw new TokenframeError(
       'invalid_authorized_url',
-      `expected the authorized_url string from your backend (https://…/session/<id>?t=…&h=…), got ${
-        typeof value === 'string' ? 'a string that is not an https URL' : typeof value
-      }.`,
+      `authorizedUrl must be the https URL your backend got from the session API, got ${typeof value}.`,
     );
   }
   const t = url.searchParams.get('t');
@@ -66,16 +64,13 @@ export type AuthorizedUrlResult =
  * `data` object, or the whole response envelope `{ data: {…} }`.
  */
 export function fromFetchResult(result: unknown): AuthorizedUrl {
-  const record = (value: unknown) =>
-    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
-  const data = record(result);
-  const fields = data && 'authorized_url' in data ? data : record(data?.data);
+  type Fields = { authorized_url?: unknown; authorized_url_expiration_utc?: unknown };
+  const outer = result as (Fields & { data?: Fields }) | null | undefined;
+  const fields = outer?.data ?? outer;
   if (typeof result !== 'string' && typeof fields?.authorized_url !== 'string') {
     throw new TokenframeError(
       'invalid_authorized_url',
-      `fetchAuthorizedUrl must resolve with the authorized_url string or { authorized_url, authorized_url_expiration_utc }, got ${
-        data ? `an object with keys [${Object.keys(data).join(', ')}]` : typeof result
-      }.`,
+      'fetchAuthorizedUrl must resolve with the URL string or { authorized_url }.',
     );
   }
   const expiration = fields?.authorized_url_expiration_utc;

@@ -27,7 +27,7 @@ export function resolveEventName(name: unknown): EventName {
   }
   throw new TokenframeError(
     'unknown_event',
-    `unknown event ${JSON.stringify(name)}. Use a value of Tokenframe.EVENTS (e.g. Tokenframe.EVENTS.TOKEN_SUCCESS, "tokenframe.token_success") or its key ("TOKEN_SUCCESS").`,
+    `unknown event ${JSON.stringify(name)}: use Tokenframe.EVENTS.X or its key "X".`,
   );
 }
 
@@ -52,7 +52,7 @@ export function createEmitter(): Emitter {
       if (typeof listener !== 'function') {
         throw new TokenframeError(
           'invalid_listener',
-          `the listener for "${eventName}" must be a function, got ${typeof listener}.`,
+          `the ${eventName} listener must be a function.`,
         );
       }
       const set = listeners.get(eventName) ?? new Set();

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { ENVELOPE } from '../protocol/envelope';
-import { widgetHelloSchema, type HostConnect } from '../protocol/handshake';
+import type { HostConnect } from '../protocol/handshake';
+import { widgetHelloSchema } from '../protocol/widgetHello';
 import type { HostApi } from '../protocol/rpc';
 import type { DebugLog } from './debugLog';
 import { once } from './once';
@@ -35,7 +36,7 @@ export function listenForWidget(options: HandshakeOptions): () => void {
     const target = iframe.contentWindow;
     if (!target || event.source !== target || event.origin !== origin) return;
     if (!widgetHelloSchema.safeParse(event.data).success) {
-      log('dropped a malformed message from the widget');
+      log('dropped hello');
       return;
     }
     window.removeEventListener('message', onMessage);
@@ -44,7 +45,6 @@ export function listenForWidget(options: HandshakeOptions): () => void {
     Comlink.expose(options.api, port);
     const connect: HostConnect = { ...ENVELOPE, type: 'host_connect', ...options.connect };
     target.postMessage(connect, origin, [channel.port2]);
-    log('handshake: port sent', origin);
     options.onConnected();
   };
   window.addEventListener('message', onMessage);

@@ -53,7 +53,12 @@ describe('schemas the SDK checks inbound messages with', () => {
   );
 
   it('rejects a host_connect with unsafe appearance values', () => {
-    const connect = { ...ENVELOPE, type: 'host_connect', funding_destination: 'debit', debug: false };
+    const connect = {
+      ...ENVELOPE,
+      type: 'host_connect',
+      funding_destination: 'debit',
+      debug: false,
+    };
     expect(hostConnectSchema.safeParse(connect).success).toBe(true);
     const unsafe = { ...connect, appearance: { variables: { colorPrimary: 'url(//evil)' } } };
     expect(hostConnectSchema.safeParse(unsafe).success).toBe(false);

@@ -12,7 +12,7 @@ export { EVENTS, FUNDING_DESTINATIONS } from '../protocol/constants';
 export type { EventKey, EventName, FundingDestination } from '../protocol/constants';
 export type { Appearance } from '../protocol/appearance';
 export type { TokenframeEvent, ReauthorizeReason } from '../protocol/events';
-export { TokenframeError, ERROR_CODES, type TokenframeErrorCode } from './TokenframeError';
+export { TokenframeError, type TokenframeErrorCode } from './TokenframeError';
 export type { TokenframeOptions } from './options';
 export type { TokenframePlugin } from './plugin';
 export type { MountState } from './mountLifecycle';

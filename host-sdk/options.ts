@@ -1,5 +1,5 @@
 import { appearanceSchema, type Appearance } from '../protocol/appearance';
-import { HANDSHAKE_TIMEOUT_MS } from '../protocol/handshake';
+import { HANDSHAKE_TIMEOUT_MS } from '../protocol/widgetHello';
 import type { FetchAuthorizedUrl } from './reauthorizePolicy';
 import { TokenframeError } from './TokenframeError';
 
@@ -40,77 +40,53 @@ export interface ResolvedOptions {
   debug: boolean;
 }
 
-const KNOWN = [
-  'fetchAuthorizedUrl',
-  'title',
-  'autoHeight',
-  'appearance',
-  'maxReauthorizations',
-  'handshakeTimeoutMs',
-  'debug',
-];
-
-const invalid = (name: string, expected: string, got: unknown) =>
-  new TokenframeError('invalid_options', `options.${name} must be ${expected}, got ${typeof got}.`);
+// Option → [typeof it must have, how to say so]. Number ranges are checked below.
+const EXPECTED: Record<keyof TokenframeOptions, [string, string]> = {
+  fetchAuthorizedUrl: ['function', 'a function returning a promise'],
+  title: ['string', 'a non-empty string'],
+  autoHeight: ['boolean', 'a boolean'],
+  appearance: ['object', 'an object'],
+  maxReauthorizations: ['number', 'an integer ≥ 0'],
+  handshakeTimeoutMs: ['number', 'a number of ms > 0'],
+  debug: ['boolean', 'a boolean'],
+};
 
 /** Validates `create`'s options; throws `invalid_options` naming the first wrong one. */
 export function resolveOptions(input: unknown): ResolvedOptions {
-  if (input !== undefined && (typeof input !== 'object' || input === null)) {
-    throw invalid('', 'an object', input);
-  }
-  const options = (input ?? {}) as Record<string, unknown>;
-  const unknown = Object.keys(options).filter((key) => !KNOWN.includes(key));
-  if (unknown.length > 0) {
-    throw new TokenframeError(
-      'invalid_options',
-      `unknown option(s) ${unknown.join(', ')}; known options: ${KNOWN.join(', ')}.`,
-    );
-  }
-  const { fetchAuthorizedUrl, title, autoHeight, maxReauthorizations, handshakeTimeoutMs, debug } =
-    options;
-  if (fetchAuthorizedUrl !== undefined && typeof fetchAuthorizedUrl !== 'function') {
-    throw invalid('fetchAuthorizedUrl', 'a function returning a promise', fetchAuthorizedUrl);
-  }
-  if (title !== undefined && (typeof title !== 'string' || !title.trim())) {
-    throw invalid('title', 'a non-empty string', title);
-  }
-  if (autoHeight !== undefined && typeof autoHeight !== 'boolean') {
-    throw invalid('autoHeight', 'a boolean', autoHeight);
-  }
-  if (debug !== undefined && typeof debug !== 'boolean') throw invalid('debug', 'a boolean', debug);
-  if (
-    maxReauthorizations !== undefined &&
-    !(Number.isInteger(maxReauthorizations) && (maxReauthorizations as number) >= 0)
-  ) {
-    throw invalid('maxReauthorizations', 'an integer ≥ 0', maxReauthorizations);
-  }
-  if (
-    handshakeTimeoutMs !== undefined &&
-    !(typeof handshakeTimeoutMs === 'number' && handshakeTimeoutMs > 0)
-  ) {
-    throw invalid('handshakeTimeoutMs', 'a positive number of ms', handshakeTimeoutMs);
+  const options = (input ?? {}) as Record<string, unknown> & TokenframeOptions;
+  const problem = (name: string, expected: string) =>
+    new TokenframeError('invalid_options', `options.${name} must be ${expected}.`);
+  if (typeof options !== 'object') throw problem('', 'an object');
+  for (const [name, value] of Object.entries(options)) {
+    const expected = EXPECTED[name as keyof TokenframeOptions];
+    if (!expected) {
+      throw problem(name, `one of ${Object.keys(EXPECTED).join(', ')} (unknown option)`);
+    }
+    const [type, description] = expected;
+    const invalidNumber =
+      (name === 'maxReauthorizations' && !(Number.isInteger(value) && (value as number) >= 0)) ||
+      (name === 'handshakeTimeoutMs' && !((value as number) > 0)) ||
+      (name === 'title' && !(value as string).trim?.());
+    if (value !== undefined && (typeof value !== type || value === null || invalidNumber)) {
+      throw problem(name, description);
+    }
   }
   let appearance: Appearance | undefined;
   if (options.appearance !== undefined) {
     const parsed = appearanceSchema.safeParse(options.appearance);
     if (!parsed.success) {
-      const where = parsed.error.issues
-        .map((issue) => ['appearance', ...issue.path].join('.'))
-        .join(', ');
-      throw new TokenframeError(
-        'invalid_options',
-        `options.${where} is not allowed: use only the documented appearance.variables with plain CSS colours and lengths.`,
-      );
+      const where = parsed.error.issues.map((issue) => ['appearance', ...issue.path].join('.'));
+      throw problem(where.join(', '), 'a documented variable with a plain CSS colour or length');
     }
     appearance = parsed.data;
   }
   return {
-    fetchAuthorizedUrl: fetchAuthorizedUrl as FetchAuthorizedUrl | undefined,
-    title: (title as string | undefined) ?? 'Add a payout account',
-    autoHeight: (autoHeight as boolean | undefined) ?? true,
+    fetchAuthorizedUrl: options.fetchAuthorizedUrl,
+    title: options.title ?? 'Add a payout account',
+    autoHeight: options.autoHeight ?? true,
     appearance,
-    maxReauthorizations: (maxReauthorizations as number | undefined) ?? 3,
-    handshakeTimeoutMs: (handshakeTimeoutMs as number | undefined) ?? HANDSHAKE_TIMEOUT_MS,
-    debug: (debug as boolean | undefined) ?? false,
+    maxReauthorizations: options.maxReauthorizations ?? 3,
+    handshakeTimeoutMs: options.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS,
+    debug: options.debug ?? false,
   };
 }

@@ -1,13 +1,14 @@
 import {
   EVENTS,
   FUNDING_DESTINATIONS,
+  MIN_FRAME_HEIGHT,
   RECOVERABLE_SESSION_ERRORS,
   type FundingDestination,
   type SessionErrorCode,
 } from '../protocol/constants';
 import { eventEnvelopeSchema } from '../protocol/eventEnvelope';
 import type { ReauthorizeReason, WidgetEvent } from '../protocol/events';
-import { MIN_FRAME_HEIGHT, resizeArgumentSchema, type HostApi } from '../protocol/rpc';
+import type { HostApi } from '../protocol/rpc';
 import { isExpired, parseAuthorizedUrl, type AuthorizedUrl } from './authorizedUrl';
 import { applyFrameHeight } from './autoHeight';
 import { createDebugLog } from './debugLog';
@@ -58,7 +59,7 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
   ) {
     throw new TokenframeError(
       'invalid_container',
-      `create() needs a CSS selector or an element as its first argument, got ${typeof container}.`,
+      'container must be a CSS selector or an element.',
     );
   }
   const options = resolveOptions(input);
@@ -78,7 +79,7 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
   const step = (event: MountEvent): boolean => {
     const next = transition(state, event);
     const accepted = next !== state || event === 'mount' || event === 'mount_expired';
-    if (accepted) log(`state ${state} → ${next} (${event})`);
+    if (accepted) log(event, next);
     state = next;
     return accepted;
   };
@@ -96,7 +97,7 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
     const failure =
       error instanceof TokenframeError
         ? error
-        : new TokenframeError('reauthorization_failed', 're-request failed.');
+        : new TokenframeError('reauthorization_failed', String(error));
     if (!step('give_up')) return;
     removeFrame();
     emitter.emit({
@@ -126,7 +127,6 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
   /** Call only once the state is `reauthorizing`. */
   const reauthorize = (reason: ReauthorizeReason) => {
     const mountGeneration = generation;
-    log('re-requesting the authorized_url', reason);
     reauthorizer.request(reason).then(
       (url) => {
         if (mountGeneration === generation && step('authorized')) load(url);
@@ -143,7 +143,6 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
   const onWidgetEvent = (event: WidgetEvent) => {
     sessionIdentifier = event.session_identifier;
     tracerToken = event.tracer_token;
-    log('event', event.event_name);
     emitter.emit(event);
     if (event.event_name === EVENTS.READY) {
       if (step('ready')) {
@@ -155,10 +154,9 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
     } else if (event.event_name === EVENTS.SESSION_ERROR) {
       const code: SessionErrorCode = event.error;
       if (RECOVERABLE_SESSION_ERRORS.includes(code)) recover(code as ReauthorizeReason);
-      else if (step('terminal'))
-        settle(new TokenframeError('session_ended', `the session cannot be mounted (${code}).`));
+      else if (step('terminal')) settle(new TokenframeError('session_ended', code));
     } else if (TERMINAL.includes(event.event_name) && step('terminal')) {
-      settle(new TokenframeError('session_ended', `the flow ended (${event.event_name}).`));
+      settle(new TokenframeError('session_ended', event.event_name));
     }
   };
 
@@ -174,15 +172,13 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
         const parsed = eventEnvelopeSchema.safeParse(event);
         if (!live()) return;
         if (!parsed.success || SDK_EVENTS.includes(parsed.data.event_name)) {
-          log('dropped an invalid event from the widget');
+          log('dropped event');
           return;
         }
         onWidgetEvent(parsed.data as WidgetEvent);
       },
       resize(height: number) {
-        if (!live()) return;
-        if (!resizeArgumentSchema.safeParse(height).success) log('dropped an invalid height');
-        else if (options.autoHeight) applyFrameHeight(iframe, height);
+        if (live() && options.autoHeight) applyFrameHeight(iframe, height);
       },
     });
     iframe.title = options.title;
@@ -231,25 +227,19 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
     };
     iframe.src = url.href;
     host.appendChild(iframe);
-    log('loading widget', url.origin);
   };
 
   const plugin: TokenframePlugin = {
     mount(authorizedUrl, fundingDestination) {
       if (state === 'destroyed') {
-        return Promise.reject(
-          new TokenframeError(
-            'destroyed',
-            'mount() after destroy(): call Tokenframe.create again.',
-          ),
-        );
+        return Promise.reject(new TokenframeError('destroyed', 'mount() after destroy().'));
       }
       let url: AuthorizedUrl;
       try {
         if (!(Object.values(FUNDING_DESTINATIONS) as string[]).includes(fundingDestination)) {
           throw new TokenframeError(
             'invalid_funding_destination',
-            `mount() needs a value of Tokenframe.FUNDING_DESTINATIONS (${Object.values(FUNDING_DESTINATIONS).join(', ')}), got ${JSON.stringify(fundingDestination)}.`,
+            `fundingDestination must be a Tokenframe.FUNDING_DESTINATIONS value, got ${JSON.stringify(fundingDestination)}.`,
           );
         }
         url = parseAuthorizedUrl(authorizedUrl);
@@ -260,8 +250,9 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
       // Replace any earlier mount: one iframe, one listener, one pending promise.
       removeFrame();
       generation += 1;
-      reauthorizer.cancel(new TokenframeError('mount_replaced', 'a newer mount() started.'));
-      settle(new TokenframeError('mount_replaced', 'a newer mount() replaced this one.'));
+      const replaced = new TokenframeError('mount_replaced', 'a newer mount() replaced this one.');
+      reauthorizer.cancel(replaced);
+      settle(replaced);
       destination = fundingDestination;
       sessionIdentifier = url.sessionIdentifier;
       tracerToken = '';
@@ -314,6 +305,6 @@ function resolveContainer(container: string | HTMLElement): HTMLElement | null {
 function containerError(container: string | HTMLElement): TokenframeError {
   return new TokenframeError(
     'invalid_container',
-    `no element matches the container selector ${JSON.stringify(container)}; create the element before mount().`,
+    `no element matches ${JSON.stringify(container)}.`,
   );
 }

@@ -85,10 +85,9 @@ export function createReauthorizer(options: ReauthorizerOptions): Reauthorizer {
     if (!fetchAuthorizedUrl) {
       throw new TokenframeError(
         'fetch_authorized_url_missing',
-        `the widget needs a fresh authorized_url (${reason}). Pass options.fetchAuthorizedUrl to Tokenframe.create so the SDK can ask your backend for one.`,
+        `a fresh authorized_url is needed (${reason}): pass options.fetchAuthorizedUrl to Tokenframe.create.`,
       );
     }
-    let lastProblem = '';
     while (attempts < maxReauthorizations) {
       attempts += 1;
       const attempt = attempts;
@@ -98,19 +97,15 @@ export function createReauthorizer(options: ReauthorizerOptions): Reauthorizer {
         const url = fromFetchResult(await fetchAuthorizedUrl({ reason, attempt, signal }));
         signal.throwIfAborted();
         if (!isExpired(url)) return url;
-        lastProblem = 'it returned an already expired URL';
+        log('fetchAuthorizedUrl gave an expired URL');
       } catch (error) {
         signal.throwIfAborted();
-        lastProblem =
-          error instanceof TokenframeError ? error.message : 'fetchAuthorizedUrl threw or rejected';
+        log('fetchAuthorizedUrl failed', error);
       }
-      log('re-request failed', { reason, attempt, problem: lastProblem });
     }
     throw new TokenframeError(
       'reauthorization_failed',
-      `no working authorized_url after ${maxReauthorizations} re-request(s) (maxReauthorizations); last reason: ${reason}${
-        lastProblem ? `; ${lastProblem}` : ''
-      }.`,
+      `gave up after ${maxReauthorizations} re-requests (maxReauthorizations), reason: ${reason}.`,
     );
   };
 

@@ -127,3 +127,7 @@ export const THEME_VARIANTS = ['light', 'dark'] as const;
 
 /** One of {@link THEME_VARIANTS}. */
 export type ThemeVariant = (typeof THEME_VARIANTS)[number];
+
+/** Bounds for auto height: tall enough for any page, short enough that a bug cannot grow the page forever. */
+export const MIN_FRAME_HEIGHT = 120;
+export const MAX_FRAME_HEIGHT = 4000;

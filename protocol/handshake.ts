@@ -3,19 +3,7 @@ import { FUNDING_DESTINATIONS } from './constants';
 import { envelopeShape } from './envelope';
 import { appearanceSchema } from './appearance';
 
-/**
- * The widget's first message, posted to `window.parent` at the session's host origin
- * (never `'*'`). The SDK accepts it only from its own iframe's window and the
- * authorized_url's exact origin.
- */
-export const widgetHelloSchema = z.strictObject({
-  ...envelopeShape,
-  type: z.literal('widget_hello'),
-  session_identifier: z.string().check(z.minLength(1), z.maxLength(100)),
-});
-
-/** See {@link widgetHelloSchema}. */
-export type WidgetHello = z.infer<typeof widgetHelloSchema>;
+export { widgetHelloSchema, HANDSHAKE_TIMEOUT_MS, type WidgetHello } from './widgetHello';
 
 /**
  * The SDK's answer, posted to the iframe at the authorized_url's origin with one
@@ -32,6 +20,3 @@ export const hostConnectSchema = z.strictObject({
 
 /** See {@link hostConnectSchema}. */
 export type HostConnect = z.infer<typeof hostConnectSchema>;
-
-/** How long the SDK waits for `widget_hello` and READY before it treats the load as failed. */
-export const HANDSHAKE_TIMEOUT_MS = 10_000;

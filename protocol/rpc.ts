@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import type { WidgetEvent } from './events';
 
-/** Bounds for auto height: tall enough for any page, short enough that a bug cannot grow the page forever. */
-export const MIN_FRAME_HEIGHT = 120;
-export const MAX_FRAME_HEIGHT = 4000;
+// The bounds live in constants.ts so the SDK can use them without bundling this file's schema.
+export { MIN_FRAME_HEIGHT, MAX_FRAME_HEIGHT } from './constants';
 
 /** Argument of {@link HostApi.resize}: the widget document's content height in CSS px. */
 export const resizeArgumentSchema = z.int().check(z.minimum(0), z.maximum(100_000));

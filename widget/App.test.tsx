@@ -10,9 +10,16 @@ afterEach(cleanup);
 
 const URL_PARTS = { sessionIdentifier: 'ses_test', t: '1790000000000', h: 'sig' };
 const account = { last4: '5556', display: '•••• 5556', brand: 'visa' } as const;
-const attempts = { recipient_verification_remaining: 3, account_verification_remaining: 3, session_remaining: 5 };
+const attempts = {
+  recipient_verification_remaining: 3,
+  account_verification_remaining: 3,
+  session_remaining: 5,
+};
 
-async function mount(routes: Parameters<typeof fakeFetch>[0], options: { host?: ReturnType<typeof defaultHost> | null } = {}) {
+async function mount(
+  routes: Parameters<typeof fakeFetch>[0],
+  options: { host?: ReturnType<typeof defaultHost> | null } = {},
+) {
   const { bridge, events } = fakeBridge(options.host === undefined ? defaultHost() : options.host);
   const { fetchImpl, calls } = fakeFetch({
     'POST /exchange': { body: { access_token: 'tok_secret', session: fakeSession() } },
@@ -34,7 +41,8 @@ async function mount(routes: Parameters<typeof fakeFetch>[0], options: { host?: 
 }
 
 const names = (events: WidgetEvent[]) => events.map((event) => event.event_name);
-const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+const type = (label: string, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 function fillDebit(number = '4000056655665556') {
   type('First name', 'Ada');
@@ -53,7 +61,11 @@ describe('App', () => {
     const { events, calls } = await mount({});
     await screen.findByRole('heading', { name: 'Add your debit card' });
     expect(calls.filter((call) => call.path === '/exchange')).toHaveLength(1);
-    expect(calls[0]?.body).toEqual({ session_identifier: 'ses_test', t: '1790000000000', h: 'sig' });
+    expect(calls[0]?.body).toEqual({
+      session_identifier: 'ses_test',
+      t: '1790000000000',
+      h: 'sig',
+    });
     const ready = events.find((event) => event.event_name === EVENTS.READY);
     expect(ready).toEqual({
       event_name: EVENTS.READY,
@@ -62,14 +74,26 @@ describe('App', () => {
       funding_destination: 'debit',
       language_locale_code: 'en-US',
     });
-    await waitFor(() => expect(names(events)).toEqual([EVENTS.PAGE_LOAD, EVENTS.READY, EVENTS.PAGE_LOAD]));
-    expect(events.map((event) => ('page' in event ? event.page : null))).toEqual(['loading', null, 'account_entry']);
+    await waitFor(() =>
+      expect(names(events)).toEqual([EVENTS.PAGE_LOAD, EVENTS.READY, EVENTS.PAGE_LOAD]),
+    );
+    expect(events.map((event) => ('page' in event ? event.page : null))).toEqual([
+      'loading',
+      null,
+      'account_entry',
+    ]);
   });
 
   it('walks debit to TOKEN_SUCCESS with the bearer token on every call after the exchange', async () => {
     const { events, calls } = await mount({
       'POST /account': { body: { result: 'verified', account, attempts } },
-      'POST /confirm': { body: { customer_account_token: 'cat_0123456789abcdefXYZ', funding_destination: 'debit', account } },
+      'POST /confirm': {
+        body: {
+          customer_account_token: 'cat_0123456789abcdefXYZ',
+          funding_destination: 'debit',
+          account,
+        },
+      },
     });
     await screen.findByLabelText('Card number');
     fillDebit();
@@ -77,14 +101,20 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
     await screen.findByRole('heading', { name: 'Your account has been added' });
     const success = events.find((event) => event.event_name === EVENTS.TOKEN_SUCCESS);
-    expect(success).toMatchObject({ customer_account_token: 'cat_0123456789abcdefXYZ', funding_destination: 'debit', account });
+    expect(success).toMatchObject({
+      customer_account_token: 'cat_0123456789abcdefXYZ',
+      funding_destination: 'debit',
+      account,
+    });
     for (const call of calls.slice(1)) expect(call.headers.authorization).toBe('Bearer tok_secret');
     expect(JSON.stringify(events)).not.toContain('4000056655665556');
     expect(JSON.stringify(events)).not.toContain('tok_secret');
   });
 
   it('shows a session error and emits SESSION_ERROR url_used when the exchange says so', async () => {
-    const { events } = await mount({ 'POST /exchange': { status: 409, body: { error: 'wrong_state', session_error: 'url_used' } } });
+    const { events } = await mount({
+      'POST /exchange': { status: 409, body: { error: 'wrong_state', session_error: 'url_used' } },
+    });
     await screen.findByRole('heading', { name: 'This link was already used' });
     expect(events.find((event) => event.event_name === EVENTS.SESSION_ERROR)).toEqual({
       event_name: EVENTS.SESSION_ERROR,
@@ -96,7 +126,9 @@ describe('App', () => {
   });
 
   it('keeps the form and marks the card field when the service says it is not a debit card', async () => {
-    const { events } = await mount({ 'POST /account': { body: { result: 'invalid', fields: { card_number: 'not_debit_card' } } } });
+    const { events } = await mount({
+      'POST /account': { body: { result: 'invalid', fields: { card_number: 'not_debit_card' } } },
+    });
     await screen.findByLabelText('Card number');
     fillDebit('4111111111111111');
     await screen.findByText('This is a credit card. Enter a debit card instead.');
@@ -110,7 +142,11 @@ describe('App', () => {
         feature: 'recipient_verification',
         code: '1105',
         terminal,
-        attempts: { ...attempts, recipient_verification_remaining: remaining, session_remaining: remaining + 2 },
+        attempts: {
+          ...attempts,
+          recipient_verification_remaining: remaining,
+          session_remaining: remaining + 2,
+        },
         mismatched_fields: ['last_name'],
       },
     });
@@ -122,8 +158,12 @@ describe('App', () => {
     await screen.findByRole('heading', { name: 'We could not verify your details' });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(names(events)).toContain(EVENTS.TERMINAL_FAILURE_ACKNOWLEDGED));
-    const failures = events.filter((event) => event.event_name === EVENTS.ACCOUNT_COULD_NOT_BE_VERIFIED);
-    expect(failures.map((event) => 'attempts_remaining' in event && event.attempts_remaining)).toEqual([2, 0]);
+    const failures = events.filter(
+      (event) => event.event_name === EVENTS.ACCOUNT_COULD_NOT_BE_VERIFIED,
+    );
+    expect(
+      failures.map((event) => 'attempts_remaining' in event && event.attempts_remaining),
+    ).toEqual([2, 0]);
     expect(events.find((event) => event.event_name === EVENTS.TERMINAL_FAILURE)).toMatchObject({
       feature: 'recipient_verification',
       funding_destination: 'debit',
@@ -131,7 +171,9 @@ describe('App', () => {
   });
 
   it('emits MAX_VERIFICATION_ATTEMPTS_EXCEEDED when the session limit is reached', async () => {
-    const { events } = await mount({ 'POST /account': { body: { result: 'max_attempts_exceeded' } } });
+    const { events } = await mount({
+      'POST /account': { body: { result: 'max_attempts_exceeded' } },
+    });
     await screen.findByLabelText('Card number');
     fillDebit('4000000000000002');
     await screen.findByRole('heading', { name: 'Too many attempts' });
@@ -148,19 +190,29 @@ describe('App', () => {
     await screen.findByRole('heading', { name: 'Confirm your account' });
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await screen.findByRole('heading', { name: 'You canceled' });
-    expect(events.find((event) => event.event_name === EVENTS.FUNDING_CANCELED)).toMatchObject({ funding_destination: 'debit' });
+    expect(events.find((event) => event.event_name === EVENTS.FUNDING_CANCELED)).toMatchObject({
+      funding_destination: 'debit',
+    });
   });
 
   it('in standalone mode uses the first enabled destination and redirects on success', async () => {
     const { events, navigate } = await mount(
       {
         'POST /account': { body: { result: 'verified', account, attempts } },
-        'POST /confirm': { body: { customer_account_token: 'cat_0123456789abcdefXYZ', funding_destination: 'debit', account } },
+        'POST /confirm': {
+          body: {
+            customer_account_token: 'cat_0123456789abcdefXYZ',
+            funding_destination: 'debit',
+            account,
+          },
+        },
       },
       { host: null },
     );
     await screen.findByLabelText('Card number');
-    expect(events.find((event) => event.event_name === EVENTS.READY)).toMatchObject({ funding_destination: 'debit' });
+    expect(events.find((event) => event.event_name === EVENTS.READY)).toMatchObject({
+      funding_destination: 'debit',
+    });
     fillDebit();
     await screen.findByRole('button', { name: 'Confirm' });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));

@@ -10,17 +10,15 @@ import {
 import { WidgetApiFailure, type WidgetApiClient } from './api';
 import type { Bridge } from './bridge';
 import { HostEventEmitter } from './emitter';
-import { serverFieldErrors } from './flow/accountForm';
+import { serverFieldErrors } from './flow/serverFieldErrors';
 import type { FlowState } from './flow/state';
 import { INITIAL_STATE, transition } from './flow/transition';
-import { LANGUAGE_AUTONYMS } from './i18n/languages';
 import type { WidgetI18n } from './i18n';
 import { languageChoice } from './languageChoice';
 import { applyAppearance, applyThemeVariant } from './theme';
-import { LanguageSwitcher } from './ui/LanguageSwitcher';
 import { WidgetContext, type WidgetContextValue } from './ui/WidgetContext';
 import { PageView } from './PageView';
-import { preloadAccountEntry } from './pages/accountEntryLoader';
+import { loadedFlowPages, preloadFlowPages } from './pages/flowPagesLoader';
 
 /** The authorized_url's parts, read from the address bar by `main.tsx`. */
 export interface AuthorizedUrlParts {
@@ -55,7 +53,10 @@ export function App(props: AppProps) {
   const [locale, setLocaleState] = useState<Locale>(i18n.locale());
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-  const emitter = useMemo(() => new HostEventEmitter(bridge, props.navigate), [bridge, props.navigate]);
+  const emitter = useMemo(
+    () => new HostEventEmitter(bridge, props.navigate),
+    [bridge, props.navigate],
+  );
   const previousPage = useRef<FlowState['page'] | null>(null);
 
   const context = useMemo<WidgetContextValue>(
@@ -99,13 +100,22 @@ export function App(props: AppProps) {
       return;
     }
     setStatus(t('status.loading'));
-    const accountEntry = preloadAccountEntry();
+    const flowPages = preloadFlowPages();
     let exchanged: WidgetSession;
     try {
-      exchanged = (await api.exchange({ session_identifier: url.sessionIdentifier, t: url.t, h: url.h })).session;
+      exchanged = (
+        await api.exchange({ session_identifier: url.sessionIdentifier, t: url.t, h: url.h })
+      ).session;
     } catch (error) {
-      emitter.start({ session_identifier: url.sessionIdentifier, tracer_token: props.fallbackTracerToken });
-      failSession(error instanceof WidgetApiFailure && error.sessionError ? error.sessionError : 'invalid_url');
+      emitter.start({
+        session_identifier: url.sessionIdentifier,
+        tracer_token: props.fallbackTracerToken,
+      });
+      failSession(
+        error instanceof WidgetApiFailure && error.sessionError
+          ? error.sessionError
+          : 'invalid_url',
+      );
       return;
     }
     emitter.start(
@@ -114,7 +124,9 @@ export function App(props: AppProps) {
     );
     setSession(exchanged);
     applyThemeVariant(exchanged.theme_variant);
-    const active = await applyLocale(languageChoice.get(exchanged.session_identifier) ?? exchanged.language_locale_code);
+    const active = await applyLocale(
+      languageChoice.get(exchanged.session_identifier) ?? exchanged.language_locale_code,
+    );
     const host = await bridge.connected;
     applyAppearance(host?.appearance);
     const enabled = exchanged.funding_destinations;
@@ -125,13 +137,17 @@ export function App(props: AppProps) {
       return;
     }
     try {
-      await accountEntry;
+      await flowPages;
     } catch {
       // The form's chunk did not download: a load failure, which the SDK answers with a new URL.
       failSession('invalid_url');
       return;
     }
-    emitter.emit({ event_name: EVENTS.READY, funding_destination: destination, language_locale_code: active });
+    emitter.emit({
+      event_name: EVENTS.READY,
+      funding_destination: destination,
+      language_locale_code: active,
+    });
     dispatch({ type: 'session_started', destination, attempts: exchanged.attempts });
     setStatus('');
     props.onReady?.();
@@ -149,7 +165,10 @@ export function App(props: AppProps) {
       if (!(error instanceof WidgetApiFailure)) throw error;
       if (error.sessionError) failSession(error.sessionError);
       else if (error.code === 'invalid_request' && error.fields) {
-        dispatch({ type: 'account_rejected', fieldErrors: serverFieldErrors(error.fields, (key) => i18n.instance.exists(key)) });
+        dispatch({
+          type: 'account_rejected',
+          fieldErrors: serverFieldErrors(error.fields, (key) => i18n.instance.exists(key)),
+        });
         setStatus('');
       } else if (error.code === 'rate_limited') setStatus(t('status.rate_limited'));
       else if (error.code === 'network') setStatus(t('status.network_error'));
@@ -160,7 +179,9 @@ export function App(props: AppProps) {
   }
 
   const destinationOf = (): FundingDestination =>
-    state.page === 'account_entry' || state.page === 'confirmation' || state.page === 'terminal_failure'
+    state.page === 'account_entry' ||
+    state.page === 'confirmation' ||
+    state.page === 'terminal_failure'
       ? state.destination
       : 'debit';
 
@@ -170,7 +191,11 @@ export function App(props: AppProps) {
       const fundingDestination = submission.funding_destination;
       switch (outcome.result) {
         case 'verified':
-          dispatch({ type: 'account_verified', account: outcome.account, attempts: outcome.attempts });
+          dispatch({
+            type: 'account_verified',
+            account: outcome.account,
+            attempts: outcome.attempts,
+          });
           return;
         case 'invalid': {
           const fieldErrors = serverFieldErrors(outcome.fields, (key) => i18n.instance.exists(key));
@@ -189,7 +214,10 @@ export function App(props: AppProps) {
             funding_destination: fundingDestination,
             feature: outcome.feature,
             code: outcome.code,
-            attempts_remaining: Math.max(0, Math.min(remaining, outcome.attempts.session_remaining)),
+            attempts_remaining: Math.max(
+              0,
+              Math.min(remaining, outcome.attempts.session_remaining),
+            ),
           });
           if (outcome.terminal) {
             emitter.emit({
@@ -232,7 +260,10 @@ export function App(props: AppProps) {
     run('status.canceling', async () => {
       const fundingDestination = destinationOf();
       await api.cancel();
-      emitter.emit({ event_name: EVENTS.FUNDING_CANCELED, funding_destination: fundingDestination });
+      emitter.emit({
+        event_name: EVENTS.FUNDING_CANCELED,
+        funding_destination: fundingDestination,
+      });
       dispatch({ type: 'canceled' });
     });
 
@@ -252,10 +283,10 @@ export function App(props: AppProps) {
     dispatch({ type: 'terminal_failure_acknowledged' });
   };
 
-  const changeLanguage = async (requested: Locale) => {
+  const changeLanguage = async (requested: Locale, languageName: string) => {
     const active = await applyLocale(requested);
     if (session) languageChoice.set(session.session_identifier, active);
-    setStatus(i18n.t('status.language_changed', { language: LANGUAGE_AUTONYMS[active] }));
+    setStatus(i18n.t('status.language_changed', { language: languageName }));
   };
 
   // Focus follows page changes, but the first page after loading must not pull focus into
@@ -265,12 +296,13 @@ export function App(props: AppProps) {
     previousPage.current = state.page;
   }, [state.page]);
 
+  const LanguageSwitcher = loadedFlowPages()?.LanguageSwitcher;
   return (
     <WidgetContext.Provider value={context}>
       <div class="widget">
-        {state.page !== 'loading' && session ? (
+        {state.page !== 'loading' && session && LanguageSwitcher ? (
           <header class="widget-header">
-            <LanguageSwitcher onChange={(code) => void changeLanguage(code)} />
+            <LanguageSwitcher onChange={(code, name) => void changeLanguage(code, name)} />
           </header>
         ) : null}
         <main>

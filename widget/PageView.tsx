@@ -2,14 +2,9 @@ import { useCallback } from 'preact/hooks';
 import type { AccountSubmission, FundingDestination } from '../protocol';
 import type { WidgetApiClient } from './api';
 import type { FlowState } from './flow/state';
-import { loadedAccountEntryPage } from './pages/accountEntryLoader';
-import { CanceledPage } from './pages/CanceledPage';
-import { ConfirmationPage } from './pages/ConfirmationPage';
+import { loadedFlowPages } from './pages/flowPagesLoader';
 import { LoadingPage } from './pages/LoadingPage';
-import { MaxAttemptsExceededPage } from './pages/MaxAttemptsExceededPage';
 import { SessionErrorPage } from './pages/SessionErrorPage';
-import { SuccessPage } from './pages/SuccessPage';
-import { TerminalFailurePage } from './pages/TerminalFailurePage';
 
 /** Props of {@link PageView}: the flow state and every action a page can take. */
 export interface PageViewProps {
@@ -30,16 +25,31 @@ export interface PageViewProps {
 /** Picks the page component for the flow state: one page of protocol `PAGES` each. */
 export function PageView(props: PageViewProps) {
   const { state, focusHeading, api } = props;
-  const searchBillers = useCallback((query: string, signal: AbortSignal) => api.searchBillers(query, signal), [api]);
+  const searchBillers = useCallback(
+    (query: string, signal: AbortSignal) => api.searchBillers(query, signal),
+    [api],
+  );
   switch (state.page) {
     case 'loading':
       return <LoadingPage />;
     case 'session_error':
       return <SessionErrorPage error={state.error} focusHeading={focusHeading} />;
-    case 'account_entry': {
-      // Loaded before the flow enters this page (App awaits preloadAccountEntry).
-      const AccountEntryPage = loadedAccountEntryPage();
-      if (!AccountEntryPage) return <LoadingPage />;
+    default:
+      break;
+  }
+  // Loaded before the flow leaves the loading page (App awaits preloadFlowPages).
+  const pages = loadedFlowPages();
+  if (!pages) return <LoadingPage />;
+  const {
+    AccountEntryPage,
+    CanceledPage,
+    ConfirmationPage,
+    MaxAttemptsExceededPage,
+    SuccessPage,
+    TerminalFailurePage,
+  } = pages;
+  switch (state.page) {
+    case 'account_entry':
       return (
         <AccountEntryPage
           state={state}
@@ -54,7 +64,6 @@ export function PageView(props: PageViewProps) {
           searchBillers={searchBillers}
         />
       );
-    }
     case 'confirmation':
       return (
         <ConfirmationPage
@@ -83,5 +92,7 @@ export function PageView(props: PageViewProps) {
       return <MaxAttemptsExceededPage focusHeading={focusHeading} />;
     case 'canceled':
       return <CanceledPage focusHeading={focusHeading} />;
+    default:
+      return null;
   }
 }

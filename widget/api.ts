@@ -37,6 +37,16 @@ export class WidgetApiFailure extends Error {
   }
 }
 
+/**
+ * Validates a request body against its protocol schema before it leaves. A failure names no
+ * value (a ZodError would carry the offending input, which may be an account number).
+ */
+function outgoing<T>(schema: z.ZodMiniType<T>, body: T): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new WidgetApiFailure('invalid_request');
+  return parsed.data;
+}
+
 /** A biller from the shipped directory. */
 export type Biller = z.infer<typeof billerSchema>;
 
@@ -55,14 +65,20 @@ export class WidgetApiClient {
 
   /** Trades the authorized_url's parts for a bearer token. Single use. */
   async exchange(request: ExchangeRequest): Promise<ExchangeResponse> {
-    const response = await this.call('POST', '/exchange', exchangeRequestSchema.parse(request), exchangeResponseSchema, false);
+    const body = outgoing(exchangeRequestSchema, request);
+    const response = await this.call('POST', '/exchange', body, exchangeResponseSchema, false);
     this.accessToken = response.access_token;
     return response;
   }
 
   /** Sends the account the recipient typed; the outcome says what page comes next. */
-  submitAccount(submission: AccountSubmission): Promise<AccountOutcome> {
-    return this.call('POST', '/account', accountSubmissionSchema.parse(submission), accountOutcomeSchema);
+  async submitAccount(submission: AccountSubmission): Promise<AccountOutcome> {
+    return this.call(
+      'POST',
+      '/account',
+      outgoing(accountSubmissionSchema, submission),
+      accountOutcomeSchema,
+    );
   }
 
   /** Tokenizes the verified account. */
@@ -77,7 +93,9 @@ export class WidgetApiClient {
 
   /** Switches the session to another enabled destination ("use a different method"). */
   async changeDestination(fundingDestination: FundingDestination): Promise<void> {
-    const body = changeDestinationRequestSchema.parse({ funding_destination: fundingDestination });
+    const body = outgoing(changeDestinationRequestSchema, {
+      funding_destination: fundingDestination,
+    });
     await this.call('POST', '/destination', body, z.unknown());
   }
 
@@ -115,7 +133,8 @@ export class WidgetApiClient {
     const json: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const parsed = widgetApiErrorSchema.safeParse(json);
-      if (!parsed.success) throw new WidgetApiFailure(response.status >= 500 ? 'internal' : 'invalid_response');
+      if (!parsed.success)
+        throw new WidgetApiFailure(response.status >= 500 ? 'internal' : 'invalid_response');
       throw new WidgetApiFailure(parsed.data.error, parsed.data.session_error, parsed.data.fields);
     }
     const parsed = schema.safeParse(json);

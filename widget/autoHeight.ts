@@ -2,7 +2,10 @@
  * Reports the document's content height whenever it changes (auto height, PRODUCT.md §3),
  * at most once per animation frame. Returns a function that stops observing.
  */
-export function observeContentHeight(report: (height: number) => void, root: HTMLElement = document.documentElement): () => void {
+export function observeContentHeight(
+  report: (height: number) => void,
+  root: HTMLElement = document.documentElement,
+): () => void {
   let frame = 0;
   const measure = () => {
     frame = 0;

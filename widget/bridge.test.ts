@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Comlink from 'comlink';
-import { MessageChannel as NodeMessageChannel } from 'node:worker_threads';
 import { ENVELOPE, type HostApi, type WidgetEvent } from '../protocol';
 import { connectToHost, type Bridge } from './bridge';
 
@@ -59,7 +58,7 @@ describe('widget bridge, embedded', () => {
     ['a wrong shape', { origin: HOST, source: parent, data: { ...connect, version: 9 } }],
   ])('ignores host_connect from %s', async (_, init) => {
     bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
-    const { port2 } = new NodeMessageChannel();
+    const { port2 } = new MessageChannel();
     deliver({ data: connect, ports: [port2], ...init });
     expect(await settled(bridge.connected)).toBe(false);
     port2.close();
@@ -67,8 +66,8 @@ describe('widget bridge, embedded', () => {
 
   it('ignores host_connect carrying two ports', async () => {
     bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
-    const a = new NodeMessageChannel();
-    const b = new NodeMessageChannel();
+    const a = new MessageChannel();
+    const b = new MessageChannel();
     deliver({ data: connect, origin: HOST, source: parent, ports: [a.port2, b.port2] });
     expect(await settled(bridge.connected)).toBe(false);
     a.port2.close();
@@ -80,14 +79,14 @@ describe('widget bridge, embedded', () => {
     bridge.emit(ready);
     bridge.emit({ ...ready, tracer_token: '' }); // invalid: dropped, never sent
     bridge.resize(480.2);
-    const channel = new NodeMessageChannel();
+    const channel = new MessageChannel();
     const received: unknown[] = [];
     const heights: number[] = [];
     const api: HostApi = {
       emit: (event) => void received.push(event),
       resize: (height) => void heights.push(height),
     };
-    Comlink.expose(api, channel.port1 as unknown as Comlink.Endpoint);
+    Comlink.expose(api, channel.port1);
     deliver({ data: connect, origin: HOST, source: parent, ports: [channel.port2] });
     await expect(bridge.connected).resolves.toMatchObject({ funding_destination: 'debit' });
     await vi.waitFor(() => expect(received).toEqual([ready]));

@@ -12,7 +12,7 @@ type LocaleModule = { default: Record<string, unknown> };
  * downloaded (PRODUCT.md §6). en-US too: it is requested at boot, in parallel with the URL
  * exchange, so it costs no wait but stays out of the initial bundle's size budget.
  */
-const LOCALE_LOADERS = import.meta.glob<LocaleModule>('../locales/*.json');
+const LOCALE_LOADERS = import.meta.glob<LocaleModule>('../locales/*-*.json');
 
 function loaderFor(locale: Locale): (() => Promise<LocaleModule>) | undefined {
   return LOCALE_LOADERS[`../locales/${locale}.json`];
@@ -81,13 +81,19 @@ export async function createWidgetI18n(): Promise<WidgetI18n> {
     getRule: (code: string, options?: { ordinal?: boolean }) => unknown;
   };
   resolver.getRule = (code, options = {}) =>
-    pluralRuleFor(code === 'dev' ? FALLBACK_LOCALE : code, options.ordinal ? 'ordinal' : 'cardinal');
+    pluralRuleFor(
+      code === 'dev' ? FALLBACK_LOCALE : code,
+      options.ordinal ? 'ordinal' : 'cardinal',
+    );
 
   let active: Locale = FALLBACK_LOCALE;
   let numberFormat = new Intl.NumberFormat(formattingLocaleFor(active));
 
   const t: Translate = (key, options) => {
-    if (active !== FALLBACK_LOCALE && !instance.exists(key, { ...options, lng: active, fallbackLng: false })) {
+    if (
+      active !== FALLBACK_LOCALE &&
+      !instance.exists(key, { ...options, lng: active, fallbackLng: false })
+    ) {
       warnMissing(active, key);
     }
     return instance.t(key, options) as string;
@@ -102,7 +108,11 @@ export async function createWidgetI18n(): Promise<WidgetI18n> {
     async setLocale(requested) {
       const locale = isLocale(requested) ? requested : FALLBACK_LOCALE;
       const load = loaderFor(locale);
-      if (locale !== FALLBACK_LOCALE && load && !instance.hasResourceBundle(locale, 'translation')) {
+      if (
+        locale !== FALLBACK_LOCALE &&
+        load &&
+        !instance.hasResourceBundle(locale, 'translation')
+      ) {
         try {
           const module = await load();
           instance.addResourceBundle(locale, 'translation', module.default, true, true);

@@ -4,7 +4,7 @@ import { WidgetApiClient } from './api';
 import { observeContentHeight } from './autoHeight';
 import { connectToHost } from './bridge';
 import { createWidgetI18n } from './i18n';
-import { preloadAccountEntry } from './pages/accountEntryLoader';
+import { preloadFlowPages } from './pages/flowPagesLoader';
 import './styles.css';
 
 /**
@@ -32,8 +32,8 @@ function randomTracer(): string {
 
 async function boot() {
   const authorizedUrl = readAuthorizedUrl();
-  // Start the form's download now; it runs in parallel with i18n set-up and the exchange.
-  void preloadAccountEntry().catch(() => undefined);
+  // Start the flow pages' download now; it runs in parallel with i18n set-up and the exchange.
+  void preloadFlowPages().catch(() => undefined);
   const bridge = connectToHost({
     hostOrigin: meta('tokenframe-host-origin'),
     sessionIdentifier: authorizedUrl?.sessionIdentifier ?? 'unknown',

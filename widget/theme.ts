@@ -12,7 +12,10 @@ const VARIABLE_PROPERTIES: Record<keyof NonNullable<Appearance['variables']>, st
 };
 
 /** Sets `data-theme` (light or dark) on the root; the stylesheet holds both palettes. */
-export function applyThemeVariant(variant: ThemeVariant, root: HTMLElement = document.documentElement): void {
+export function applyThemeVariant(
+  variant: ThemeVariant,
+  root: HTMLElement = document.documentElement,
+): void {
   root.dataset.theme = variant;
 }
 
@@ -21,7 +24,10 @@ export function applyThemeVariant(variant: ThemeVariant, root: HTMLElement = doc
  * allowlist by the bridge. `style.setProperty` is allowed under `style-src 'self'` where an
  * inline `style` attribute is not, and a custom property cannot escape its declaration.
  */
-export function applyAppearance(appearance: Appearance | undefined, root: HTMLElement = document.documentElement): void {
+export function applyAppearance(
+  appearance: Appearance | undefined,
+  root: HTMLElement = document.documentElement,
+): void {
   const variables = appearance?.variables ?? {};
   for (const [name, property] of Object.entries(VARIABLE_PROPERTIES)) {
     const value = variables[name as keyof typeof VARIABLE_PROPERTIES];

@@ -28,7 +28,8 @@ export async function getJson(path) {
 
 function describeApiError(httpStatus, json) {
   const status = json && json.status ? ` status ${json.status}` : '';
-  const message = json && (json.client_message || json.error) ? `: ${json.client_message || json.error}` : '';
+  const message =
+    json && (json.client_message || json.error) ? `: ${json.client_message || json.error}` : '';
   return `HTTP ${httpStatus}${status}${message}`;
 }
 
@@ -54,7 +55,14 @@ export function logEntry(list, { title, detail, payload, dataset = {} }) {
     h(
       'details',
       {},
-      h('summary', {}, h('time', {}, time), ' ', h('strong', {}, title), detail ? ` ${detail}` : ''),
+      h(
+        'summary',
+        {},
+        h('time', {}, time),
+        ' ',
+        h('strong', {}, title),
+        detail ? ` ${detail}` : '',
+      ),
       h('pre', {}, JSON.stringify(payload, null, 2)),
     ),
   );
@@ -69,7 +77,10 @@ export function pollWebhooks(participantUniqueId1, onWebhook, intervalMs = 1000)
   async function tick() {
     if (stopped) return;
     try {
-      const query = new URLSearchParams({ after: String(after), participant_unique_id1: participantUniqueId1 });
+      const query = new URLSearchParams({
+        after: String(after),
+        participant_unique_id1: participantUniqueId1,
+      });
       const { webhooks } = await getJson(`/demo/api/webhooks?${query}`);
       for (const webhook of webhooks) {
         after = Math.max(after, webhook.seq);

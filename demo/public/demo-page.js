@@ -24,7 +24,9 @@ function setStatus(text, tone = 'info') {
 }
 
 function currentScenario() {
-  return config.scenarios.find((scenario) => scenario.id === form.scenario.value) ?? config.scenarios[0];
+  return (
+    config.scenarios.find((scenario) => scenario.id === form.scenario.value) ?? config.scenarios[0]
+  );
 }
 
 function showTestData() {
@@ -32,7 +34,9 @@ function showTestData() {
   $('#expected').textContent = scenario.expected;
   const body = $('#test-data tbody');
   body.replaceChildren(
-    ...scenario.testData.map((row) => h('tr', {}, h('th', { scope: 'row' }, row.field), h('td', {}, h('code', {}, row.value)))),
+    ...scenario.testData.map((row) =>
+      h('tr', {}, h('th', { scope: 'row' }, row.field), h('td', {}, h('code', {}, row.value))),
+    ),
   );
 }
 
@@ -40,10 +44,14 @@ function showRecipient() {
   const list = $('#recipient');
   if (!recipient) return list.replaceChildren();
   list.replaceChildren(
-    h('dt', {}, 'Participant'), h('dd', {}, h('code', {}, recipient.participant_unique_id1)),
-    h('dt', {}, 'Idempotency-Key'), h('dd', {}, h('code', { id: 'idempotency-key' }, recipient.idempotency_key)),
-    h('dt', {}, 'Session'), h('dd', {}, h('code', { id: 'session-id' }, sessionIdentifier ?? '—')),
-    h('dt', {}, 'Last create'), h('dd', { id: 'create-status' }, lastCreateStatus),
+    h('dt', {}, 'Participant'),
+    h('dd', {}, h('code', {}, recipient.participant_unique_id1)),
+    h('dt', {}, 'Idempotency-Key'),
+    h('dd', {}, h('code', { id: 'idempotency-key' }, recipient.idempotency_key)),
+    h('dt', {}, 'Session'),
+    h('dd', {}, h('code', { id: 'session-id' }, sessionIdentifier ?? '—')),
+    h('dt', {}, 'Last create'),
+    h('dd', { id: 'create-status' }, lastCreateStatus),
   );
 }
 
@@ -77,14 +85,25 @@ async function fetchAuthorizedUrl({ signal } = {}) {
       title: 'backend',
       detail: `session API answered ${answer.status ?? response.status}`,
       payload: answer,
-      dataset: { 'data-event': 'demo.backend_error', 'data-status': answer.status ?? response.status },
+      dataset: {
+        'data-event': 'demo.backend_error',
+        'data-status': answer.status ?? response.status,
+      },
     });
-    throw new Error(`session API answered ${answer.status ?? response.status}: ${answer.client_message ?? ''}`);
+    throw new Error(
+      `session API answered ${answer.status ?? response.status}: ${answer.client_message ?? ''}`,
+    );
   }
   sessionIdentifier = answer.session_identifier ?? sessionIdentifier;
-  lastCreateStatus = answer.status === 101 ? '101 (idempotent replay, same session)' : `${answer.status} (new session)`;
+  lastCreateStatus =
+    answer.status === 101
+      ? '101 (idempotent replay, same session)'
+      : `${answer.status} (new session)`;
   showRecipient();
-  return { authorized_url: answer.authorized_url, authorized_url_expiration_utc: answer.authorized_url_expiration_utc };
+  return {
+    authorized_url: answer.authorized_url,
+    authorized_url_expiration_utc: answer.authorized_url_expiration_utc,
+  };
 }
 
 function showEvent(event) {
@@ -92,7 +111,12 @@ function showEvent(event) {
   const detail = [event.page, event.reason, event.error, event.code, event.customer_account_token]
     .filter(Boolean)
     .join(' · ');
-  logEntry(eventLog, { title: short, detail, payload: event, dataset: { 'data-event': event.event_name } });
+  logEntry(eventLog, {
+    title: short,
+    detail,
+    payload: event,
+    dataset: { 'data-event': event.event_name },
+  });
   if (event.session_identifier && event.session_identifier !== sessionIdentifier) {
     sessionIdentifier = event.session_identifier;
     showRecipient();
@@ -121,14 +145,33 @@ async function refreshSession() {
   if (!sessionIdentifier) return;
   try {
     const { data } = await getJson(`/demo/api/sessions/${encodeURIComponent(sessionIdentifier)}`);
-    const rows = Object.entries(data ?? {}).filter(([, value]) => value !== null && typeof value !== 'object');
-    const timeline = Array.isArray(data?.timeline ?? data?.events) ? (data.timeline ?? data.events) : [];
+    const rows = Object.entries(data ?? {}).filter(
+      ([, value]) => value !== null && typeof value !== 'object',
+    );
+    const timeline = Array.isArray(data?.timeline ?? data?.events)
+      ? (data.timeline ?? data.events)
+      : [];
     panel.replaceChildren(
-      h('dl', { class: 'facts' }, rows.flatMap(([key, value]) => [h('dt', {}, key), h('dd', { 'data-field': key }, String(value))])),
+      h(
+        'dl',
+        { class: 'facts' },
+        rows.flatMap(([key, value]) => [
+          h('dt', {}, key),
+          h('dd', { 'data-field': key }, String(value)),
+        ]),
+      ),
       data?.account ? h('p', {}, 'Account: ', h('code', {}, JSON.stringify(data.account))) : null,
-      data?.attempts ? h('p', {}, 'Attempts: ', h('code', {}, JSON.stringify(data.attempts))) : null,
+      data?.attempts
+        ? h('p', {}, 'Attempts: ', h('code', {}, JSON.stringify(data.attempts)))
+        : null,
       h('h3', {}, `Timeline (${timeline.length})`),
-      h('ol', { class: 'timeline' }, timeline.map((item) => h('li', {}, `${item.at ?? ''} ${item.event_name ?? item.topic ?? JSON.stringify(item)}`))),
+      h(
+        'ol',
+        { class: 'timeline' },
+        timeline.map((item) =>
+          h('li', {}, `${item.at ?? ''} ${item.event_name ?? item.topic ?? JSON.stringify(item)}`),
+        ),
+      ),
       h('details', {}, h('summary', {}, 'raw'), h('pre', {}, JSON.stringify(data, null, 2))),
     );
   } catch (error) {
@@ -163,7 +206,9 @@ async function start(reuse) {
       const until = Date.now() + scenario.mountDelayMs;
       while (Date.now() < until) {
         if (myRun !== runId) return;
-        setStatus(`URL minted; mounting it after it expires, in ${Math.ceil((until - Date.now()) / 1000)} s…`);
+        setStatus(
+          `URL minted; mounting it after it expires, in ${Math.ceil((until - Date.now()) / 1000)} s…`,
+        );
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }
@@ -178,14 +223,20 @@ async function start(reuse) {
 
 async function init() {
   if (!window.Tokenframe) {
-    setStatus('The Tokenframe SDK did not load (service down, or its SRI hash did not match).', 'error');
+    setStatus(
+      'The Tokenframe SDK did not load (service down, or its SRI hash did not match).',
+      'error',
+    );
     return;
   }
   config = await getJson('/demo/api/config');
-  form.scenario.replaceChildren(...config.scenarios.map((s) => h('option', { value: s.id }, s.label)));
+  form.scenario.replaceChildren(
+    ...config.scenarios.map((s) => h('option', { value: s.id }, s.label)),
+  );
   form.locale.replaceChildren(...config.locales.map((code) => h('option', { value: code }, code)));
   const params = new URLSearchParams(location.search);
-  for (const key of ['scenario', 'locale', 'theme']) if (params.get(key)) form[key].value = params.get(key);
+  for (const key of ['scenario', 'locale', 'theme'])
+    if (params.get(key)) form[key].value = params.get(key);
   form.destination.value = params.get('destination') ?? currentScenario().destination;
   form.scenario.addEventListener('change', () => {
     form.destination.value = currentScenario().destination;

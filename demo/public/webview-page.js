@@ -11,7 +11,11 @@ async function init() {
   const happy = config.scenarios.find((scenario) => scenario.id === 'debit-happy');
   document
     .querySelector('#test-data tbody')
-    .replaceChildren(...happy.testData.map((row) => h('tr', {}, h('th', {}, row.field), h('td', {}, h('code', {}, row.value)))));
+    .replaceChildren(
+      ...happy.testData.map((row) =>
+        h('tr', {}, h('th', {}, row.field), h('td', {}, h('code', {}, row.value))),
+      ),
+    );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     statusLine.textContent = 'Creating a standalone session…';
@@ -21,8 +25,13 @@ async function init() {
         theme_variant: form.theme.value,
         standalone: true,
       });
-      sessionStorage.setItem('tokenframe-demo-webview-participant', recipient.participant_unique_id1);
-      const { authorized_url } = await postJson(`/demo/api/recipients/${recipient.recipient_id}/authorized-url`);
+      sessionStorage.setItem(
+        'tokenframe-demo-webview-participant',
+        recipient.participant_unique_id1,
+      );
+      const { authorized_url } = await postJson(
+        `/demo/api/recipients/${recipient.recipient_id}/authorized-url`,
+      );
       statusLine.textContent = 'Opening the widget top-level…';
       // Top-level navigation, like a webview's loadRequest: the 30 s window starts now.
       location.assign(authorized_url);

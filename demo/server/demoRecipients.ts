@@ -64,7 +64,8 @@ export class DemoRecipients {
       theme_variant: options.theme_variant,
       recipient_information: { ...DEMO_RECIPIENT_INFORMATION },
     };
-    if (options.success_redirect_url) createBody.success_redirect_url = options.success_redirect_url;
+    if (options.success_redirect_url)
+      createBody.success_redirect_url = options.success_redirect_url;
     if (options.error_redirect_url) createBody.error_redirect_url = options.error_redirect_url;
     const recipient: DemoRecipient = {
       id,

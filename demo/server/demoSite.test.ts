@@ -77,8 +77,14 @@ describe('demo site', () => {
       payload: { language_locale_code: 'de-DE', theme_variant: 'dark' },
     });
     const { recipient_id } = created.json<{ recipient_id: string }>();
-    const first = await site.inject({ method: 'POST', url: `/demo/api/recipients/${recipient_id}/authorized-url` });
-    const second = await site.inject({ method: 'POST', url: `/demo/api/recipients/${recipient_id}/authorized-url` });
+    const first = await site.inject({
+      method: 'POST',
+      url: `/demo/api/recipients/${recipient_id}/authorized-url`,
+    });
+    const second = await site.inject({
+      method: 'POST',
+      url: `/demo/api/recipients/${recipient_id}/authorized-url`,
+    });
     expect(first.json()).toMatchObject({ status: 100, session_identifier: 'sess_1' });
     expect(second.json()).toMatchObject({ status: 101, session_identifier: 'sess_1' });
     expect(second.json().authorized_url).not.toBe(first.json().authorized_url);
@@ -107,7 +113,10 @@ describe('demo site', () => {
   });
 
   it('answers 404 for an unknown recipient instead of creating a keyless session', async () => {
-    const response = await site.inject({ method: 'POST', url: '/demo/api/recipients/nope/authorized-url' });
+    const response = await site.inject({
+      method: 'POST',
+      url: '/demo/api/recipients/nope/authorized-url',
+    });
     expect(response.statusCode).toBe(404);
     expect(createCalls).toHaveLength(0);
   });
@@ -130,13 +139,18 @@ describe('demo site', () => {
     expect((await post(bad)).statusCode).toBe(400);
     expect((await post(good)).json()).toEqual({ received: true, duplicate: false });
     expect((await post(good)).json()).toEqual({ received: true, duplicate: true });
-    const log = await site.inject({ method: 'GET', url: '/demo/api/webhooks?participant_unique_id1=demo-x' });
+    const log = await site.inject({
+      method: 'GET',
+      url: '/demo/api/webhooks?participant_unique_id1=demo-x',
+    });
     expect(log.json().webhooks).toHaveLength(1);
     expect(log.json().webhooks[0]).toMatchObject({ id: 'evt_9', deliveries: 2 });
   });
 
   it('serves the page scripts but not the raw HTML templates as assets', async () => {
-    expect((await site.inject({ method: 'GET', url: '/assets/demo-page.js' })).statusCode).toBe(200);
+    expect((await site.inject({ method: 'GET', url: '/assets/demo-page.js' })).statusCode).toBe(
+      200,
+    );
     expect((await site.inject({ method: 'GET', url: '/assets/index.html' })).statusCode).toBe(404);
   });
 });

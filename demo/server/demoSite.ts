@@ -73,7 +73,9 @@ export async function buildDemoSite(options: DemoSiteOptions): Promise<FastifyIn
         return reply
           .code(503)
           .type('text/plain; charset=utf-8')
-          .send(`The Tokenframe service at ${serviceOrigin} is not reachable (GET ${sdkUrl} failed).`);
+          .send(
+            `The Tokenframe service at ${serviceOrigin} is not reachable (GET ${sdkUrl} failed).`,
+          );
       }
       const html = await renderPage(publicDir, page, {
         // The service caches /sdk/tokenframe.js as immutable; a content-derived query makes a
@@ -182,16 +184,15 @@ export async function buildDemoSite(options: DemoSiteOptions): Promise<FastifyIn
     if (receipt.status === 400) return reply.code(400).send({ error: receipt.reason });
     return { received: true, duplicate: receipt.duplicate };
   });
-  app.get<{ Querystring: { after?: string; participant_unique_id1?: string; session_id?: string } }>(
-    '/demo/api/webhooks',
-    async (request) => ({
-      webhooks: inbox.list({
-        after: Number(request.query.after ?? 0) || 0,
-        participantUniqueId1: request.query.participant_unique_id1,
-        sessionId: request.query.session_id,
-      }),
+  app.get<{
+    Querystring: { after?: string; participant_unique_id1?: string; session_id?: string };
+  }>('/demo/api/webhooks', async (request) => ({
+    webhooks: inbox.list({
+      after: Number(request.query.after ?? 0) || 0,
+      participantUniqueId1: request.query.participant_unique_id1,
+      sessionId: request.query.session_id,
     }),
-  );
+  }));
 
   return app;
 }

@@ -56,7 +56,8 @@ export const SCENARIOS: readonly Scenario[] = [
     label: 'Debit card: verified and tokenized',
     destination: 'debit',
     testData: card('4000 0566 5566 5556'),
-    expected: 'Confirmation shows •••• 5556; Confirm emits TOKEN_SUCCESS with a customer_account_token.',
+    expected:
+      'Confirmation shows •••• 5556; Confirm emits TOKEN_SUCCESS with a customer_account_token.',
   },
   {
     id: 'credit-happy',
@@ -74,10 +75,12 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'paypal-happy',
-    label: 'PayPal: tokenized',
+    label: 'PayPal (by mobile number): tokenized',
     destination: 'paypal',
-    testData: [{ field: 'Email', value: who.email_address }],
-    expected: 'Confirm emits TOKEN_SUCCESS with funding_destination "paypal".',
+    testData: [{ field: 'PayPal mobile number', value: who.phone_number }],
+    expected:
+      'Confirmation shows •••• 0100; Confirm emits TOKEN_SUCCESS with funding_destination "paypal". ' +
+      '(The sandbox links PayPal by mobile number; an email address alone is refused inline.)',
   },
   {
     id: 'billpay-happy',
@@ -87,7 +90,8 @@ export const SCENARIOS: readonly Scenario[] = [
       { field: 'Biller search', value: 'Verizon' },
       { field: 'Account number at the biller', value: '1234567890' },
     ],
-    expected: 'Pick "Verizon Wireless"; Confirm emits TOKEN_SUCCESS with funding_destination "billpay".',
+    expected:
+      'Pick "Verizon Wireless"; Confirm emits TOKEN_SUCCESS with funding_destination "billpay".',
   },
   {
     id: 'debit-credit-card',

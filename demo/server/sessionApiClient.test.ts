@@ -19,7 +19,12 @@ async function recordingServer(answer: { status: number; body: string }) {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      seen.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks) });
+      seen.push({
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      });
       res.writeHead(answer.status, { 'content-type': 'application/json', 'retry-after': '1' });
       res.end(answer.body);
     });
@@ -50,7 +55,9 @@ describe('SessionApiClient', () => {
     expect(request?.headers['idempotency-key']).toBe('key-1');
     expect(request?.headers['content-length']).toBe(String(request?.body.byteLength));
     expect(request?.headers['content-sha512']).toBe(contentSha512(request!.body));
-    expect(request?.headers.authorization).toMatch(/^hmac username="demo", algorithm="hmac-sha512"/);
+    expect(request?.headers.authorization).toMatch(
+      /^hmac username="demo", algorithm="hmac-sha512"/,
+    );
   });
 
   it('signs GETs with content-length 0 and keeps the query in the path', async () => {

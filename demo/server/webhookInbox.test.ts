@@ -11,7 +11,11 @@ function delivery(id: string, participant = 'demo-r1') {
     JSON.stringify({
       metadata: { id, timestamp: now.toISOString(), topic: 'tokenframe.token_success', version: 1 },
       data: {
-        ancillary: { participant_unique_id1: participant, session_id: 'sess_1', tracer_token: 'tr' },
+        ancillary: {
+          participant_unique_id1: participant,
+          session_id: 'sess_1',
+          tracer_token: 'tr',
+        },
         event: {},
       },
     }),
@@ -26,7 +30,13 @@ describe('WebhookInbox', () => {
     const receipt = inbox.receive(raw, header, now);
     expect(receipt.status).toBe(200);
     expect(inbox.list()).toMatchObject([
-      { seq: 1, id: 'evt_1', topic: 'tokenframe.token_success', sessionId: 'sess_1', deliveries: 1 },
+      {
+        seq: 1,
+        id: 'evt_1',
+        topic: 'tokenframe.token_success',
+        sessionId: 'sess_1',
+        deliveries: 1,
+      },
     ]);
   });
 

@@ -13,10 +13,12 @@ describe('verifyWebhookSignature', () => {
   });
 
   it('accepts a correctly signed delivery', () => {
-    expect(verifyWebhookSignature(`t=${t},v1=${v1}`, body, 'whsec', { nowSeconds: t + 5 })).toEqual({
-      ok: true,
-      timestamp: t,
-    });
+    expect(verifyWebhookSignature(`t=${t},v1=${v1}`, body, 'whsec', { nowSeconds: t + 5 })).toEqual(
+      {
+        ok: true,
+        timestamp: t,
+      },
+    );
   });
 
   it('accepts when any of several v1 entries matches (secret rotation)', () => {

@@ -7,12 +7,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 
 /** Why a delivery was refused. Never includes the expected signature. */
-export type WebhookSignatureFailure = 'missing_header' | 'malformed_header' | 'too_old' | 'mismatch';
+export type WebhookSignatureFailure =
+  'missing_header' | 'malformed_header' | 'too_old' | 'mismatch';
 
 /** Result of {@link verifyWebhookSignature}. */
 export type WebhookSignatureCheck =
-  | { ok: true; timestamp: number }
-  | { ok: false; reason: WebhookSignatureFailure };
+  { ok: true; timestamp: number } | { ok: false; reason: WebhookSignatureFailure };
 
 /** Options of {@link verifyWebhookSignature}. */
 export interface WebhookVerifyOptions {
@@ -23,11 +23,12 @@ export interface WebhookVerifyOptions {
 }
 
 /** Computes the hex v1 signature for a timestamp and raw body (also used by tests). */
-export function webhookSignatureV1(secret: string, timestamp: number, rawBody: Buffer | string): string {
-  return createHmac('sha256', secret)
-    .update(`${timestamp}.`)
-    .update(rawBody)
-    .digest('hex');
+export function webhookSignatureV1(
+  secret: string,
+  timestamp: number,
+  rawBody: Buffer | string,
+): string {
+  return createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
 }
 
 /** Checks a delivery's header against the raw body bytes, in constant time per candidate. */

@@ -26,7 +26,10 @@ export interface NativeBridgeMessage {
  * Init-script source that installs the chosen bridges, but only on pages of the widget's
  * origin, as an app would scope its handler to its payment domain.
  */
-export function bridgeShimScript(widgetOrigin: string, bridges: readonly NativeBridgeKind[]): string {
+export function bridgeShimScript(
+  widgetOrigin: string,
+  bridges: readonly NativeBridgeKind[],
+): string {
   return `(() => {
   if (location.origin !== ${JSON.stringify(widgetOrigin)}) return;
   const send = (bridge, message) => window[${JSON.stringify(NATIVE_BRIDGE_BINDING)}](bridge, message, location.href);

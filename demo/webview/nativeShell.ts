@@ -40,7 +40,9 @@ page.on('framenavigated', (frame) => {
   if (frame === page.mainFrame()) console.log(`[navigation] ${frame.url().split('?')[0]}`);
 });
 await page.goto(`${demoUrl}/webview.html`);
-console.log(`Stand-in native app (${bridge} bridge) open on ${demoUrl}/webview.html; close the window to quit.`);
+console.log(
+  `Stand-in native app (${bridge} bridge) open on ${demoUrl}/webview.html; close the window to quit.`,
+);
 await new Promise<void>((resolve) => {
   page.on('close', () => resolve());
   process.once('SIGINT', () => resolve());

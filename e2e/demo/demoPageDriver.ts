@@ -1,4 +1,4 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import type { Scenario } from '../../demo/server/scenarios';
 import { openPage, waitUntil, type TrackedPage } from '../harness/browser';
 
@@ -20,8 +20,11 @@ export interface DemoPage extends TrackedPage {
   waitForEvent(eventName: string, count?: number, timeoutMs?: number): Promise<LoggedEvent>;
   /** Webhook topics the page shows, oldest first. */
   webhookTopics(): Promise<string[]>;
-  /** A field of the session panel (ops API), e.g. `state`. */
-  sessionField(name: string): Promise<string | null>;
+  /**
+   * Refreshes the session panel (ops API) until its field `name` (e.g. `state`) shows
+   * `expected`; returns the last value seen, so a failing expect shows what was there.
+   */
+  sessionField(name: string, expected: string): Promise<string | null>;
 }
 
 /** Opens the demo page, selects `scenario`, presses Start and waits for READY. */
@@ -55,10 +58,20 @@ export async function startScenario(
       page.$$eval('#webhook-log li', (items) =>
         items.map((item) => item.getAttribute('data-topic') ?? '').reverse(),
       ),
-    sessionField: async (name) => {
-      await page.click('#refresh-session');
+    sessionField: async (name, expected) => {
       const cell = page.locator(`#session-panel dd[data-field="${name}"]`);
-      return (await cell.count()) > 0 ? cell.textContent() : null;
+      let last: string | null = null;
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        const refreshed = page.waitForResponse((r) => r.url().includes('/demo/api/sessions/'));
+        await page.click('#refresh-session');
+        await refreshed;
+        await page.waitForTimeout(50);
+        last = (await cell.count()) > 0 ? await cell.textContent() : null;
+        if (last === expected) break;
+        await page.waitForTimeout(250);
+      }
+      return last;
     },
   };
   await demoPage.waitForEvent('tokenframe.ready', 1, options.readyTimeoutMs ?? 20_000);
@@ -78,9 +91,15 @@ const valueOf = (scenario: Scenario, field: string): string => {
   return row.value;
 };
 
+/** Where the widget runs: an iframe (embedded) or the page itself (standalone/webview). */
+export type WidgetRoot = FrameLocator | Page;
+
+const find = (root: WidgetRoot, selector: string): Locator =>
+  'mainFrame' in root ? root.locator(selector) : root.locator(selector);
+
 /** Types the scenario's test data into the account-entry page and presses Continue. */
-export async function submitTestData(widget: FrameLocator, scenario: Scenario): Promise<void> {
-  const form = widget.locator('section[data-page="account_entry"] form');
+export async function submitTestData(widget: WidgetRoot, scenario: Scenario): Promise<void> {
+  const form = find(widget, 'section[data-page="account_entry"] form');
   await form.waitFor();
   const has = (field: string) => scenario.testData.some((r) => r.field === field);
   if (has('First name')) {
@@ -104,7 +123,8 @@ export async function submitTestData(widget: FrameLocator, scenario: Scenario): 
     await form.locator('#state').selectOption(valueOf(scenario, 'State'));
     await form.locator('#zip_code').fill(valueOf(scenario, 'ZIP code'));
   }
-  if (has('Email')) await form.locator('#paypal_email').fill(valueOf(scenario, 'Email'));
+  if (has('PayPal mobile number'))
+    await form.locator('#paypal_phone').fill(valueOf(scenario, 'PayPal mobile number'));
   if (has('Biller search')) {
     await form.locator('#biller_search').fill(valueOf(scenario, 'Biller search'));
     await form.locator('input[name="biller_id"][value="verizon_wireless"]').check();
@@ -116,8 +136,8 @@ export async function submitTestData(widget: FrameLocator, scenario: Scenario): 
 }
 
 /** Presses Confirm on the confirmation page. */
-export async function confirmAccount(widget: FrameLocator): Promise<string> {
-  const page = widget.locator('section[data-page="confirmation"]');
+export async function confirmAccount(widget: WidgetRoot): Promise<string> {
+  const page = find(widget, 'section[data-page="confirmation"]');
   await page.waitFor();
   const text = (await page.textContent()) ?? '';
   await page.locator('button.primary').click();

@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The line `npm start` prints when both servers are up. */
-export const READY_LINE = /Tokenframe demo: open (http:\/\/localhost:\d+) \(service on (http:\/\/localhost:\d+)\)/;
+export const READY_LINE =
+  /Tokenframe demo: open (http:\/\/localhost:\d+) \(service on (http:\/\/localhost:\d+)\)/;
 
 /** A free TCP port on 127.0.0.1 (closed again before it is returned). */
 export function freePort(): Promise<number> {
@@ -41,12 +42,17 @@ export interface DemoProcess {
 }
 
 /** Starts the demo and resolves once the ready line is printed. */
-export async function startDemoProcess(extraEnv: Record<string, string> = {}): Promise<DemoProcess> {
+export async function startDemoProcess(
+  extraEnv: Record<string, string> = {},
+): Promise<DemoProcess> {
   const [servicePort, demoPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'tokenframe-demo-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'demo', 'start.ts')],
+    [
+      join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(REPO_ROOT, 'demo', 'start.ts'),
+    ],
     {
       cwd: REPO_ROOT,
       env: {
@@ -60,7 +66,9 @@ export async function startDemoProcess(extraEnv: Record<string, string> = {}): P
     },
   );
   let output = '';
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  const exited = new Promise<number | null>((resolveExit) =>
+    child.once('exit', (code) => resolveExit(code)),
+  );
   const ready = new Promise<RegExpMatchArray>((resolveReady, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -70,7 +78,9 @@ export async function startDemoProcess(extraEnv: Record<string, string> = {}): P
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    void exited.then((code) => reject(new Error(`demo exited with ${code} before ready:\n${output}`)));
+    void exited.then((code) =>
+      reject(new Error(`demo exited with ${code} before ready:\n${output}`)),
+    );
     setTimeout(() => reject(new Error(`demo not ready after 60 s:\n${output}`)), 60_000).unref();
   });
   let match: RegExpMatchArray;

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../testing/testApp';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-});
+}, 60_000);
 afterAll(() => t.close());
 
 type Body = Record<string, unknown>;

@@ -10,7 +10,7 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await startTestApp({ clock: clock.now, env: { TOKENFRAME_EXTRA_HOSTS: 'https://shop.example' } });
-});
+}, 60_000);
 afterAll(() => t.close());
 
 describe('POST /api/v1/sessions/point-in-time/plugin status table', () => {

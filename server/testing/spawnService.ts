@@ -31,14 +31,16 @@ export interface SpawnOptions {
 }
 
 /**
- * Starts `tsx server/main.ts` on a free port with its own data folder and waits until it
+ * Starts `server/main.ts` (through tsx) on a free port with its own data folder and waits until it
  * logs that it is listening. Used by the service's crash tests and by the e2e suites.
  */
 export async function spawnService(options: SpawnOptions = {}): Promise<SpawnedService> {
   const port = options.port ?? (await freePort());
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tokenframe-'));
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), join(REPO_ROOT, 'server/main.ts')], {
+  // `node --import tsx` (not the tsx CLI, which forks a grandchild): the pid we signal is the
+  // service itself, so SIGKILL really kills it.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/main.ts')], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH,

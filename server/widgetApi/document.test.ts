@@ -22,7 +22,7 @@ beforeAll(async () => {
     '<svg xmlns="http://www.w3.org/2000/svg"/>',
   );
   api = await startWidgetApiHarness({ distDir });
-});
+}, 60_000);
 afterAll(async () => {
   await api.close();
   rmSync(distDir, { recursive: true, force: true });
@@ -70,7 +70,7 @@ describe('GET /session/:id', () => {
     } finally {
       await unbuilt.close();
     }
-  });
+  }, 60_000);
 });
 
 describe('/widget/ static files', () => {
@@ -88,10 +88,11 @@ describe('/widget/ static files', () => {
   });
 
   it('never serves index.html from /widget/, where it would lack its per-session CSP', async () => {
-    expect((await api.app.inject({ method: 'GET', url: '/widget/index.html' })).statusCode).toBe(
-      404,
-    );
-    expect((await api.app.inject({ method: 'GET', url: '/widget/' })).statusCode).toBe(404);
+    for (const url of ['/widget/index.html', '/widget/']) {
+      const response = await api.app.inject({ method: 'GET', url });
+      expect([403, 404]).toContain(response.statusCode);
+      expect(response.body).not.toContain('id="app"');
+    }
   });
 });
 
@@ -103,6 +104,14 @@ describe('injectHostOrigin', () => {
   });
   it('leaves the document alone without a host origin', () => {
     expect(injectHostOrigin('<head></head>', null)).toBe('<head></head>');
+  });
+  it("replaces the build's placeholder tag instead of adding a second one", () => {
+    const built =
+      '<head>\n<meta name="tokenframe-host-origin" content="" />\n<title>x</title></head>';
+    const served = injectHostOrigin(built, 'https://a.example');
+    expect(served.match(/tokenframe-host-origin/g)).toHaveLength(1);
+    expect(served).toContain('content="https://a.example"');
+    expect(injectHostOrigin(built, null)).not.toContain('tokenframe-host-origin');
   });
 });
 

@@ -11,16 +11,21 @@ type FlowIds = { sessionId: string; mountId: string };
 
 /**
  * POST /confirm: tokenizes the account verified on this mount, completes the session and
- * records TOKEN_SUCCESS, all in one transaction. The sealed account leaves the mount row.
+ * records TOKEN_SUCCESS, all in one transaction. The sealed payout leaves the mount row.
  */
 export async function confirmAccount(context: FlowContext, ids: FlowIds): Promise<ConfirmResponse> {
   return context.store.transaction(async (tx) => {
     const flow = await lockFlow(tx, context.config, ids.sessionId, ids.mountId);
     const sealed = flow.mount.verified_account as SealedAccount | null;
     const nextState = transition(effectiveState(flow.session), 'token_success');
-    if (!sealed || !nextState) throw new WidgetApiFailure('wrong_state');
+    if (!sealed?.sealed_payout || !nextState) throw new WidgetApiFailure('wrong_state');
     const token = await tokenize(tx, flow.session, sealed, context.now);
-    await tx.query('UPDATE mounts SET verified_account = NULL WHERE id = $1', [flow.mount.id]);
+    // The ciphertext now lives in the vault only; the mount keeps the masked form, which the
+    // ops API shows for the session.
+    await tx.query('UPDATE mounts SET verified_account = $2 WHERE id = $1', [
+      flow.mount.id,
+      JSON.stringify({ funding_destination: sealed.funding_destination, masked: sealed.masked }),
+    ]);
     await tx.query('UPDATE sessions SET state = $2, updated_at = $3 WHERE id = $1', [
       flow.session.id,
       nextState,

@@ -34,17 +34,22 @@ const HTML_ATTRIBUTE_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/** Any `tokenframe-host-origin` meta tag already in the build (the widget ships a placeholder). */
+const HOST_ORIGIN_META = /[ \t]*<meta\s+name=["']tokenframe-host-origin["'][^>]*>[ \t]*\r?\n?/gi;
+
 /**
- * Inserts `<meta name="tokenframe-host-origin">` right after `<head>`, so the widget knows the
- * one origin it may post its hello to, even when the exchange later fails. Without a session
- * the tag is left out and the widget shows `invalid_url`.
+ * Puts exactly one `<meta name="tokenframe-host-origin">` right after `<head>` (replacing the
+ * build's placeholder), so the widget knows the one origin it may post its hello to, even
+ * when the exchange later fails. Without a session no tag remains and the widget shows
+ * `invalid_url`.
  */
 export function injectHostOrigin(html: string, hostOrigin: string | null): string {
-  if (!hostOrigin) return html;
+  const withoutPlaceholder = html.replace(HOST_ORIGIN_META, '');
+  if (!hostOrigin) return withoutPlaceholder;
   const escaped = hostOrigin.replace(/[&"<>']/g, (c) => HTML_ATTRIBUTE_ESCAPES[c] ?? c);
   const meta = `<meta name="tokenframe-host-origin" content="${escaped}">`;
-  const head = /<head[^>]*>/i.exec(html);
-  if (!head) return meta + html;
+  const head = /<head[^>]*>/i.exec(withoutPlaceholder);
+  if (!head) return meta + withoutPlaceholder;
   const at = head.index + head[0].length;
-  return `${html.slice(0, at)}\n    ${meta}${html.slice(at)}`;
+  return `${withoutPlaceholder.slice(0, at)}\n    ${meta}${withoutPlaceholder.slice(at)}`;
 }

@@ -53,7 +53,9 @@ export function AddressFields({ values, errors, onChange, onBlur }: FieldGroupPr
             aria-required="true"
             aria-invalid={stateError ? 'true' : undefined}
             aria-describedby={stateError ? 'state-error' : undefined}
-            onChange={(event) => onChange('state', (event.currentTarget as HTMLSelectElement).value)}
+            onChange={(event) =>
+              onChange('state', (event.currentTarget as HTMLSelectElement).value)
+            }
             onBlur={() => onBlur('state')}
           >
             <option value="">{t('fields.state.placeholder')}</option>

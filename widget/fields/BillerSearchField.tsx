@@ -84,7 +84,9 @@ export function BillerSearchField(props: BillerSearchFieldProps) {
         </div>
       ) : null}
       {values.biller_id ? (
-        <p class="field-hint">{t('fields.biller_search.selected', { biller: values.biller_name })}</p>
+        <p class="field-hint">
+          {t('fields.biller_search.selected', { biller: values.biller_name })}
+        </p>
       ) : null}
       {billerError ? <FieldError id="biller_id-error" message={t(billerError)} /> : null}
       <TextField

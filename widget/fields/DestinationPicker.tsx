@@ -12,7 +12,13 @@ export interface DestinationPickerProps {
 }
 
 /** "Use a different method": the program's enabled destinations as a radio group. */
-export function DestinationPicker({ destinations, current, busy, onChoose, onDismiss }: DestinationPickerProps) {
+export function DestinationPicker({
+  destinations,
+  current,
+  busy,
+  onChoose,
+  onDismiss,
+}: DestinationPickerProps) {
   const { t } = useWidget();
   const [choice, setChoice] = useState<FundingDestination>(current);
   return (

@@ -6,7 +6,14 @@ import { useWidget } from '../ui/WidgetContext';
  * First and last name, as on the card or on the bank account. Card flows use the
  * `cc-given-name` / `cc-family-name` tokens so browsers fill the cardholder, not the user.
  */
-export function NameFields({ values, errors, onChange, onBlur, card, legend }: FieldGroupProps & { card: boolean; legend: string }) {
+export function NameFields({
+  values,
+  errors,
+  onChange,
+  onBlur,
+  card,
+  legend,
+}: FieldGroupProps & { card: boolean; legend: string }) {
   const { t } = useWidget();
   return (
     <fieldset class="field-group">

@@ -8,7 +8,9 @@ import { passesAbaChecksum } from '../validation/routing';
 /** Nine-digit ABA routing number; once it passes the checksum, the bank's name is shown. */
 export function RoutingNumberField({ values, errors, onChange, onBlur }: FieldGroupProps) {
   const { t } = useWidget();
-  const bank = passesAbaChecksum(values.routing_number) ? bankNameOf(values.routing_number) : undefined;
+  const bank = passesAbaChecksum(values.routing_number)
+    ? bankNameOf(values.routing_number)
+    : undefined;
   return (
     <TextField
       id="routing_number"

@@ -31,7 +31,9 @@ export function TextField(props: TextFieldProps) {
   const { t } = useWidget();
   const hintId = `${props.id}-hint`;
   const errorId = `${props.id}-error`;
-  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(' ');
+  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class={props.error ? 'field field-invalid' : 'field'}>
       <label for={props.id}>

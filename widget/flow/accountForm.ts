@@ -5,8 +5,20 @@ import { digitsOnly, normalizeDigits } from '../validation/digits';
 import { expiryProblem, parseExpiry } from '../validation/expiry';
 import { routingNumberProblem } from '../validation/routing';
 
-const ADDRESS_FIELDS: AccountField[] = ['address_line1', 'address_line2', 'city', 'state', 'zip_code'];
-const CARD_FIELDS: AccountField[] = ['first_name', 'last_name', 'card_number', 'expiration', ...ADDRESS_FIELDS];
+const ADDRESS_FIELDS: AccountField[] = [
+  'address_line1',
+  'address_line2',
+  'city',
+  'state',
+  'zip_code',
+];
+const CARD_FIELDS: AccountField[] = [
+  'first_name',
+  'last_name',
+  'card_number',
+  'expiration',
+  ...ADDRESS_FIELDS,
+];
 const ACH_FIELDS: AccountField[] = [
   'first_name',
   'last_name',
@@ -36,7 +48,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ZIP = /^\d{5}(-\d{4})?$/;
 
 /** The problem of one field (an i18n key), or undefined when it may be sent. */
-export function fieldProblem(field: AccountField, values: AccountFormValues, now: Date = new Date()): string | undefined {
+export function fieldProblem(
+  field: AccountField,
+  values: AccountFormValues,
+  now: Date = new Date(),
+): string | undefined {
   const value = values[field].trim();
   const required = (key: string) => (value === '' ? `fields.${key}.required` : undefined);
   switch (field) {
@@ -51,7 +67,10 @@ export function fieldProblem(field: AccountField, values: AccountFormValues, now
     case 'biller_name':
       return undefined;
     case 'zip_code':
-      return required(field) ?? (ZIP.test(normalizeDigits(value)) ? undefined : 'fields.zip_code.invalid');
+      return (
+        required(field) ??
+        (ZIP.test(normalizeDigits(value)) ? undefined : 'fields.zip_code.invalid')
+      );
     case 'card_number': {
       const problem = cardNumberProblem(value);
       return problem ? `fields.card_number.${problem}` : undefined;
@@ -65,9 +84,14 @@ export function fieldProblem(field: AccountField, values: AccountFormValues, now
       return problem ? `fields.routing_number.${problem}` : undefined;
     }
     case 'account_number':
-      return required(field) ?? (/^\d{4,17}$/.test(value) ? undefined : 'fields.account_number.invalid');
+      return (
+        required(field) ?? (/^\d{4,17}$/.test(value) ? undefined : 'fields.account_number.invalid')
+      );
     case 'account_number_confirm':
-      return required(field) ?? (value === values.account_number ? undefined : 'fields.account_number_confirm.mismatch');
+      return (
+        required(field) ??
+        (value === values.account_number ? undefined : 'fields.account_number_confirm.mismatch')
+      );
     case 'paypal_email':
       if (value === '') return values.paypal_phone ? undefined : 'fields.paypal_contact.required';
       return EMAIL.test(value) ? undefined : 'fields.paypal_email.invalid';
@@ -77,7 +101,9 @@ export function fieldProblem(field: AccountField, values: AccountFormValues, now
     case 'biller_id':
       return value === '' ? 'fields.biller_search.required' : undefined;
     case 'biller_account_number':
-      return required(field) ?? (value.length <= 40 ? undefined : 'fields.biller_account_number.invalid');
+      return (
+        required(field) ?? (value.length <= 40 ? undefined : 'fields.biller_account_number.invalid')
+      );
   }
 }
 
@@ -96,7 +122,10 @@ export function validateAccountForm(
 }
 
 /** The request body for a valid form (call {@link validateAccountForm} first). */
-export function toAccountSubmission(destination: FundingDestination, values: AccountFormValues): AccountSubmission {
+export function toAccountSubmission(
+  destination: FundingDestination,
+  values: AccountFormValues,
+): AccountSubmission {
   const address = {
     address_line1: values.address_line1.trim(),
     ...(values.address_line2.trim() ? { address_line2: values.address_line2.trim() } : {}),
@@ -140,22 +169,4 @@ export function toAccountSubmission(destination: FundingDestination, values: Acc
         account_number: values.biller_account_number.trim(),
       };
   }
-}
-
-/**
- * Maps the service's field errors (`{ card_number: 'not_debit_card' }`, or
- * `address.zip_code`) to the form's i18n keys; unknown codes get a generic message.
- */
-export function serverFieldErrors(
-  fields: Record<string, string | string[]>,
-  hasKey: (key: string) => boolean,
-): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const [path, codes] of Object.entries(fields)) {
-    const field = path.replace(/^address\./, '');
-    const code = Array.isArray(codes) ? codes[0] : codes;
-    const key = `fields.${field}.${code ?? ''}`;
-    errors[field] = code && hasKey(key) ? key : 'fields.generic.invalid';
-  }
-  return errors;
 }

@@ -32,7 +32,12 @@ export type FlowState =
       serverFieldErrors: Record<string, string>;
       attempts: Attempts;
     }
-  | { page: 'confirmation'; destination: FundingDestination; account: MaskedAccount; attempts: Attempts }
+  | {
+      page: 'confirmation';
+      destination: FundingDestination;
+      account: MaskedAccount;
+      attempts: Attempts;
+    }
   | { page: 'success'; destination: FundingDestination; account: MaskedAccount }
   | {
       page: 'terminal_failure';

@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { INITIAL_STATE, transition } from './transition';
 import type { FlowEvent, FlowState } from './state';
 
-const attempts = { recipient_verification_remaining: 3, account_verification_remaining: 3, session_remaining: 5 };
-const fewer = { recipient_verification_remaining: 2, account_verification_remaining: 3, session_remaining: 4 };
+const attempts = {
+  recipient_verification_remaining: 3,
+  account_verification_remaining: 3,
+  session_remaining: 5,
+};
+const fewer = {
+  recipient_verification_remaining: 2,
+  account_verification_remaining: 3,
+  session_remaining: 4,
+};
 const account = { last4: '5556', display: '•••• 5556', brand: 'visa' } as const;
 
 const entry: FlowState = {
@@ -23,8 +31,18 @@ const terminal: FlowState = {
 };
 
 const table: [string, FlowState, FlowEvent, FlowState][] = [
-  ['loading + session_started → account entry', INITIAL_STATE, { type: 'session_started', destination: 'debit', attempts }, entry],
-  ['loading + session_failed → session error', INITIAL_STATE, { type: 'session_failed', error: 'url_used' }, { page: 'session_error', error: 'url_used' }],
+  [
+    'loading + session_started → account entry',
+    INITIAL_STATE,
+    { type: 'session_started', destination: 'debit', attempts },
+    entry,
+  ],
+  [
+    'loading + session_failed → session error',
+    INITIAL_STATE,
+    { type: 'session_failed', error: 'url_used' },
+    { page: 'session_error', error: 'url_used' },
+  ],
   [
     'account entry + rejected → field errors, same page',
     entry,
@@ -34,20 +52,63 @@ const table: [string, FlowState, FlowEvent, FlowState][] = [
   [
     'account entry + non-terminal failure → failure shown with fewer attempts',
     entry,
-    { type: 'verification_failed', feature: 'recipient_verification', code: '1105', terminal: false, attempts: fewer, mismatchedFields: ['last_name'] },
-    { ...entry, attempts: fewer, failure: { feature: 'recipient_verification', code: '1105', mismatchedFields: ['last_name'] } },
+    {
+      type: 'verification_failed',
+      feature: 'recipient_verification',
+      code: '1105',
+      terminal: false,
+      attempts: fewer,
+      mismatchedFields: ['last_name'],
+    },
+    {
+      ...entry,
+      attempts: fewer,
+      failure: { feature: 'recipient_verification', code: '1105', mismatchedFields: ['last_name'] },
+    },
   ],
   [
     'account entry + terminal failure → terminal failure page',
     entry,
-    { type: 'verification_failed', feature: 'recipient_verification', code: '1105', terminal: true, attempts: fewer, mismatchedFields: [] },
+    {
+      type: 'verification_failed',
+      feature: 'recipient_verification',
+      code: '1105',
+      terminal: true,
+      attempts: fewer,
+      mismatchedFields: [],
+    },
     terminal,
   ],
-  ['account entry + verified → confirmation', entry, { type: 'account_verified', account, attempts }, confirmation],
-  ['account entry + max attempts → max attempts page', entry, { type: 'max_attempts_exceeded' }, { page: 'max_attempts_exceeded' }],
-  ['confirmation + tokenized → success', confirmation, { type: 'tokenized', account }, { page: 'success', destination: 'debit', account }],
-  ['confirmation + canceled → canceled', confirmation, { type: 'canceled' }, { page: 'canceled', destination: 'debit' }],
-  ['account entry + canceled → canceled', entry, { type: 'canceled' }, { page: 'canceled', destination: 'debit' }],
+  [
+    'account entry + verified → confirmation',
+    entry,
+    { type: 'account_verified', account, attempts },
+    confirmation,
+  ],
+  [
+    'account entry + max attempts → max attempts page',
+    entry,
+    { type: 'max_attempts_exceeded' },
+    { page: 'max_attempts_exceeded' },
+  ],
+  [
+    'confirmation + tokenized → success',
+    confirmation,
+    { type: 'tokenized', account },
+    { page: 'success', destination: 'debit', account },
+  ],
+  [
+    'confirmation + canceled → canceled',
+    confirmation,
+    { type: 'canceled' },
+    { page: 'canceled', destination: 'debit' },
+  ],
+  [
+    'account entry + canceled → canceled',
+    entry,
+    { type: 'canceled' },
+    { page: 'canceled', destination: 'debit' },
+  ],
   [
     'confirmation + different method → account entry with picker open',
     confirmation,
@@ -60,9 +121,24 @@ const table: [string, FlowState, FlowEvent, FlowState][] = [
     { type: 'destination_changed', destination: 'ach' },
     { ...entry, destination: 'ach' },
   ],
-  ['picker + dismissed → entry unchanged', { ...entry, choosingDestination: true }, { type: 'different_method_dismissed' }, entry],
-  ['terminal failure + acknowledged → acknowledged', terminal, { type: 'terminal_failure_acknowledged' }, { ...terminal, acknowledged: true }],
-  ['confirmation + session_failed (410) → session error', confirmation, { type: 'session_failed', error: 'session_terminated' }, { page: 'session_error', error: 'session_terminated' }],
+  [
+    'picker + dismissed → entry unchanged',
+    { ...entry, choosingDestination: true },
+    { type: 'different_method_dismissed' },
+    entry,
+  ],
+  [
+    'terminal failure + acknowledged → acknowledged',
+    terminal,
+    { type: 'terminal_failure_acknowledged' },
+    { ...terminal, acknowledged: true },
+  ],
+  [
+    'confirmation + session_failed (410) → session error',
+    confirmation,
+    { type: 'session_failed', error: 'session_terminated' },
+    { page: 'session_error', error: 'session_terminated' },
+  ],
 ];
 
 describe('flow transition table', () => {

@@ -43,11 +43,20 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
         ...state,
         attempts: event.attempts,
         serverFieldErrors: {},
-        failure: { feature: event.feature, code: event.code, mismatchedFields: event.mismatchedFields },
+        failure: {
+          feature: event.feature,
+          code: event.code,
+          mismatchedFields: event.mismatchedFields,
+        },
       };
     case 'account_verified':
       return state.page === 'account_entry'
-        ? { page: 'confirmation', destination: state.destination, account: event.account, attempts: event.attempts }
+        ? {
+            page: 'confirmation',
+            destination: state.destination,
+            account: event.account,
+            attempts: event.attempts,
+          }
         : state;
     case 'tokenized':
       return state.page === 'confirmation'

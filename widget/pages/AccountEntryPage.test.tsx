@@ -10,9 +10,16 @@ beforeAll(() => {
   vi.setSystemTime(new Date(2026, 10, 23));
 });
 
-const attempts = { recipient_verification_remaining: 3, account_verification_remaining: 3, session_remaining: 5 };
+const attempts = {
+  recipient_verification_remaining: 3,
+  account_verification_remaining: 3,
+  session_remaining: 5,
+};
 
-function entry(destination: 'debit' | 'credit' | 'ach', extra: Partial<Extract<FlowState, { page: 'account_entry' }>> = {}) {
+function entry(
+  destination: 'debit' | 'credit' | 'ach',
+  extra: Partial<Extract<FlowState, { page: 'account_entry' }>> = {},
+) {
   return {
     page: 'account_entry' as const,
     destination,
@@ -24,7 +31,9 @@ function entry(destination: 'debit' | 'credit' | 'ach', extra: Partial<Extract<F
   };
 }
 
-async function renderEntry(props: Partial<AccountEntryPageProps> & { state: AccountEntryPageProps['state'] }) {
+async function renderEntry(
+  props: Partial<AccountEntryPageProps> & { state: AccountEntryPageProps['state'] },
+) {
   const onSubmit = vi.fn();
   const harness = await renderInWidget(
     <AccountEntryPage
@@ -42,7 +51,8 @@ async function renderEntry(props: Partial<AccountEntryPageProps> & { state: Acco
   return { ...harness, onSubmit };
 }
 
-const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+const type = (label: string, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 function fillAddress() {
   type('Address line 1', '1 Main St');
@@ -63,7 +73,17 @@ describe('AccountEntryPage (debit)', () => {
   it('shows every card field by its visible label and emits PAGE_LOAD account_entry', async () => {
     const { emitted } = await renderEntry({ state: entry('debit') });
     expect(screen.getByRole('heading', { name: 'Add your debit card' })).toBeTruthy();
-    for (const label of ['First name', 'Last name', 'Card number', 'Expiration date (MM/YY)', 'Address line 1', 'Address line 2 (optional)', 'City', 'State', 'ZIP code']) {
+    for (const label of [
+      'First name',
+      'Last name',
+      'Card number',
+      'Expiration date (MM/YY)',
+      'Address line 1',
+      'Address line 2 (optional)',
+      'City',
+      'State',
+      'ZIP code',
+    ]) {
       expect(screen.getByLabelText(label)).toBeTruthy();
     }
     expect(pageLoads(emitted)).toEqual(['account_entry']);
@@ -91,7 +111,9 @@ describe('AccountEntryPage (debit)', () => {
     expect(onSubmit).not.toHaveBeenCalled();
     const input = screen.getByLabelText('Card number');
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    const error = document.getElementById(input.getAttribute('aria-describedby')!.split(' ').pop()!);
+    const error = document.getElementById(
+      input.getAttribute('aria-describedby')!.split(' ').pop()!,
+    );
     expect(error?.textContent).toContain('This card number is not valid');
     expect(screen.getByRole('alert').textContent).toContain('There is 1 problem');
     expect(document.activeElement).toBe(input);
@@ -107,14 +129,22 @@ describe('AccountEntryPage (debit)', () => {
   });
 
   it('shows a service field error (a credit card on debit) next to the card number', async () => {
-    await renderEntry({ state: entry('debit', { serverFieldErrors: { card_number: 'fields.card_number.not_debit_card' } }) });
+    await renderEntry({
+      state: entry('debit', {
+        serverFieldErrors: { card_number: 'fields.card_number.not_debit_card' },
+      }),
+    });
     expect(screen.getByText('This is a credit card. Enter a debit card instead.')).toBeTruthy();
   });
 
   it('after a failed attempt, says what to check and how many attempts are left', async () => {
     await renderEntry({
       state: entry('debit', {
-        failure: { feature: 'recipient_verification', code: '1105', mismatchedFields: ['last_name', 'address.zip_code'] },
+        failure: {
+          feature: 'recipient_verification',
+          code: '1105',
+          mismatchedFields: ['last_name', 'address.zip_code'],
+        },
         attempts: { ...attempts, recipient_verification_remaining: 1 },
       }),
     });
@@ -155,7 +185,12 @@ describe('AccountEntryPage (ach)', () => {
     fillAch('000123456789', '000123456789');
     fireEvent.submit(screen.getByRole('button', { name: 'Continue' }).closest('form')!);
     expect(onSubmit).toHaveBeenCalledWith(
-      expect.objectContaining({ funding_destination: 'ach', routing_number: '011000015', account_number: '000123456789', account_type: 'checking' }),
+      expect.objectContaining({
+        funding_destination: 'ach',
+        routing_number: '011000015',
+        account_number: '000123456789',
+        account_type: 'checking',
+      }),
     );
   });
 });
@@ -163,7 +198,10 @@ describe('AccountEntryPage (ach)', () => {
 describe('AccountEntryPage (picker)', () => {
   it('offers the enabled destinations and reports the chosen one', async () => {
     const onChooseDestination = vi.fn();
-    await renderEntry({ state: entry('debit', { choosingDestination: true }), onChooseDestination });
+    await renderEntry({
+      state: entry('debit', { choosingDestination: true }),
+      onChooseDestination,
+    });
     fireEvent.click(screen.getByLabelText('Bank account'));
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(onChooseDestination).toHaveBeenCalledWith('ach');

@@ -11,8 +11,18 @@ import { ExpiryField } from '../fields/ExpiryField';
 import { NameFields } from '../fields/NameFields';
 import { PayPalFields } from '../fields/PayPalFields';
 import { RoutingNumberField } from '../fields/RoutingNumberField';
-import { EMPTY_FORM, type AccountField, type AccountFormValues, type FieldErrors } from '../fields/types';
-import { fieldProblem, fieldsOf, toAccountSubmission, validateAccountForm } from '../flow/accountForm';
+import {
+  EMPTY_FORM,
+  type AccountField,
+  type AccountFormValues,
+  type FieldErrors,
+} from '../fields/types';
+import {
+  fieldProblem,
+  fieldsOf,
+  toAccountSubmission,
+  validateAccountForm,
+} from '../flow/accountForm';
 import type { FlowState } from '../flow/state';
 import { PageFrame } from '../ui/PageFrame';
 import { useWidget } from '../ui/WidgetContext';
@@ -78,7 +88,11 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
   const card = destination === 'debit' || destination === 'credit';
   const canChange = props.destinations.length > 1;
   return (
-    <PageFrame page="account_entry" heading={t(`account_entry.heading_${destination}`)} focusHeading={props.focusHeading}>
+    <PageFrame
+      page="account_entry"
+      heading={t(`account_entry.heading_${destination}`)}
+      focusHeading={props.focusHeading}
+    >
       {state.choosingDestination ? (
         <DestinationPicker
           destinations={props.destinations}
@@ -88,9 +102,17 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
           onDismiss={props.onDismissPicker}
         />
       ) : (
-        <form ref={formRef} class="account-form" noValidate onSubmit={submit} aria-busy={props.busy ? 'true' : 'false'}>
+        <form
+          ref={formRef}
+          class="account-form"
+          noValidate
+          onSubmit={submit}
+          aria-busy={props.busy ? 'true' : 'false'}
+        >
           <p class="notice">{t('app.required_notice')}</p>
-          {state.failure ? <VerificationFailureNotice failure={state.failure} attempts={state.attempts} /> : null}
+          {state.failure ? (
+            <VerificationFailureNotice failure={state.failure} attempts={state.attempts} />
+          ) : null}
           {summaryCount > 0 ? (
             <p class="error-summary" role="alert">
               {t('account_entry.error_summary', { count: summaryCount })}
@@ -120,17 +142,29 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
           ) : null}
           {card || destination === 'ach' ? <AddressFields {...group} /> : null}
           {destination === 'paypal' ? <PayPalFields {...group} /> : null}
-          {destination === 'billpay' ? <BillerSearchField {...group} searchBillers={props.searchBillers} /> : null}
+          {destination === 'billpay' ? (
+            <BillerSearchField {...group} searchBillers={props.searchBillers} />
+          ) : null}
           <div class="actions">
             <button type="submit" class="button primary" disabled={props.busy}>
               {t('account_entry.submit')}
             </button>
             {canChange ? (
-              <button type="button" class="button secondary" disabled={props.busy} onClick={props.onRequestDifferentMethod}>
+              <button
+                type="button"
+                class="button secondary"
+                disabled={props.busy}
+                onClick={props.onRequestDifferentMethod}
+              >
                 {t('account_entry.use_different_method')}
               </button>
             ) : null}
-            <button type="button" class="button secondary" disabled={props.busy} onClick={props.onCancel}>
+            <button
+              type="button"
+              class="button secondary"
+              disabled={props.busy}
+              onClick={props.onCancel}
+            >
               {t('account_entry.cancel')}
             </button>
           </div>

@@ -22,7 +22,11 @@ export function ConfirmationPage(props: ConfirmationPageProps) {
   const { t } = useWidget();
   const { account } = props;
   return (
-    <PageFrame page="confirmation" heading={t('confirmation.heading')} focusHeading={props.focusHeading}>
+    <PageFrame
+      page="confirmation"
+      heading={t('confirmation.heading')}
+      focusHeading={props.focusHeading}
+    >
       <p>{t('confirmation.body')}</p>
       <dl class="summary">
         <div>
@@ -43,15 +47,30 @@ export function ConfirmationPage(props: ConfirmationPageProps) {
         ) : null}
       </dl>
       <div class="actions">
-        <button type="button" class="button primary" disabled={props.busy} onClick={props.onConfirm}>
+        <button
+          type="button"
+          class="button primary"
+          disabled={props.busy}
+          onClick={props.onConfirm}
+        >
           {t('confirmation.confirm')}
         </button>
         {props.canChangeMethod ? (
-          <button type="button" class="button secondary" disabled={props.busy} onClick={props.onUseDifferentMethod}>
+          <button
+            type="button"
+            class="button secondary"
+            disabled={props.busy}
+            onClick={props.onUseDifferentMethod}
+          >
             {t('confirmation.use_different_method')}
           </button>
         ) : null}
-        <button type="button" class="button secondary" disabled={props.busy} onClick={props.onCancel}>
+        <button
+          type="button"
+          class="button secondary"
+          disabled={props.busy}
+          onClick={props.onCancel}
+        >
           {t('confirmation.cancel')}
         </button>
       </div>

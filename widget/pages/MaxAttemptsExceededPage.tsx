@@ -5,7 +5,11 @@ import { useWidget } from '../ui/WidgetContext';
 export function MaxAttemptsExceededPage({ focusHeading }: { focusHeading?: boolean }) {
   const { t } = useWidget();
   return (
-    <PageFrame page="max_attempts_exceeded" heading={t('max_attempts_exceeded.heading')} focusHeading={focusHeading}>
+    <PageFrame
+      page="max_attempts_exceeded"
+      heading={t('max_attempts_exceeded.heading')}
+      focusHeading={focusHeading}
+    >
       <p>{t('max_attempts_exceeded.body')}</p>
     </PageFrame>
   );

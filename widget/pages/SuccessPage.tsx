@@ -4,7 +4,13 @@ import { PageFrame } from '../ui/PageFrame';
 import { useWidget } from '../ui/WidgetContext';
 
 /** The account is tokenized; TOKEN_SUCCESS has been emitted. */
-export function SuccessPage({ account, focusHeading }: { account: MaskedAccount; focusHeading?: boolean }) {
+export function SuccessPage({
+  account,
+  focusHeading,
+}: {
+  account: MaskedAccount;
+  focusHeading?: boolean;
+}) {
   const { t } = useWidget();
   return (
     <PageFrame page="success" heading={t('success.heading')} focusHeading={focusHeading}>

@@ -15,10 +15,19 @@ export interface TerminalFailurePageProps {
  * A feature reached its per-mount limit. Continue emits TERMINAL_FAILURE_ACKNOWLEDGED, on
  * which the SDK re-requests a URL and remounts with a fresh window (PRODUCT.md §2).
  */
-export function TerminalFailurePage({ feature, acknowledged, onContinue, focusHeading }: TerminalFailurePageProps) {
+export function TerminalFailurePage({
+  feature,
+  acknowledged,
+  onContinue,
+  focusHeading,
+}: TerminalFailurePageProps) {
   const { t } = useWidget();
   return (
-    <PageFrame page="terminal_failure" heading={t('terminal_failure.heading')} focusHeading={focusHeading}>
+    <PageFrame
+      page="terminal_failure"
+      heading={t('terminal_failure.heading')}
+      focusHeading={focusHeading}
+    >
       <p>{t(`terminal_failure.${feature}`)}</p>
       <p>{t('terminal_failure.body')}</p>
       <div class="actions">

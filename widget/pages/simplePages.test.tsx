@@ -20,12 +20,17 @@ describe('LoadingPage', () => {
 });
 
 describe('SessionErrorPage', () => {
-  it.each(SESSION_ERROR_CODES)('explains %s in words and emits PAGE_LOAD session_error', async (code) => {
-    const { emitted, i18n } = await renderInWidget(<SessionErrorPage error={code} />);
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(i18n.t(`session_error.${code}.heading`));
-    expect(screen.getByText(i18n.t(`session_error.${code}.body`))).toBeTruthy();
-    expect(pageLoads(emitted)).toEqual(['session_error']);
-  });
+  it.each(SESSION_ERROR_CODES)(
+    'explains %s in words and emits PAGE_LOAD session_error',
+    async (code) => {
+      const { emitted, i18n } = await renderInWidget(<SessionErrorPage error={code} />);
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+        i18n.t(`session_error.${code}.heading`),
+      );
+      expect(screen.getByText(i18n.t(`session_error.${code}.body`))).toBeTruthy();
+      expect(pageLoads(emitted)).toEqual(['session_error']);
+    },
+  );
 });
 
 describe('SuccessPage', () => {
@@ -47,7 +52,11 @@ describe('TerminalFailurePage', () => {
   it('explains the failed feature and calls onContinue from the Continue button', async () => {
     const onContinue = vi.fn();
     const { emitted } = await renderInWidget(
-      <TerminalFailurePage feature="recipient_verification" acknowledged={false} onContinue={onContinue} />,
+      <TerminalFailurePage
+        feature="recipient_verification"
+        acknowledged={false}
+        onContinue={onContinue}
+      />,
     );
     expect(screen.getByText(/did not match our records too many times/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
@@ -55,8 +64,12 @@ describe('TerminalFailurePage', () => {
     expect(pageLoads(emitted)).toEqual(['terminal_failure']);
   });
   it('disables Continue once acknowledged so the host is not asked twice', async () => {
-    await renderInWidget(<TerminalFailurePage feature="account_verification" acknowledged onContinue={() => {}} />);
-    expect((screen.getByRole('button', { name: 'Continue' }) as HTMLButtonElement).disabled).toBe(true);
+    await renderInWidget(
+      <TerminalFailurePage feature="account_verification" acknowledged onContinue={() => {}} />,
+    );
+    expect((screen.getByRole('button', { name: 'Continue' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
   });
 });
 

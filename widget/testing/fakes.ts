@@ -17,7 +17,14 @@ export function fakeBridge(host: HostConnect | null = defaultHost()) {
 
 /** A host_connect for the debit destination. */
 export function defaultHost(overrides: Partial<HostConnect> = {}): HostConnect {
-  return { namespace: 'tokenframe', version: 1, type: 'host_connect', funding_destination: 'debit', debug: false, ...overrides };
+  return {
+    namespace: 'tokenframe',
+    version: 1,
+    type: 'host_connect',
+    funding_destination: 'debit',
+    debug: false,
+    ...overrides,
+  };
 }
 
 /** The session the fake service returns at exchange. */
@@ -31,16 +38,22 @@ export function fakeSession(overrides: Partial<WidgetSession> = {}): WidgetSessi
     funding_destinations: ['debit', 'credit', 'ach'],
     success_redirect_url: 'https://merchant.example/done',
     error_redirect_url: 'https://merchant.example/failed',
-    attempts: { recipient_verification_remaining: 3, account_verification_remaining: 3, session_remaining: 5 },
+    attempts: {
+      recipient_verification_remaining: 3,
+      account_verification_remaining: 3,
+      session_remaining: 5,
+    },
     ...overrides,
   };
 }
 
-type Route = { status?: number; body: unknown } | ((body: unknown) => { status?: number; body: unknown });
+type Route =
+  { status?: number; body: unknown } | ((body: unknown) => { status?: number; body: unknown });
 
 /** A fetch answering `METHOD /path` from a table of routes, recording every request. */
 export function fakeFetch(routes: Record<string, Route | Route[]>) {
-  const calls: { method: string; path: string; body: unknown; headers: Record<string, string> }[] = [];
+  const calls: { method: string; path: string; body: unknown; headers: Record<string, string> }[] =
+    [];
   const fetchImpl = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://widget.test');
     const method = init?.method ?? 'GET';

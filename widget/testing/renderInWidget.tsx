@@ -30,5 +30,7 @@ export async function renderInWidget(ui: ComponentChildren, locale = 'en-US') {
 
 /** Emitted PAGE_LOAD pages, in order. */
 export function pageLoads(emitted: FlowEventPayload[]): string[] {
-  return emitted.flatMap((event) => (event.event_name === 'tokenframe.page_load' ? [event.page] : []));
+  return emitted.flatMap((event) =>
+    event.event_name === 'tokenframe.page_load' ? [event.page] : [],
+  );
 }

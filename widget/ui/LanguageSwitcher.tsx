@@ -4,7 +4,8 @@ import { useWidget } from './WidgetContext';
 
 /** Props of {@link LanguageSwitcher}. */
 export interface LanguageSwitcherProps {
-  onChange(locale: Locale): void;
+  /** The chosen locale and its name in its own language (for the status announcement). */
+  onChange(locale: Locale, languageName: string): void;
 }
 
 /**
@@ -19,7 +20,10 @@ export function LanguageSwitcher({ onChange }: LanguageSwitcherProps) {
       <select
         id="tf-language"
         value={locale}
-        onChange={(event) => onChange((event.currentTarget as HTMLSelectElement).value as Locale)}
+        onChange={(event) => {
+          const code = (event.currentTarget as HTMLSelectElement).value as Locale;
+          onChange(code, LANGUAGE_AUTONYMS[code]);
+        }}
       >
         {LOCALES.map((code) => (
           <option key={code} value={code} lang={code}>

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { cardBrandOf, cardNumberProblem, formatCardNumber, passesLuhn } from './card';
 
 describe('card validation', () => {
-  it.each(['4000056655665556', '5200828282828210', '4111111111111111', '5555555555554444', '4000000000000002'])(
-    'sandbox number %s passes Luhn',
-    (number) => expect(passesLuhn(number)).toBe(true),
-  );
+  it.each([
+    '4000056655665556',
+    '5200828282828210',
+    '4111111111111111',
+    '5555555555554444',
+    '4000000000000002',
+  ])('sandbox number %s passes Luhn', (number) => expect(passesLuhn(number)).toBe(true));
   it('a number with one wrong digit fails Luhn', () => {
     expect(cardNumberProblem('4000056655665557')).toBe('invalid');
   });

@@ -4,8 +4,7 @@
 export function passesAbaChecksum(digits: string): boolean {
   if (!/^\d{9}$/.test(digits)) return false;
   const d = [...digits].map(Number) as number[];
-  const sum =
-    3 * (d[0]! + d[3]! + d[6]!) + 7 * (d[1]! + d[4]! + d[7]!) + (d[2]! + d[5]! + d[8]!);
+  const sum = 3 * (d[0]! + d[3]! + d[6]!) + 7 * (d[1]! + d[4]! + d[7]!) + (d[2]! + d[5]! + d[8]!);
   return sum % 10 === 0;
 }
 

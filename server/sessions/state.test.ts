@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { SESSION_STATES, isFinal, transition, type SessionEvent, type SessionState } from './state';
+
+const EVENTS: SessionEvent[] = ['url_issued', 'url_expired', 'mounted', 'token_success', 'canceled', 'terminated', 'max_attempts_exceeded'];
+
+// Expected next state for every (state, event); null = not allowed.
+const TABLE: Record<SessionState, Record<SessionEvent, SessionState | null>> = {
+  active: {
+    url_issued: 'active',
+    url_expired: 'expired',
+    mounted: 'active',
+    token_success: 'completed',
+    canceled: 'canceled',
+    terminated: 'terminated',
+    max_attempts_exceeded: 'max_attempts_exceeded',
+  },
+  expired: {
+    url_issued: 'active',
+    url_expired: null,
+    mounted: null,
+    token_success: null,
+    canceled: null,
+    terminated: 'terminated',
+    max_attempts_exceeded: null,
+  },
+  completed: Object.fromEntries(EVENTS.map((e) => [e, null])) as Record<SessionEvent, null>,
+  canceled: Object.fromEntries(EVENTS.map((e) => [e, null])) as Record<SessionEvent, null>,
+  terminated: Object.fromEntries(EVENTS.map((e) => [e, null])) as Record<SessionEvent, null>,
+  max_attempts_exceeded: Object.fromEntries(EVENTS.map((e) => [e, null])) as Record<SessionEvent, null>,
+};
+
+describe('session transition table', () => {
+  for (const state of SESSION_STATES)
+    for (const event of EVENTS)
+      it(`${state} --${event}--> ${TABLE[state][event] ?? 'refused'}`, () => {
+        expect(transition(state, event)).toBe(TABLE[state][event]);
+      });
+
+  it('exactly completed, canceled, terminated and max_attempts_exceeded are final', () => {
+    expect(SESSION_STATES.filter(isFinal)).toEqual(['completed', 'canceled', 'terminated', 'max_attempts_exceeded']);
+  });
+});

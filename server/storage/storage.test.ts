@@ -1,0 +1,3 @@
+import { defineStorageSuite } from '../testing/storageSuite';
+
+defineStorageSuite('PGlite');

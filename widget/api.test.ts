@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { WidgetApiClient, WidgetApiFailure } from './api';
+import { fakeFetch, fakeSession } from './testing/fakes';
+
+const exchange = { session_identifier: 'ses_test', t: '1790000000000', h: 'sig' };
+
+describe('WidgetApiClient', () => {
+  it('keeps the bearer token from the exchange in memory and sends it on later calls', async () => {
+    const { fetchImpl, calls } = fakeFetch({
+      'POST /exchange': { body: { access_token: 'tok_1', session: fakeSession() } },
+      'POST /cancel': { body: { status: 'canceled' } },
+    });
+    const api = new WidgetApiClient(fetchImpl);
+    await api.exchange(exchange);
+    await api.cancel();
+    expect(calls[0]?.headers.authorization).toBeUndefined();
+    expect(calls[1]?.headers.authorization).toBe('Bearer tok_1');
+    expect(document.cookie).toBe('');
+  });
+
+  it('turns an error body into a WidgetApiFailure with its session error', async () => {
+    const { fetchImpl } = fakeFetch({
+      'POST /exchange': {
+        status: 410,
+        body: { error: 'session_final', session_error: 'session_completed' },
+      },
+    });
+    const failure = await new WidgetApiClient(fetchImpl)
+      .exchange(exchange)
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(WidgetApiFailure);
+    expect(failure).toMatchObject({ code: 'session_final', sessionError: 'session_completed' });
+  });
+
+  it('rejects a response that does not match the protocol schema', async () => {
+    const { fetchImpl } = fakeFetch({ 'POST /exchange': { body: { access_token: 'tok_1' } } });
+    await expect(new WidgetApiClient(fetchImpl).exchange(exchange)).rejects.toMatchObject({
+      code: 'invalid_response',
+    });
+  });
+
+  it('refuses to send a card number that breaks the contract (not digits)', async () => {
+    const { fetchImpl, calls } = fakeFetch({});
+    const api = new WidgetApiClient(fetchImpl);
+    await expect(
+      api.submitAccount({
+        funding_destination: 'debit',
+        first_name: 'A',
+        last_name: 'B',
+        card_number: '4000 0566',
+        expiration_month: 1,
+        expiration_year: 2030,
+        address: { address_line1: 'x', city: 'y', state: 'GA', zip_code: '30313' },
+      }),
+    ).rejects.toThrow();
+    expect(calls).toEqual([]);
+  });
+
+  it('reports a network failure as code network', async () => {
+    const api = new WidgetApiClient(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(api.exchange(exchange)).rejects.toMatchObject({ code: 'network' });
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it, vi } from 'vitest';
+import { EVENTS, type WidgetEvent } from '../protocol';
+import { HostEventEmitter } from './emitter';
+
+const common = { session_identifier: 'ses_1', tracer_token: 'trc_1' };
+const redirects = {
+  success_redirect_url: 'https://app.example/ok',
+  error_redirect_url: 'https://app.example/err',
+};
+
+describe('HostEventEmitter', () => {
+  it('holds events raised before the exchange and sends them in order with the common fields', () => {
+    const sent: WidgetEvent[] = [];
+    const emitter = new HostEventEmitter({ mode: 'embedded', emit: (event) => sent.push(event) });
+    emitter.emit({ event_name: EVENTS.PAGE_LOAD, page: 'loading' });
+    expect(sent).toEqual([]);
+    emitter.start(common);
+    emitter.emit({ event_name: EVENTS.PAGE_LOAD, page: 'account_entry' });
+    expect(sent).toEqual([
+      { event_name: EVENTS.PAGE_LOAD, page: 'loading', ...common },
+      { event_name: EVENTS.PAGE_LOAD, page: 'account_entry', ...common },
+    ]);
+  });
+
+  it('never navigates when embedded', () => {
+    const navigate = vi.fn();
+    const emitter = new HostEventEmitter({ mode: 'embedded', emit: () => {} }, navigate);
+    emitter.start(common, redirects);
+    emitter.emit({ event_name: EVENTS.FUNDING_CANCELED, funding_destination: 'debit' });
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('in standalone mode navigates to the error URL on cancel, with session and event in the query', () => {
+    const navigate = vi.fn();
+    const emitter = new HostEventEmitter({ mode: 'standalone', emit: () => {} }, navigate);
+    emitter.start(common, redirects);
+    emitter.emit({ event_name: EVENTS.PAGE_LOAD, page: 'canceled' });
+    expect(navigate).not.toHaveBeenCalled();
+    emitter.emit({ event_name: EVENTS.FUNDING_CANCELED, funding_destination: 'debit' });
+    expect(navigate).toHaveBeenCalledWith(
+      'https://app.example/err?session_identifier=ses_1&event_name=tokenframe.funding_canceled',
+    );
+  });
+});

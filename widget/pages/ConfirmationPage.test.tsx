@@ -1,0 +1,63 @@
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pageLoads, renderInWidget } from '../testing/renderInWidget';
+import { ConfirmationPage } from './ConfirmationPage';
+
+afterEach(cleanup);
+
+function props(overrides = {}) {
+  return {
+    destination: 'debit' as const,
+    account: { last4: '5556', display: '•••• 5556', brand: 'visa' as const },
+    busy: false,
+    canChangeMethod: true,
+    onConfirm: vi.fn(),
+    onCancel: vi.fn(),
+    onUseDifferentMethod: vi.fn(),
+    ...overrides,
+  };
+}
+
+describe('ConfirmationPage', () => {
+  it('shows the masked card with its brand, isolated left-to-right, and emits PAGE_LOAD confirmation', async () => {
+    const { emitted, container } = await renderInWidget(<ConfirmationPage {...props()} />);
+    expect(screen.getByRole('heading', { name: 'Confirm your account' })).toBeTruthy();
+    expect(container.textContent).toContain('Visa');
+    expect(container.querySelector('bdi[dir="ltr"]')?.textContent).toBe('•••• 5556');
+    expect(container.textContent).toContain('Debit card');
+    expect(pageLoads(emitted)).toEqual(['confirmation']);
+  });
+
+  it('shows the bank name and account type for ACH', async () => {
+    const account = {
+      last4: '6789',
+      display: '•••• 6789',
+      bank_name: 'Federal Reserve Bank of Boston',
+      account_type: 'checking' as const,
+    };
+    const { container } = await renderInWidget(
+      <ConfirmationPage {...props({ destination: 'ach', account })} />,
+    );
+    expect(container.textContent).toContain('Federal Reserve Bank of Boston');
+    expect(container.textContent).toContain('Checking');
+  });
+
+  it('wires Confirm, Cancel and Use a different method', async () => {
+    const handlers = props();
+    await renderInWidget(<ConfirmationPage {...handlers} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Use a different method' }));
+    expect(handlers.onConfirm).toHaveBeenCalledTimes(1);
+    expect(handlers.onCancel).toHaveBeenCalledTimes(1);
+    expect(handlers.onUseDifferentMethod).toHaveBeenCalledTimes(1);
+  });
+
+  it('hides "use a different method" when only one destination is enabled, and disables buttons while busy', async () => {
+    await renderInWidget(<ConfirmationPage {...props({ canChangeMethod: false, busy: true })} />);
+    expect(screen.queryByRole('button', { name: 'Use a different method' })).toBeNull();
+    expect((screen.getByRole('button', { name: 'Confirm' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+});

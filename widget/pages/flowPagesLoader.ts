@@ -1,0 +1,27 @@
+type FlowPages = typeof import('./flowPages');
+
+let loaded: FlowPages | null = null;
+let inFlight: Promise<FlowPages> | null = null;
+
+/**
+ * The pages after loading are their own chunk, requested at boot in parallel with the URL
+ * exchange: the first paint (the loading page) does not wait for them, and they are there by
+ * the time the session is. `App` awaits this before it leaves the loading page, so
+ * {@link loadedFlowPages} is never null after that. Single-flight; a failed download clears
+ * the promise so the next call retries.
+ */
+export function preloadFlowPages(): Promise<FlowPages> {
+  inFlight ??= import('./flowPages').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      inFlight = null;
+      throw error;
+    },
+  );
+  return inFlight;
+}
+
+/** The flow's pages once {@link preloadFlowPages} has resolved, else `null`. */
+export function loadedFlowPages(): FlowPages | null {
+  return loaded;
+}
