@@ -21,18 +21,33 @@ const problemsOf = (env: Record<string, string>): string[] => {
   }
   return [];
 };
-const RVDM = { first_name: 'hard', last_name: 'hard', address_line1: 'hard', address_line2: 'soft', city: 'hard', state: 'hard', zip_code: 'hard' };
+const RVDM = {
+  first_name: 'hard',
+  last_name: 'hard',
+  address_line1: 'hard',
+  address_line2: 'soft',
+  city: 'hard',
+  state: 'hard',
+  zip_code: 'hard',
+};
 
 describe('configuration', () => {
   it('defaults to the sandbox program of PRODUCT.md §8', () => {
-    const config = readEnvConfig({ TOKENFRAME_EXTRA_HOSTS: 'https://a.example, http://127.0.0.1:5173' });
+    const config = readEnvConfig({
+      TOKENFRAME_EXTRA_HOSTS: 'https://a.example, http://127.0.0.1:5173',
+    });
     expect(config.port).toBe(8080);
     expect(config.programs).toHaveLength(1);
     const sandbox = config.programs[0]!;
     expect(sandbox).toMatchObject({
       username: 'demo',
       secret: 'demo-secret',
-      hosts: ['http://localhost:3000', 'http://127.0.0.1:3000', 'https://a.example', 'http://127.0.0.1:5173'],
+      hosts: [
+        'http://localhost:3000',
+        'http://127.0.0.1:3000',
+        'https://a.example',
+        'http://127.0.0.1:5173',
+      ],
       funding_destinations: ['debit', 'credit', 'ach', 'paypal', 'billpay'],
       rvdm: RVDM,
       attempt_limits: { per_feature_per_mount: 3, per_session: 5 },
@@ -44,12 +59,27 @@ describe('configuration', () => {
   });
 
   it('gives the sandbox a webhook from TOKENFRAME_WEBHOOK_URL and _SECRET', () => {
-    const config = readEnvConfig({ TOKENFRAME_WEBHOOK_URL: 'http://127.0.0.1:9/h', TOKENFRAME_WEBHOOK_SECRET: 'whsec_12345' });
-    expect(config.programs[0]!.webhook).toEqual({ url: 'http://127.0.0.1:9/h', secret: 'whsec_12345' });
+    const config = readEnvConfig({
+      TOKENFRAME_WEBHOOK_URL: 'http://127.0.0.1:9/h',
+      TOKENFRAME_WEBHOOK_SECRET: 'whsec_12345',
+    });
+    expect(config.programs[0]!.webhook).toEqual({
+      url: 'http://127.0.0.1:9/h',
+      secret: 'whsec_12345',
+    });
   });
 
   it('loads programs from TOKENFRAME_CONFIG, applying defaults', () => {
-    const path = file('good.json', { programs: [{ username: 'acme', secret: 'acme-secret-1', hosts: ['https://pay.acme.example'], rvdm: RVDM }] });
+    const path = file('good.json', {
+      programs: [
+        {
+          username: 'acme',
+          secret: 'acme-secret-1',
+          hosts: ['https://pay.acme.example'],
+          rvdm: RVDM,
+        },
+      ],
+    });
     const config = readEnvConfig({ TOKENFRAME_CONFIG: path });
     expect(config.programs.map((p) => p.username)).toEqual(['acme']);
     expect(config.programs[0]!.languages[0]).toBe('en-US');
@@ -86,11 +116,27 @@ describe('configuration', () => {
   });
 
   it('reports a missing file, invalid JSON, duplicate usernames and bad environment values', () => {
-    expect(problemsOf({ TOKENFRAME_CONFIG: join(dir, 'missing.json') })[0]).toMatch(/file not found/);
-    expect(problemsOf({ TOKENFRAME_CONFIG: file('broken.json', '{ "programs": [') })[0]).toMatch(/not valid JSON/);
-    const dup = file('dup.json', { include_sandbox_program: true, programs: [{ username: 'demo', secret: 'another-secret', hosts: ['https://x.example'], rvdm: RVDM }] });
-    expect(problemsOf({ TOKENFRAME_CONFIG: dup })).toEqual([expect.stringMatching(/"demo" is used twice/)]);
-    const envProblems = problemsOf({ PORT: 'eighty', TOKENFRAME_EXTRA_HOSTS: 'shop.example', TOKENFRAME_VAULT_KEY: 'c2hvcnQ=', TOKENFRAME_WEBHOOK_URL: 'http://x' });
+    expect(problemsOf({ TOKENFRAME_CONFIG: join(dir, 'missing.json') })[0]).toMatch(
+      /file not found/,
+    );
+    expect(problemsOf({ TOKENFRAME_CONFIG: file('broken.json', '{ "programs": [') })[0]).toMatch(
+      /not valid JSON/,
+    );
+    const dup = file('dup.json', {
+      include_sandbox_program: true,
+      programs: [
+        { username: 'demo', secret: 'another-secret', hosts: ['https://x.example'], rvdm: RVDM },
+      ],
+    });
+    expect(problemsOf({ TOKENFRAME_CONFIG: dup })).toEqual([
+      expect.stringMatching(/"demo" is used twice/),
+    ]);
+    const envProblems = problemsOf({
+      PORT: 'eighty',
+      TOKENFRAME_EXTRA_HOSTS: 'shop.example',
+      TOKENFRAME_VAULT_KEY: 'c2hvcnQ=',
+      TOKENFRAME_WEBHOOK_URL: 'http://x',
+    });
     expect(envProblems).toHaveLength(4);
   });
 });

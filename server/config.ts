@@ -68,16 +68,23 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
 
   const publicUrl = env.TOKENFRAME_PUBLIC_URL || `http://localhost:${port}`;
   if (!/^https?:\/\/[^/]+$/.test(publicUrl.replace(/\/$/, '')))
-    problems.push(`TOKENFRAME_PUBLIC_URL: expected an origin like https://pay.example, got "${publicUrl}"`);
+    problems.push(
+      `TOKENFRAME_PUBLIC_URL: expected an origin like https://pay.example, got "${publicUrl}"`,
+    );
 
   const webhookUrl = env.TOKENFRAME_WEBHOOK_URL;
   const webhookSecret = env.TOKENFRAME_WEBHOOK_SECRET;
   if (Boolean(webhookUrl) !== Boolean(webhookSecret))
     problems.push('TOKENFRAME_WEBHOOK_URL and TOKENFRAME_WEBHOOK_SECRET must be set together');
 
-  const urlSecret = env.TOKENFRAME_URL_SECRET ? Buffer.from(env.TOKENFRAME_URL_SECRET, 'utf8') : undefined;
-  if (urlSecret && urlSecret.length < 16) problems.push('TOKENFRAME_URL_SECRET: must be at least 16 characters');
-  const vaultKey = env.TOKENFRAME_VAULT_KEY ? Buffer.from(env.TOKENFRAME_VAULT_KEY, 'base64') : undefined;
+  const urlSecret = env.TOKENFRAME_URL_SECRET
+    ? Buffer.from(env.TOKENFRAME_URL_SECRET, 'utf8')
+    : undefined;
+  if (urlSecret && urlSecret.length < 16)
+    problems.push('TOKENFRAME_URL_SECRET: must be at least 16 characters');
+  const vaultKey = env.TOKENFRAME_VAULT_KEY
+    ? Buffer.from(env.TOKENFRAME_VAULT_KEY, 'base64')
+    : undefined;
   if (vaultKey && vaultKey.length !== 32)
     problems.push('TOKENFRAME_VAULT_KEY: must be base64 of exactly 32 bytes');
 
@@ -93,13 +100,16 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   }
   if (env.TOKENFRAME_CONFIG) {
     const loaded = readConfigFile(env.TOKENFRAME_CONFIG, problems);
-    if (loaded) programs = loaded.include_sandbox_program && sandbox ? [sandbox, ...loaded.programs] : loaded.programs;
+    if (loaded)
+      programs =
+        loaded.include_sandbox_program && sandbox ? [sandbox, ...loaded.programs] : loaded.programs;
   } else if (sandbox) {
     programs = [sandbox];
   }
   const seen = new Set<string>();
   for (const program of programs) {
-    if (seen.has(program.username)) problems.push(`programs: username "${program.username}" is used twice`);
+    if (seen.has(program.username))
+      problems.push(`programs: username "${program.username}" is used twice`);
     seen.add(program.username);
   }
 
@@ -116,7 +126,10 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   };
 }
 
-function readConfigFile(path: string, problems: string[]): z.infer<typeof configFileSchema> | undefined {
+function readConfigFile(
+  path: string,
+  problems: string[],
+): z.infer<typeof configFileSchema> | undefined {
   if (!existsSync(path)) {
     problems.push(`TOKENFRAME_CONFIG: file not found: ${path}`);
     return undefined;
@@ -155,7 +168,8 @@ export async function resolveServiceConfig(
   store: Store,
   warn: (message: string) => void = () => undefined,
 ): Promise<ServiceConfig> {
-  const urlSecret = envConfig.urlSecret ?? Buffer.from(await storedSecret(store, 'url_secret'), 'base64');
+  const urlSecret =
+    envConfig.urlSecret ?? Buffer.from(await storedSecret(store, 'url_secret'), 'base64');
   let vaultKey = envConfig.vaultKey;
   if (!vaultKey) {
     vaultKey = Buffer.from(await storedSecret(store, 'vault_key'), 'base64');
@@ -165,11 +179,14 @@ export async function resolveServiceConfig(
 }
 
 async function storedSecret(store: Store, name: string): Promise<string> {
-  await store.query('INSERT INTO service_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
-    name,
-    randomBytes(32).toString('base64'),
-  ]);
-  const rows = await store.query<{ value: string }>('SELECT value FROM service_secrets WHERE name = $1', [name]);
+  await store.query(
+    'INSERT INTO service_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
+    [name, randomBytes(32).toString('base64')],
+  );
+  const rows = await store.query<{ value: string }>(
+    'SELECT value FROM service_secrets WHERE name = $1',
+    [name],
+  );
   return rows[0]!.value;
 }
 

@@ -21,8 +21,13 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const credentials = { username: 'demo', secret: 'demo-secret' };
 
 function createRequest(baseUrl: string, i: number, run: string) {
-  const body = JSON.stringify(sampleSessionRequest({ participant_unique_id1: `bench-${run}-${i}` }));
-  const headers = { ...signRequest('POST', PATH, body, credentials, new Date()), 'Idempotency-Key': `bench-${i}` };
+  const body = JSON.stringify(
+    sampleSessionRequest({ participant_unique_id1: `bench-${run}-${i}` }),
+  );
+  const headers = {
+    ...signRequest('POST', PATH, body, credentials, new Date()),
+    'Idempotency-Key': `bench-${i}`,
+  };
   return fetch(baseUrl + PATH, { method: 'POST', headers, body }).then(async (res) => {
     const json = (await res.json()) as { status: number };
     return json.status === 100;
@@ -37,7 +42,10 @@ async function startBareServer(): Promise<{ url: string; server: Server }> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server };
+  return {
+    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+    server,
+  };
 }
 
 const fmt = (r: LoadResult) =>
@@ -51,9 +59,18 @@ async function measure(engine: string, databaseUrl?: string): Promise<void> {
   const run = Date.now().toString(36);
   try {
     // Warm up both (JIT, connection pools, PGlite caches).
-    await runLoad((i) => createRequest(app.url, -1 - i, `${run}w`), { concurrency: CONCURRENCY, durationMs: 1000 });
-    await runLoad((i) => createRequest(bare.url, i, run), { concurrency: CONCURRENCY, durationMs: 500 });
-    const service = await runLoad((i) => createRequest(app.url, i, run), { concurrency: CONCURRENCY, durationMs: DURATION_MS });
+    await runLoad((i) => createRequest(app.url, -1 - i, `${run}w`), {
+      concurrency: CONCURRENCY,
+      durationMs: 1000,
+    });
+    await runLoad((i) => createRequest(bare.url, i, run), {
+      concurrency: CONCURRENCY,
+      durationMs: 500,
+    });
+    const service = await runLoad((i) => createRequest(app.url, i, run), {
+      concurrency: CONCURRENCY,
+      durationMs: DURATION_MS,
+    });
     const baseline = await runLoad((i) => createRequest(bare.url, i, run).then(() => true), {
       concurrency: CONCURRENCY,
       durationMs: DURATION_MS,
@@ -61,7 +78,9 @@ async function measure(engine: string, databaseUrl?: string): Promise<void> {
     console.log(`\n${engine} (concurrency ${CONCURRENCY}, ${DURATION_MS} ms each)`);
     console.log(`  session creates : ${fmt(service)}`);
     console.log(`  bare node:http  : ${fmt(baseline)}`);
-    console.log(`  ratio           : ${((service.perSecond / baseline.perSecond) * 100).toFixed(1)} % of bare throughput`);
+    console.log(
+      `  ratio           : ${((service.perSecond / baseline.perSecond) * 100).toFixed(1)} % of bare throughput`,
+    );
   } finally {
     await app.close();
     await store.close();

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-
 /** Every status of the Session Management API with its HTTP status and client message. */
 export const API_STATUS = {
   CREATED: { status: 100, http: 200, message: 'Success' },
@@ -12,7 +11,11 @@ export const API_STATUS = {
     message: 'Field validation error - See data element for validation error details',
   },
   UNAUTHORIZED: { status: 13401, http: 401, message: 'Unauthorized' },
-  HOST_NOT_ALLOWED: { status: 13403, http: 401, message: 'Unauthorized - host_uri is not allowlisted' },
+  HOST_NOT_ALLOWED: {
+    status: 13403,
+    http: 401,
+    message: 'Unauthorized - host_uri is not allowlisted',
+  },
   NOT_FOUND: { status: 13404, http: 404, message: 'Not found' },
   KEY_MISMATCH: { status: 13723, http: 422, message: 'Idempotency key mismatch' },
   SESSION_FINAL: {
@@ -60,5 +63,7 @@ export function sendEnvelope(
   data: unknown = null,
   overrides: { client_message?: string; developer_message?: string; httpStatus?: number } = {},
 ): FastifyReply {
-  return reply.code(overrides.httpStatus ?? status.http).send(envelope(reply, status, data, overrides));
+  return reply
+    .code(overrides.httpStatus ?? status.http)
+    .send(envelope(reply, status, data, overrides));
 }

@@ -12,7 +12,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
     const isSessionApi = request.url.startsWith('/api/v1/');
     if (status >= 500 || status < 400) {
       request.log.error({ err: error, request_id: request.id }, 'request failed');
-      if (isSessionApi) return sendEnvelope(request, reply, API_STATUS.INTERNAL, { request_id: request.id });
+      if (isSessionApi)
+        return sendEnvelope(request, reply, API_STATUS.INTERNAL, { request_id: request.id });
       return reply.code(500).send({ error: 'internal', request_id: request.id });
     }
     if (isSessionApi) {
@@ -21,17 +22,27 @@ export function installErrorHandlers(app: FastifyInstance): void {
         request,
         reply,
         API_STATUS.INVALID_FIELDS,
-        { body: [tooLarge ? 'The request body is larger than 16 KiB.' : 'The request could not be read.'] },
+        {
+          body: [
+            tooLarge ? 'The request body is larger than 16 KiB.' : 'The request could not be read.',
+          ],
+        },
         { developer_message: tooLarge ? 'body_too_large' : 'invalid_request', httpStatus: status },
       );
     }
     if (request.url.startsWith('/api/widget/'))
-      return reply.code(status).send({ error: status === 429 ? 'rate_limited' : status === 401 ? 'unauthorized' : 'invalid_request' });
+      return reply
+        .code(status)
+        .send({
+          error:
+            status === 429 ? 'rate_limited' : status === 401 ? 'unauthorized' : 'invalid_request',
+        });
     return reply.code(status).send({ error: error.code ?? 'error', message: error.message });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/v1/')) return sendEnvelope(request, reply, API_STATUS.NOT_FOUND);
+    if (request.url.startsWith('/api/v1/'))
+      return sendEnvelope(request, reply, API_STATUS.NOT_FOUND);
     if (request.url.startsWith('/api/widget/')) return reply.code(404).send({ error: 'not_found' });
     return reply.code(404).send({ error: 'not_found' });
   });

@@ -8,13 +8,22 @@ const NOW = Date.parse('2026-11-23T12:00:00Z');
 const PATH = '/api/v1/sessions/point-in-time/plugin';
 
 function request(body: string, headers: Record<string, string>, url = PATH, method = 'POST') {
-  return { method, url, rawBody: Buffer.from(body), headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) };
+  return {
+    method,
+    url,
+    rawBody: Buffer.from(body),
+    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
+  };
 }
 
 describe('HMAC-SHA512 request authentication', () => {
   it('builds the signing string exactly as PRODUCT.md §1 describes', () => {
     const text = signingString(
-      request('{}', { 'x-date': 'Mon, 23 Nov 2026 12:00:00 GMT', 'content-type': 'application/json', 'content-sha512': 'abc' }),
+      request('{}', {
+        'x-date': 'Mon, 23 Nov 2026 12:00:00 GMT',
+        'content-type': 'application/json',
+        'content-sha512': 'abc',
+      }),
       ['request-line', 'x-date', 'content-type', 'content-sha512', 'content-length'],
     );
     expect(text).toBe(
@@ -23,7 +32,11 @@ describe('HMAC-SHA512 request authentication', () => {
   });
 
   it('parses the Authorization header parameters', () => {
-    expect(parseAuthorization('hmac username="demo", algorithm="hmac-sha512", headers="a b", signature="c2ln"')).toEqual({
+    expect(
+      parseAuthorization(
+        'hmac username="demo", algorithm="hmac-sha512", headers="a b", signature="c2ln"',
+      ),
+    ).toEqual({
       username: 'demo',
       algorithm: 'hmac-sha512',
       headers: 'a b',
@@ -34,7 +47,13 @@ describe('HMAC-SHA512 request authentication', () => {
 
   it('accepts a correctly signed request and rejects each single tampering', () => {
     const body = '{"a":1}';
-    const headers = signRequest('POST', PATH, body, { username: 'demo', secret: 'demo-secret' }, new Date(NOW));
+    const headers = signRequest(
+      'POST',
+      PATH,
+      body,
+      { username: 'demo', secret: 'demo-secret' },
+      new Date(NOW),
+    );
     expect(authenticateRequest(request(body, headers), [program], NOW)).toBe(program);
     const tampered = [
       request('{"a":2}', headers),
@@ -42,15 +61,32 @@ describe('HMAC-SHA512 request authentication', () => {
       request(body, headers, PATH, 'PUT'),
       request(body, { ...headers, 'X-Date': new Date(NOW - 1000).toUTCString() }),
       request(body, { ...headers, 'Content-Type': 'application/json; charset=utf-8' }),
-      request(body, { ...headers, Authorization: headers.Authorization!.replace('hmac-sha512', 'hmac-sha256') }),
-      request(body, { ...headers, Authorization: headers.Authorization!.replace('content-length', '') }),
+      request(body, {
+        ...headers,
+        Authorization: headers.Authorization!.replace('hmac-sha512', 'hmac-sha256'),
+      }),
+      request(body, {
+        ...headers,
+        Authorization: headers.Authorization!.replace('content-length', ''),
+      }),
     ];
     for (const req of tampered) expect(authenticateRequest(req, [program], NOW)).toBeNull();
   });
 
   it('allows 300 s of clock skew and not 301 s', () => {
-    for (const [skew, ok] of [[300_000, true], [-300_000, true], [301_000, false], [-301_000, false]] as const) {
-      const headers = signRequest('POST', PATH, '{}', { username: 'demo', secret: 'demo-secret' }, new Date(NOW + skew));
+    for (const [skew, ok] of [
+      [300_000, true],
+      [-300_000, true],
+      [301_000, false],
+      [-301_000, false],
+    ] as const) {
+      const headers = signRequest(
+        'POST',
+        PATH,
+        '{}',
+        { username: 'demo', secret: 'demo-secret' },
+        new Date(NOW + skew),
+      );
       expect(authenticateRequest(request('{}', headers), [program], NOW) !== null).toBe(ok);
     }
   });

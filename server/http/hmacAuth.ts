@@ -5,7 +5,13 @@ import type { Program } from '../programs/program';
 export const MAX_CLOCK_SKEW_MS = 300_000;
 
 /** The header names every signature must cover. */
-export const REQUIRED_SIGNED_HEADERS = ['request-line', 'x-date', 'content-type', 'content-sha512', 'content-length'];
+export const REQUIRED_SIGNED_HEADERS = [
+  'request-line',
+  'x-date',
+  'content-type',
+  'content-sha512',
+  'content-length',
+];
 
 /** What the verifier needs of a request: the exact request target and the raw body bytes. */
 export interface SignedRequest {
@@ -57,7 +63,11 @@ const DECOY_SECRET = 'decoy-secret-for-unknown-usernames';
  * Returns the authenticated program, or `null` on any failure. Callers answer every `null`
  * with the same 401/13401, so nothing tells an attacker which part was wrong.
  */
-export function authenticateRequest(request: SignedRequest, programs: readonly Program[], now: number): Program | null {
+export function authenticateRequest(
+  request: SignedRequest,
+  programs: readonly Program[],
+  now: number,
+): Program | null {
   const auth = parseAuthorization(headerValue(request.headers.authorization));
   if (!auth || !auth.username || !auth.signature || !auth.headers) return null;
   if ((auth.algorithm ?? '').toLowerCase() !== 'hmac-sha512') return null;

@@ -23,7 +23,11 @@ describe('logging', () => {
     await fetch(`${t.url}/api/widget/v1/exchange`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ session_identifier: created.body.data.session_identifier, t: url.searchParams.get('t'), h: url.searchParams.get('h') }),
+      body: JSON.stringify({
+        session_identifier: created.body.data.session_identifier,
+        t: url.searchParams.get('t'),
+        h: url.searchParams.get('h'),
+      }),
     });
     await fetch(`${t.url}/session/${created.body.data.session_identifier}${url.search}`);
     await t.client.createSession(sampleSessionRequest(), undefined, { secret: 'wrong-secret' });
@@ -35,9 +39,24 @@ describe('logging', () => {
     expect(completed.every((r) => typeof r.request_id === 'string')).toBe(true);
     const all = lines.join('\n');
     const signature = /signature="([^"]+)"/.exec(
-      (await import('../testing/signedClient')).signRequest('POST', '/x', '{}', { username: 'demo', secret: 'demo-secret' }, new Date()).Authorization!,
+      (await import('../testing/signedClient')).signRequest(
+        'POST',
+        '/x',
+        '{}',
+        { username: 'demo', secret: 'demo-secret' },
+        new Date(),
+      ).Authorization!,
     )![1]!;
-    for (const secret of ['demo-secret', 'wrong-secret', url.searchParams.get('h')!, 'Jack', '123 Main St', 'jack@example.com', signature.slice(0, 20), 'tfa_'])
+    for (const secret of [
+      'demo-secret',
+      'wrong-secret',
+      url.searchParams.get('h')!,
+      'Jack',
+      '123 Main St',
+      'jack@example.com',
+      signature.slice(0, 20),
+      'tfa_',
+    ])
       expect(all, secret).not.toContain(secret);
   });
 });

@@ -20,10 +20,16 @@ export class TokenBuckets {
   /** Takes one token from `key`'s bucket at time `now` (ms). */
   take(key: string, limit: RateLimit, now: number): TakeResult {
     const bucket = this.buckets.get(key) ?? { tokens: limit.burst, at: now };
-    const refilled = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.per_second);
+    const refilled = Math.min(
+      limit.burst,
+      bucket.tokens + ((now - bucket.at) / 1000) * limit.per_second,
+    );
     if (refilled < 1) {
       this.buckets.set(key, { tokens: refilled, at: now });
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - refilled) / limit.per_second)) };
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - refilled) / limit.per_second)),
+      };
     }
     if (!this.buckets.has(key) && this.buckets.size >= this.maxKeys) this.evictFull(limit, now);
     this.buckets.set(key, { tokens: refilled - 1, at: now });
@@ -33,7 +39,8 @@ export class TokenBuckets {
   // Buckets that have refilled completely carry no information: drop them first.
   private evictFull(limit: RateLimit, now: number): void {
     for (const [key, bucket] of this.buckets)
-      if (bucket.tokens + ((now - bucket.at) / 1000) * limit.per_second >= limit.burst) this.buckets.delete(key);
+      if (bucket.tokens + ((now - bucket.at) / 1000) * limit.per_second >= limit.burst)
+        this.buckets.delete(key);
     if (this.buckets.size >= this.maxKeys) this.buckets.clear();
   }
 }

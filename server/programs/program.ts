@@ -15,7 +15,8 @@ export const RVDM_FIELDS = [
 ] as const;
 
 const origin = z.string().refine(isOrigin, {
-  message: 'must be an origin such as https://shop.example (https, or http for localhost/127.0.0.1)',
+  message:
+    'must be an origin such as https://shop.example (https, or http for localhost/127.0.0.1)',
 });
 
 /**
@@ -26,7 +27,10 @@ export const programSchema = z.strictObject({
   username: z.string().min(1).max(100),
   secret: z.string().min(8, 'must be at least 8 characters'),
   hosts: z.array(origin).min(1, 'must list at least one origin'),
-  languages: z.array(z.enum(LOCALES)).min(1).default([...LOCALES]),
+  languages: z
+    .array(z.enum(LOCALES))
+    .min(1)
+    .default([...LOCALES]),
   funding_destinations: z
     .array(z.enum(Object.values(FUNDING_DESTINATIONS)))
     .min(1)
@@ -43,7 +47,9 @@ export const programSchema = z.strictObject({
       per_session: z.int().min(1).max(1000),
     })
     .default({ per_feature_per_mount: 3, per_session: 5 }),
-  webhook: z.strictObject({ url: z.url({ protocol: /^https?$/ }), secret: z.string().min(8) }).optional(),
+  webhook: z
+    .strictObject({ url: z.url({ protocol: /^https?$/ }), secret: z.string().min(8) })
+    .optional(),
   rate_limit: z
     .strictObject({ burst: z.int().min(1), per_second: z.number().positive() })
     .default({ burst: 100, per_second: 50 }),
@@ -75,7 +81,10 @@ export function normalizeOrigin(value: string): string {
  * match (hard); address_line2 is soft, because recipients write apartment numbers in many
  * ways and a mismatch there says little about identity.
  */
-export function sandboxProgram(env: { extraHosts?: string[]; webhook?: Program['webhook'] }): Program {
+export function sandboxProgram(env: {
+  extraHosts?: string[];
+  webhook?: Program['webhook'];
+}): Program {
   return programSchema.parse({
     username: 'demo',
     secret: 'demo-secret',

@@ -32,7 +32,10 @@ describe('SDK serving', () => {
   });
 
   it('publishes SRI hashes that match the bytes served', async () => {
-    const integrity = (await app.inject({ url: '/sdk/integrity.json' })).json() as Record<string, string>;
+    const integrity = (await app.inject({ url: '/sdk/integrity.json' })).json() as Record<
+      string,
+      string
+    >;
     for (const name of ['tokenframe.js', 'tokenframe.mjs']) {
       const body = (await app.inject({ url: `/sdk/${name}` })).rawPayload;
       expect(integrity[name]).toBe(`sha384-${createHash('sha384').update(body).digest('base64')}`);
@@ -44,13 +47,21 @@ describe('SDK serving', () => {
     writeFileSync(join(dir, 'sdk', 'tokenframe.js'), next);
     const future = new Date(Date.now() + 5000);
     (await import('node:fs')).utimesSync(join(dir, 'sdk', 'tokenframe.js'), future, future);
-    const integrity = (await app.inject({ url: '/sdk/integrity.json' })).json() as Record<string, string>;
-    expect(integrity['tokenframe.js']).toBe(`sha384-${createHash('sha384').update(next).digest('base64')}`);
+    const integrity = (await app.inject({ url: '/sdk/integrity.json' })).json() as Record<
+      string,
+      string
+    >;
+    expect(integrity['tokenframe.js']).toBe(
+      `sha384-${createHash('sha384').update(next).digest('base64')}`,
+    );
   });
 
   it('answers 304 to a matching If-None-Match', async () => {
     const first = await app.inject({ url: '/sdk/tokenframe.mjs' });
-    const second = await app.inject({ url: '/sdk/tokenframe.mjs', headers: { 'if-none-match': first.headers.etag as string } });
+    const second = await app.inject({
+      url: '/sdk/tokenframe.mjs',
+      headers: { 'if-none-match': first.headers.etag as string },
+    });
     expect(second.statusCode).toBe(304);
   });
 });

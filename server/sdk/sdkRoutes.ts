@@ -31,7 +31,11 @@ export async function sdkRoutes(app: FastifyInstance, options: { sdkDir: string 
     const hit = cache.get(name);
     if (hit && hit.mtimeMs === mtimeMs) return hit;
     const content = readFileSync(path);
-    const entry = { mtimeMs, content, integrity: `sha384-${createHash('sha384').update(content).digest('base64')}` };
+    const entry = {
+      mtimeMs,
+      content,
+      integrity: `sha384-${createHash('sha384').update(content).digest('base64')}`,
+    };
     cache.set(name, entry);
     return entry;
   };
@@ -40,8 +44,13 @@ export async function sdkRoutes(app: FastifyInstance, options: { sdkDir: string 
   for (const name of SDK_FILES) {
     app.get(`/sdk/${name}`, async (request, reply) => {
       const file = load(name);
-      reply.header('Access-Control-Allow-Origin', '*').header('Cross-Origin-Resource-Policy', 'cross-origin');
-      if (!file) return reply.code(404).send({ error: 'not_found', message: 'SDK not built: run npm run build' });
+      reply
+        .header('Access-Control-Allow-Origin', '*')
+        .header('Cross-Origin-Resource-Policy', 'cross-origin');
+      if (!file)
+        return reply
+          .code(404)
+          .send({ error: 'not_found', message: 'SDK not built: run npm run build' });
       const etag = `"${file.integrity}"`;
       reply
         .header('Content-Type', 'text/javascript; charset=utf-8')

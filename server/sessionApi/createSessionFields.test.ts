@@ -11,7 +11,10 @@ afterAll(() => t.close());
 type Body = Record<string, unknown>;
 const recipient = (overrides: Record<string, unknown>) => {
   const base = sampleSessionRequest();
-  return { ...base, recipient_information: { ...(base.recipient_information as Body), ...overrides } };
+  return {
+    ...base,
+    recipient_information: { ...(base.recipient_information as Body), ...overrides },
+  };
 };
 const without = (field: string) => {
   const base = sampleSessionRequest();
@@ -26,7 +29,9 @@ const topWithout = (field: string) => {
 };
 
 async function errorsOf(body: unknown): Promise<Record<string, string[]>> {
-  const res = await t.client.createSession<{ status: number; data: Record<string, string[]> }>(body);
+  const res = await t.client.createSession<{ status: number; data: Record<string, string[]> }>(
+    body,
+  );
   expect(res.httpStatus).toBe(400);
   expect(res.body.status).toBe(13400);
   return res.body.data;
@@ -34,36 +39,116 @@ async function errorsOf(body: unknown): Promise<Record<string, string[]>> {
 
 // [rule, invalid body, field path reported]
 const rejected: [string, Body, string][] = [
-  ['participant_unique_id1 is required', topWithout('participant_unique_id1'), 'participant_unique_id1'],
-  ['participant_unique_id1 ≤ 100', sampleSessionRequest({ participant_unique_id1: 'p'.repeat(101) }), 'participant_unique_id1'],
-  ['participant_unique_id1 not blank', sampleSessionRequest({ participant_unique_id1: '  ' }), 'participant_unique_id1'],
-  ['participant_unique_id2 ≤ 100', sampleSessionRequest({ participant_unique_id2: 'p'.repeat(101) }), 'participant_unique_id2'],
-  ['host_uri ≤ 200', sampleSessionRequest({ host_uri: `https://${'a'.repeat(200)}.example` }), 'host_uri'],
-  ['host_uri must be an origin (no path)', sampleSessionRequest({ host_uri: 'https://shop.example/checkout' }), 'host_uri'],
-  ['host_uri must be an origin (no query)', sampleSessionRequest({ host_uri: 'https://shop.example?x=1' }), 'host_uri'],
-  ['host_uri plain http only for loopback', sampleSessionRequest({ host_uri: 'http://shop.example' }), 'host_uri'],
+  [
+    'participant_unique_id1 is required',
+    topWithout('participant_unique_id1'),
+    'participant_unique_id1',
+  ],
+  [
+    'participant_unique_id1 ≤ 100',
+    sampleSessionRequest({ participant_unique_id1: 'p'.repeat(101) }),
+    'participant_unique_id1',
+  ],
+  [
+    'participant_unique_id1 not blank',
+    sampleSessionRequest({ participant_unique_id1: '  ' }),
+    'participant_unique_id1',
+  ],
+  [
+    'participant_unique_id2 ≤ 100',
+    sampleSessionRequest({ participant_unique_id2: 'p'.repeat(101) }),
+    'participant_unique_id2',
+  ],
+  [
+    'host_uri ≤ 200',
+    sampleSessionRequest({ host_uri: `https://${'a'.repeat(200)}.example` }),
+    'host_uri',
+  ],
+  [
+    'host_uri must be an origin (no path)',
+    sampleSessionRequest({ host_uri: 'https://shop.example/checkout' }),
+    'host_uri',
+  ],
+  [
+    'host_uri must be an origin (no query)',
+    sampleSessionRequest({ host_uri: 'https://shop.example?x=1' }),
+    'host_uri',
+  ],
+  [
+    'host_uri plain http only for loopback',
+    sampleSessionRequest({ host_uri: 'http://shop.example' }),
+    'host_uri',
+  ],
   ['host_uri not a URL', sampleSessionRequest({ host_uri: 'localhost:3000' }), 'host_uri'],
-  ['language_locale_code one of 28', sampleSessionRequest({ language_locale_code: 'en-XX' }), 'language_locale_code'],
+  [
+    'language_locale_code one of 28',
+    sampleSessionRequest({ language_locale_code: 'en-XX' }),
+    'language_locale_code',
+  ],
   ['theme_variant light|dark', sampleSessionRequest({ theme_variant: 'blue' }), 'theme_variant'],
-  ['success_redirect_url absolute', sampleSessionRequest({ success_redirect_url: '/done' }), 'success_redirect_url'],
-  ['error_redirect_url absolute', sampleSessionRequest({ error_redirect_url: 'javascript:alert(1)' }), 'error_redirect_url'],
-  ['recipient_information is required', topWithout('recipient_information'), 'recipient_information'],
-  ['recipient_information is an object', sampleSessionRequest({ recipient_information: 'Jack' }), 'recipient_information'],
+  [
+    'success_redirect_url absolute',
+    sampleSessionRequest({ success_redirect_url: '/done' }),
+    'success_redirect_url',
+  ],
+  [
+    'error_redirect_url absolute',
+    sampleSessionRequest({ error_redirect_url: 'javascript:alert(1)' }),
+    'error_redirect_url',
+  ],
+  [
+    'recipient_information is required',
+    topWithout('recipient_information'),
+    'recipient_information',
+  ],
+  [
+    'recipient_information is an object',
+    sampleSessionRequest({ recipient_information: 'Jack' }),
+    'recipient_information',
+  ],
   ...(['first_name', 'last_name', 'address_line1', 'city', 'state', 'zip_code'] as const).map(
     (f): [string, Body, string] => [`${f} is required`, without(f), `recipient_information.${f}`],
   ),
   ...(['first_name', 'last_name', 'address_line1', 'address_line2', 'city'] as const).map(
-    (f): [string, Body, string] => [`${f} ≤ 150`, recipient({ [f]: 'x'.repeat(151) }), `recipient_information.${f}`],
+    (f): [string, Body, string] => [
+      `${f} ≤ 150`,
+      recipient({ [f]: 'x'.repeat(151) }),
+      `recipient_information.${f}`,
+    ],
   ),
   ['state is a US code', recipient({ state: 'XX' }), 'recipient_information.state'],
   ['state is upper-case two letters', recipient({ state: 'ga' }), 'recipient_information.state'],
-  ['zip_code 12345 or 12345-6789', recipient({ zip_code: '1234' }), 'recipient_information.zip_code'],
+  [
+    'zip_code 12345 or 12345-6789',
+    recipient({ zip_code: '1234' }),
+    'recipient_information.zip_code',
+  ],
   ['zip_code no letters', recipient({ zip_code: '30313-ABCD' }), 'recipient_information.zip_code'],
-  ['email_address valid', recipient({ email_address: 'not-an-email' }), 'recipient_information.email_address'],
-  ['email_address ≤ 150', recipient({ email_address: `${'a'.repeat(140)}@example.com` }), 'recipient_information.email_address'],
-  ['email_address required when PayPal is enabled', without('email_address'), 'recipient_information.email_address'],
-  ['phone_number 10 digits', recipient({ phone_number: '123-456-7890' }), 'recipient_information.phone_number'],
-  ['mobile_number 10 digits', recipient({ mobile_number: '12345678901' }), 'recipient_information.mobile_number'],
+  [
+    'email_address valid',
+    recipient({ email_address: 'not-an-email' }),
+    'recipient_information.email_address',
+  ],
+  [
+    'email_address ≤ 150',
+    recipient({ email_address: `${'a'.repeat(140)}@example.com` }),
+    'recipient_information.email_address',
+  ],
+  [
+    'email_address required when PayPal is enabled',
+    without('email_address'),
+    'recipient_information.email_address',
+  ],
+  [
+    'phone_number 10 digits',
+    recipient({ phone_number: '123-456-7890' }),
+    'recipient_information.phone_number',
+  ],
+  [
+    'mobile_number 10 digits',
+    recipient({ mobile_number: '12345678901' }),
+    'recipient_information.mobile_number',
+  ],
   ['unknown top-level field', sampleSessionRequest({ amount: 10 }), 'amount'],
   ['unknown recipient field', recipient({ ssn: '123' }), 'recipient_information.ssn'],
 ];
@@ -102,12 +187,17 @@ describe('create request field rules', () => {
       topWithout('participant_unique_id1'),
       'k'.repeat(251),
     );
-    expect(Object.keys(res.body.data)).toEqual(expect.arrayContaining(['participant_unique_id1', 'Idempotency-Key']));
+    expect(Object.keys(res.body.data)).toEqual(
+      expect.arrayContaining(['participant_unique_id1', 'Idempotency-Key']),
+    );
   });
 
   it('rejects an empty Idempotency-Key or one with a space', async () => {
     for (const key of ['has space', '']) {
-      const res = await t.client.createSession<{ status: number; data: Record<string, string[]> }>(sampleSessionRequest(), key);
+      const res = await t.client.createSession<{ status: number; data: Record<string, string[]> }>(
+        sampleSessionRequest(),
+        key,
+      );
       expect(res.body.status).toBe(13400);
       expect(Object.keys(res.body.data)).toContain('Idempotency-Key');
     }
@@ -155,10 +245,13 @@ describe('create request field rules', () => {
       },
     });
     expect(res.body.status).toBe(100);
-    const detail = await t.client.send<{ data: { host_origin: string; language_locale_code: string; participant_unique_id2: string } }>(
-      'GET',
-      `/api/v1/sessions/${res.body.data.session_identifier}`,
-    );
-    expect(detail.body.data).toMatchObject({ host_origin: 'http://localhost:3000', language_locale_code: 'en-US', participant_unique_id2: '' });
+    const detail = await t.client.send<{
+      data: { host_origin: string; language_locale_code: string; participant_unique_id2: string };
+    }>('GET', `/api/v1/sessions/${res.body.data.session_identifier}`);
+    expect(detail.body.data).toMatchObject({
+      host_origin: 'http://localhost:3000',
+      language_locale_code: 'en-US',
+      participant_unique_id2: '',
+    });
   });
 });

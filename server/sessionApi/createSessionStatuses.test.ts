@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../storage/openStore';
 import type { Store } from '../storage/store';
-import { SignedClient, sampleSessionRequest, signRequest, type CreateSessionEnvelope } from '../testing/signedClient';
+import {
+  SignedClient,
+  sampleSessionRequest,
+  signRequest,
+  type CreateSessionEnvelope,
+} from '../testing/signedClient';
 import { startTestApp, testClock, type TestApp } from '../testing/testApp';
 
 const PATH = '/api/v1/sessions/point-in-time/plugin';
@@ -9,7 +14,10 @@ const clock = testClock(Date.parse('2026-11-23T12:00:00Z'));
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp({ clock: clock.now, env: { TOKENFRAME_EXTRA_HOSTS: 'https://shop.example' } });
+  t = await startTestApp({
+    clock: clock.now,
+    env: { TOKENFRAME_EXTRA_HOSTS: 'https://shop.example' },
+  });
 }, 60_000);
 afterAll(() => t.close());
 
@@ -46,40 +54,70 @@ describe('POST /api/v1/sessions/point-in-time/plugin status table', () => {
 
   it('13400: a non-JSON content type is refused', async () => {
     const body = JSON.stringify(sampleSessionRequest());
-    const headers = signRequest('POST', PATH, body, { username: 'demo', secret: 'demo-secret' }, new Date(clock.now()), 'text/plain');
+    const headers = signRequest(
+      'POST',
+      PATH,
+      body,
+      { username: 'demo', secret: 'demo-secret' },
+      new Date(clock.now()),
+      'text/plain',
+    );
     const res = await fetch(t.url + PATH, { method: 'POST', headers, body });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { status: number }).status).toBe(13400);
   });
 
   it('413: a body over 16 KiB is refused before anything else', async () => {
-    const res = await t.client.createSession(sampleSessionRequest({ participant_unique_id2: 'x'.repeat(17_000) }));
+    const res = await t.client.createSession(
+      sampleSessionRequest({ participant_unique_id2: 'x'.repeat(17_000) }),
+    );
     expect(res.httpStatus).toBe(413);
     expect(res.body.status).toBe(13400);
   });
 
   it('13401: X-Date 301 s in the past or future is rejected, 300 s is accepted', async () => {
     for (const skew of [301_000, -301_000]) {
-      const skewed = new SignedClient({ baseUrl: t.url, username: 'demo', secret: 'demo-secret', now: () => clock.now() + skew });
+      const skewed = new SignedClient({
+        baseUrl: t.url,
+        username: 'demo',
+        secret: 'demo-secret',
+        now: () => clock.now() + skew,
+      });
       const res = await skewed.createSession(sampleSessionRequest());
       expect(res.httpStatus).toBe(401);
       expect(res.body).toMatchObject({ status: 13401, data: null });
     }
-    const edge = new SignedClient({ baseUrl: t.url, username: 'demo', secret: 'demo-secret', now: () => clock.now() - 300_000 });
+    const edge = new SignedClient({
+      baseUrl: t.url,
+      username: 'demo',
+      secret: 'demo-secret',
+      now: () => clock.now() - 300_000,
+    });
     expect((await edge.createSession(sampleSessionRequest())).body.status).toBe(100);
   });
 
   it('13401: a body changed after signing is rejected', async () => {
     const signed = JSON.stringify(sampleSessionRequest());
-    const res = await t.client.createSession(signed, undefined, { sendBody: signed.replace('Jack', 'Jill') });
+    const res = await t.client.createSession(signed, undefined, {
+      sendBody: signed.replace('Jack', 'Jill'),
+    });
     expect(res.httpStatus).toBe(401);
     expect(res.body.status).toBe(13401);
   });
 
   it('13401: a wrong secret, an unknown user, or no Authorization gets the same answer', async () => {
-    const wrongSecret = await t.client.createSession(sampleSessionRequest(), undefined, { secret: 'not-the-secret' });
-    const unknownUser = await new SignedClient({ baseUrl: t.url, username: 'nobody', secret: 'demo-secret', now: clock.now }).createSession(sampleSessionRequest());
-    const unsigned = await t.client.createSession(sampleSessionRequest(), undefined, { unsigned: true });
+    const wrongSecret = await t.client.createSession(sampleSessionRequest(), undefined, {
+      secret: 'not-the-secret',
+    });
+    const unknownUser = await new SignedClient({
+      baseUrl: t.url,
+      username: 'nobody',
+      secret: 'demo-secret',
+      now: clock.now,
+    }).createSession(sampleSessionRequest());
+    const unsigned = await t.client.createSession(sampleSessionRequest(), undefined, {
+      unsigned: true,
+    });
     const wrongDigest = await t.client.createSession(sampleSessionRequest(), undefined, {
       headers: { 'Content-SHA512': Buffer.alloc(64).toString('base64') },
     });
@@ -96,21 +134,32 @@ describe('POST /api/v1/sessions/point-in-time/plugin status table', () => {
   });
 
   it('13403: a valid origin that is not on the allowlist', async () => {
-    const res = await t.client.createSession(sampleSessionRequest({ host_uri: 'https://evil.example' }));
+    const res = await t.client.createSession(
+      sampleSessionRequest({ host_uri: 'https://evil.example' }),
+    );
     expect(res.httpStatus).toBe(401);
     expect(res.body.status).toBe(13403);
   });
 
   it('allowlisted extra hosts from TOKENFRAME_EXTRA_HOSTS are accepted', async () => {
-    const res = await t.client.createSession(sampleSessionRequest({ host_uri: 'https://shop.example' }));
+    const res = await t.client.createSession(
+      sampleSessionRequest({ host_uri: 'https://shop.example' }),
+    );
     expect(res.body.status).toBe(100);
   });
 
   it('13723: the same key with different parameters', async () => {
     await t.client.createSession(sampleSessionRequest(), 'mismatch-key');
-    const res = await t.client.createSession(sampleSessionRequest({ theme_variant: 'dark' }), 'mismatch-key');
+    const res = await t.client.createSession(
+      sampleSessionRequest({ theme_variant: 'dark' }),
+      'mismatch-key',
+    );
     expect(res.httpStatus).toBe(422);
-    expect(res.body).toMatchObject({ status: 13723, developer_message: 'invalid_idempotent_request', data: null });
+    expect(res.body).toMatchObject({
+      status: 13723,
+      developer_message: 'invalid_idempotent_request',
+      data: null,
+    });
   });
 
   it('13724: the key of a terminated session asks for a new session', async () => {
@@ -131,7 +180,10 @@ describe('POST /api/v1/sessions/point-in-time/plugin status table', () => {
     expect(limited.httpStatus).toBe(429);
     expect(limited.body.status).toBe(13429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect((await t.client.createSession(sampleSessionRequest({ participant_unique_id1: 'calm' }))).body.status).toBe(100);
+    expect(
+      (await t.client.createSession(sampleSessionRequest({ participant_unique_id1: 'calm' }))).body
+        .status,
+    ).toBe(100);
     clock.advance(1000);
     expect((await t.client.createSession(body, 'flood-after')).body.status).toBe(100);
   });
@@ -153,7 +205,9 @@ describe('13500', () => {
     const broken = await startTestApp({ store: failing, clock: clock.now });
     onFire = true;
     try {
-      const res = await broken.client.createSession<CreateSessionEnvelope & { data: { request_id: string } }>(sampleSessionRequest());
+      const res = await broken.client.createSession<
+        CreateSessionEnvelope & { data: { request_id: string } }
+      >(sampleSessionRequest());
       expect(res.httpStatus).toBe(500);
       expect(res.body.status).toBe(13500);
       expect(res.body.data.request_id).toBe(res.headers.get('x-request-id'));

@@ -4,10 +4,15 @@ import type { CreateSessionRequest } from '../sessions/createSessionSchema';
 import type { NormalizedSessionParams } from '../sessions/createSession';
 
 /** Program-dependent field rules, reported together with the schema's (dotted path → messages). */
-export function programFieldErrors(body: CreateSessionRequest, program: Program): Record<string, string[]> {
+export function programFieldErrors(
+  body: CreateSessionRequest,
+  program: Program,
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   if (body.language_locale_code && !program.languages.includes(body.language_locale_code))
-    errors.language_locale_code = ['The language_locale_code field is not enabled for this program.'];
+    errors.language_locale_code = [
+      'The language_locale_code field is not enabled for this program.',
+    ];
   if (program.funding_destinations.includes('paypal') && !body.recipient_information.email_address)
     errors['recipient_information.email_address'] = [
       'The recipient_information.email_address field is required when the program enables PayPal.',
@@ -21,12 +26,17 @@ function present(value: string | undefined): string | undefined {
 }
 
 /** Applies the program's defaults; the result is stored and hashed for idempotency. */
-export function normalizeParams(body: CreateSessionRequest, program: Program): NormalizedSessionParams {
+export function normalizeParams(
+  body: CreateSessionRequest,
+  program: Program,
+): NormalizedSessionParams {
   const r = body.recipient_information;
   return {
     participant_unique_id1: body.participant_unique_id1,
     participant_unique_id2: present(body.participant_unique_id2),
-    host_origin: body.host_uri ? normalizeOrigin(body.host_uri) : normalizeOrigin(program.hosts[0]!),
+    host_origin: body.host_uri
+      ? normalizeOrigin(body.host_uri)
+      : normalizeOrigin(program.hosts[0]!),
     language_locale_code: body.language_locale_code ?? program.languages[0]!,
     theme_variant: body.theme_variant ?? 'light',
     success_redirect_url: present(body.success_redirect_url),

@@ -1,8 +1,21 @@
 import * as z from 'zod';
-import { exchangeRequestSchema, exchangeResponseSchema, widgetApiErrorSchema } from '../../protocol/widgetApi';
-import { createSessionRequestSchema, createSessionResponseDataSchema } from '../sessions/createSessionSchema';
+import {
+  exchangeRequestSchema,
+  exchangeResponseSchema,
+  widgetApiErrorSchema,
+} from '../../protocol/widgetApi';
+import {
+  createSessionRequestSchema,
+  createSessionResponseDataSchema,
+} from '../sessions/createSessionSchema';
 import { CREATE_SESSION_PATH } from './createSessionRoute';
-import { envelopeSchema, listSessionsDataSchema, listSessionsQuerySchema, sessionDetailSchema, sessionSummarySchema } from './opsSchemas';
+import {
+  envelopeSchema,
+  listSessionsDataSchema,
+  listSessionsQuerySchema,
+  sessionDetailSchema,
+  sessionSummarySchema,
+} from './opsSchemas';
 
 const json = (schema: z.core.$ZodType, io: 'input' | 'output' = 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
@@ -13,10 +26,16 @@ const envelopeResponse = (description: string, data: z.ZodType = z.null()) => ({
 });
 
 const errorResponses = {
-  '400': envelopeResponse('13400: field validation error (`data` maps dotted field paths to messages)', z.record(z.string(), z.array(z.string()))),
+  '400': envelopeResponse(
+    '13400: field validation error (`data` maps dotted field paths to messages)',
+    z.record(z.string(), z.array(z.string())),
+  ),
   '401': envelopeResponse('13401: authentication failed; 13403: host_uri not allowlisted'),
   '429': envelopeResponse('13429: rate limited; see Retry-After'),
-  '500': envelopeResponse('13500: internal error; `data.request_id` identifies it in the logs', z.object({ request_id: z.string() })),
+  '500': envelopeResponse(
+    '13500: internal error; `data.request_id` identifies it in the logs',
+    z.object({ request_id: z.string() }),
+  ),
 };
 
 /**
@@ -44,13 +63,24 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
         post: {
           summary: 'Create a session (or replay one with Idempotency-Key)',
           parameters: [
-            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 250 } },
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', maxLength: 250 },
+            },
             { name: 'X-Date', in: 'header', required: true, schema: { type: 'string' } },
             { name: 'Content-SHA512', in: 'header', required: true, schema: { type: 'string' } },
           ],
-          requestBody: { required: true, content: { 'application/json': { schema: json(createSessionRequestSchema, 'input') } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: json(createSessionRequestSchema, 'input') } },
+          },
           responses: {
-            '200': envelopeResponse('100: new session; 101: idempotent replay with a new authorized_url', createSessionResponseDataSchema),
+            '200': envelopeResponse(
+              '100: new session; 101: idempotent replay with a new authorized_url',
+              createSessionResponseDataSchema,
+            ),
             ...errorResponses,
             '409': envelopeResponse('13724: the session of this key has ended; create a new one'),
             '413': envelopeResponse('13400: body larger than 16 KiB'),
@@ -61,8 +91,16 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
       '/api/v1/sessions': {
         get: {
           summary: 'List sessions (newest first, cursor pagination)',
-          parameters: Object.entries(query.properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
-          responses: { '200': envelopeResponse('100: a page of sessions', listSessionsDataSchema), ...errorResponses },
+          parameters: Object.entries(query.properties).map(([name, schema]) => ({
+            name,
+            in: 'query',
+            required: false,
+            schema,
+          })),
+          responses: {
+            '200': envelopeResponse('100: a page of sessions', listSessionsDataSchema),
+            ...errorResponses,
+          },
         },
       },
       '/api/v1/sessions/{id}': {
@@ -92,11 +130,23 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
         post: {
           summary: 'Widget only: trade an authorized_url for a bearer token (single use)',
           security: [],
-          requestBody: { required: true, content: { 'application/json': { schema: json(exchangeRequestSchema, 'input') } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: json(exchangeRequestSchema, 'input') } },
+          },
           responses: {
-            '200': { description: 'mounted', content: { 'application/json': { schema: json(exchangeResponseSchema) } } },
-            '401': { description: 'invalid, expired or used URL', content: { 'application/json': { schema: json(widgetApiErrorSchema) } } },
-            '410': { description: 'the session has ended', content: { 'application/json': { schema: json(widgetApiErrorSchema) } } },
+            '200': {
+              description: 'mounted',
+              content: { 'application/json': { schema: json(exchangeResponseSchema) } },
+            },
+            '401': {
+              description: 'invalid, expired or used URL',
+              content: { 'application/json': { schema: json(widgetApiErrorSchema) } },
+            },
+            '410': {
+              description: 'the session has ended',
+              content: { 'application/json': { schema: json(widgetApiErrorSchema) } },
+            },
           },
         },
       },

@@ -8,7 +8,13 @@ import type { MountRow, SessionRow } from '../sessions/sessionRow';
 import { SESSION_STATES, transition } from '../sessions/state';
 import type { SessionApiContext } from './context';
 import { listSessionsQuerySchema } from './opsSchemas';
-import { decodeCursor, encodeCursor, maskedAccountOf, mountView, sessionSummary } from './sessionViews';
+import {
+  decodeCursor,
+  encodeCursor,
+  maskedAccountOf,
+  mountView,
+  sessionSummary,
+} from './sessionViews';
 
 /** Ops API: list, inspect and terminate the authenticated program's sessions. */
 export async function opsRoutes(app: FastifyInstance, context: SessionApiContext): Promise<void> {
@@ -17,13 +23,16 @@ export async function opsRoutes(app: FastifyInstance, context: SessionApiContext
   app.get('/api/v1/sessions', async (request, reply) => {
     const program = request.program!.username;
     const parsed = listSessionsQuerySchema.safeParse(request.query, { reportInput: true });
-    const cursor = parsed.success && parsed.data.cursor ? decodeCursor(parsed.data.cursor) : undefined;
+    const cursor =
+      parsed.success && parsed.data.cursor ? decodeCursor(parsed.data.cursor) : undefined;
     if (!parsed.success || cursor === null)
       return sendEnvelope(
         request,
         reply,
         API_STATUS.INVALID_FIELDS,
-        parsed.success ? { cursor: ['The cursor field is not a cursor from a previous page.'] } : fieldErrors(parsed.error.issues),
+        parsed.success
+          ? { cursor: ['The cursor field is not a cursor from a previous page.'] }
+          : fieldErrors(parsed.error.issues),
         { developer_message: 'invalid_request_fields' },
       );
     // Expiry is applied lazily as well as by the worker, so a listing is never stale.
@@ -35,8 +44,10 @@ export async function opsRoutes(app: FastifyInstance, context: SessionApiContext
       params.push(value);
       where.push(clause.replace('?', `$${params.length}`));
     };
-    if (q.participant_unique_id1 !== undefined) add('participant_unique_id1 = ?', q.participant_unique_id1);
-    if (q.participant_unique_id2 !== undefined) add('participant_unique_id2 = ?', q.participant_unique_id2);
+    if (q.participant_unique_id1 !== undefined)
+      add('participant_unique_id1 = ?', q.participant_unique_id1);
+    if (q.participant_unique_id2 !== undefined)
+      add('participant_unique_id2 = ?', q.participant_unique_id2);
     if (q.created_from) add('created_at >= ?', new Date(q.created_from));
     if (q.created_to) add('created_at < ?', new Date(q.created_to));
     const filtered = [...where];
@@ -78,13 +89,18 @@ export async function opsRoutes(app: FastifyInstance, context: SessionApiContext
       ])
     )[0];
     if (!session) return sendEnvelope(request, reply, API_STATUS.NOT_FOUND);
-    const mounts = await store.query<MountRow>('SELECT * FROM mounts WHERE session_id = $1 ORDER BY created_at', [
-      session.id,
-    ]);
-    const events = await store.query<{ id: string; at: Date; event_name: string; detail: Record<string, unknown> }>(
-      'SELECT id, at, event_name, detail FROM session_events WHERE session_id = $1 ORDER BY seq',
+    const mounts = await store.query<MountRow>(
+      'SELECT * FROM mounts WHERE session_id = $1 ORDER BY created_at',
       [session.id],
     );
+    const events = await store.query<{
+      id: string;
+      at: Date;
+      event_name: string;
+      detail: Record<string, unknown>;
+    }>('SELECT id, at, event_name, detail FROM session_events WHERE session_id = $1 ORDER BY seq', [
+      session.id,
+    ]);
     return sendEnvelope(request, reply, API_STATUS.OK, {
       ...sessionSummary(session),
       attempts: {
@@ -103,10 +119,10 @@ export async function opsRoutes(app: FastifyInstance, context: SessionApiContext
     const now = context.clock();
     const outcome = await store.transaction(async (tx) => {
       const session = (
-        await tx.query<SessionRow>('SELECT * FROM sessions WHERE id = $1 AND program = $2 FOR UPDATE', [
-          request.params.id,
-          program.username,
-        ])
+        await tx.query<SessionRow>(
+          'SELECT * FROM sessions WHERE id = $1 AND program = $2 FOR UPDATE',
+          [request.params.id, program.username],
+        )
       )[0];
       if (!session) return { kind: 'not_found' as const };
       if (!transition(session.state, 'terminated')) return { kind: 'final' as const, session };
@@ -117,19 +133,31 @@ export async function opsRoutes(app: FastifyInstance, context: SessionApiContext
         )
       )[0]!;
       // Live mounts end with the session: their bearer tokens stop working at once.
-      await tx.query('UPDATE mounts SET expires_at = $2 WHERE session_id = $1 AND expires_at > $2', [
-        session.id,
-        new Date(now),
-      ]);
-      await recordEvent(tx, updated, SESSION_TOPICS.TERMINATED, { event_name: SESSION_TOPICS.TERMINATED }, { now });
+      await tx.query(
+        'UPDATE mounts SET expires_at = $2 WHERE session_id = $1 AND expires_at > $2',
+        [session.id, new Date(now)],
+      );
+      await recordEvent(
+        tx,
+        updated,
+        SESSION_TOPICS.TERMINATED,
+        { event_name: SESSION_TOPICS.TERMINATED },
+        { now },
+      );
       return { kind: 'terminated' as const, session: updated };
     });
     if (outcome.kind === 'not_found') return sendEnvelope(request, reply, API_STATUS.NOT_FOUND);
     if (outcome.kind === 'final')
-      return sendEnvelope(request, reply, API_STATUS.SESSION_FINAL, sessionSummary(outcome.session), {
-        client_message: 'The session has already ended',
-        developer_message: `session_${outcome.session.state}`,
-      });
+      return sendEnvelope(
+        request,
+        reply,
+        API_STATUS.SESSION_FINAL,
+        sessionSummary(outcome.session),
+        {
+          client_message: 'The session has already ended',
+          developer_message: `session_${outcome.session.state}`,
+        },
+      );
     return sendEnvelope(request, reply, API_STATUS.OK, sessionSummary(outcome.session));
   });
 }

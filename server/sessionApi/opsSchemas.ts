@@ -54,7 +54,12 @@ export const sessionDetailSchema = z.strictObject({
   }),
   account: z.nullable(maskedAccountSchema),
   events: z.array(
-    z.strictObject({ id: z.string(), at: z.string(), event_name: z.string(), detail: z.record(z.string(), z.unknown()) }),
+    z.strictObject({
+      id: z.string(),
+      at: z.string(),
+      event_name: z.string(),
+      detail: z.record(z.string(), z.unknown()),
+    }),
   ),
 });
 

@@ -27,14 +27,24 @@ export function rawBodyOf(request: FastifyRequest): Buffer {
  * signature covers the exact bytes, and unauthenticated callers learn nothing from parse
  * errors because authentication runs first.
  */
-export async function sessionApiPlugin(app: FastifyInstance, context: SessionApiContext): Promise<void> {
+export async function sessionApiPlugin(
+  app: FastifyInstance,
+  context: SessionApiContext,
+): Promise<void> {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: SESSION_API_BODY_LIMIT }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: SESSION_API_BODY_LIMIT },
+    (_req, body, done) => done(null, body),
   );
   app.addHook('preHandler', async (request, reply) => {
     const program = authenticateRequest(
-      { method: request.method, url: request.raw.url ?? request.url, headers: request.headers, rawBody: rawBodyOf(request) },
+      {
+        method: request.method,
+        url: request.raw.url ?? request.url,
+        headers: request.headers,
+        rawBody: rawBodyOf(request),
+      },
       context.config.programs,
       context.clock(),
     );

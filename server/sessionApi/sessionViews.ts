@@ -59,7 +59,12 @@ export function encodeCursor(session: SessionRow): string {
 export function decodeCursor(cursor: string): [string, string] | null {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string') && Date.parse(value[0] as string))
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      value.every((v) => typeof v === 'string') &&
+      Date.parse(value[0] as string)
+    )
       return value as [string, string];
   } catch {
     // fall through: any undecodable cursor is a field error

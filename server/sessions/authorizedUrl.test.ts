@@ -12,14 +12,21 @@ afterAll(() => t.close());
 
 let participant = 0;
 async function create(key?: string): Promise<CreateSessionEnvelope['data']> {
-  const res = await t.client.createSession(sampleSessionRequest({ participant_unique_id1: `url-${participant++}` }), key);
+  const res = await t.client.createSession(
+    sampleSessionRequest({ participant_unique_id1: `url-${participant++}` }),
+    key,
+  );
   expect(res.body.status).toBe(100);
   return res.body.data;
 }
 
 function partsOf(authorizedUrl: string) {
   const url = new URL(authorizedUrl);
-  return { session_identifier: decodeURIComponent(url.pathname.split('/')[2]!), t: url.searchParams.get('t')!, h: url.searchParams.get('h')! };
+  return {
+    session_identifier: decodeURIComponent(url.pathname.split('/')[2]!),
+    t: url.searchParams.get('t')!,
+    h: url.searchParams.get('h')!,
+  };
 }
 
 async function exchange(parts: { session_identifier: string; t: string; h: string }) {
@@ -32,7 +39,8 @@ async function exchange(parts: { session_identifier: string; t: string; h: strin
 }
 
 const stateOf = async (id: string) =>
-  (await t.store.query<{ state: string }>('SELECT state FROM sessions WHERE id = $1', [id]))[0]!.state;
+  (await t.store.query<{ state: string }>('SELECT state FROM sessions WHERE id = $1', [id]))[0]!
+    .state;
 
 describe('authorized_url', () => {
   it('t is the expiry in epoch ms, 30 s after issue, and the exchange returns a bearer token and the session', async () => {
@@ -47,7 +55,11 @@ describe('authorized_url', () => {
       language_locale_code: 'en-US',
       theme_variant: 'light',
       host_origin: 'http://localhost:3000',
-      attempts: { recipient_verification_remaining: 3, account_verification_remaining: 3, session_remaining: 5 },
+      attempts: {
+        recipient_verification_remaining: 3,
+        account_verification_remaining: 3,
+        session_remaining: 5,
+      },
     });
   });
 
@@ -57,13 +69,19 @@ describe('authorized_url', () => {
     clock.advance(29_999);
     expect((await exchange(a)).status).toBe(200);
     clock.advance(1);
-    expect(await exchange(b)).toEqual({ status: 401, body: { error: 'unauthorized', session_error: 'url_expired' } });
+    expect(await exchange(b)).toEqual({
+      status: 401,
+      body: { error: 'unauthorized', session_error: 'url_expired' },
+    });
   });
 
   it('works once: a second exchange of the same URL is url_used', async () => {
     const parts = partsOf((await create()).authorized_url);
     expect((await exchange(parts)).status).toBe(200);
-    expect(await exchange(parts)).toEqual({ status: 401, body: { error: 'unauthorized', session_error: 'url_used' } });
+    expect(await exchange(parts)).toEqual({
+      status: 401,
+      body: { error: 'unauthorized', session_error: 'url_used' },
+    });
   });
 
   it('concurrent exchanges of one URL give exactly one mount', async () => {
@@ -80,7 +98,10 @@ describe('authorized_url', () => {
     for (const field of ['session_identifier', 't', 'h'] as const) {
       for (let i = 0; i < parts[field].length; i++) {
         const value = parts[field];
-        const changed = { ...parts, [field]: value.slice(0, i) + flip(value[i]!) + value.slice(i + 1) };
+        const changed = {
+          ...parts,
+          [field]: value.slice(0, i) + flip(value[i]!) + value.slice(i + 1),
+        };
         const res = await exchange(changed);
         expect(res.status, `${field}[${i}]`).not.toBe(200);
         expect(['invalid_url', 'url_expired']).toContain(res.body.session_error);
@@ -95,8 +116,14 @@ describe('authorized_url', () => {
     clock.advance(30_000);
     await expireStaleSessions(t.store, clock.now());
     expect(await stateOf(data.session_identifier)).toBe('expired');
-    const again = await t.client.createSession(sampleSessionRequest({ participant_unique_id1: `url-${participant - 1}` }), 'expire-key');
-    expect(again.body).toMatchObject({ status: 101, data: { session_identifier: data.session_identifier } });
+    const again = await t.client.createSession(
+      sampleSessionRequest({ participant_unique_id1: `url-${participant - 1}` }),
+      'expire-key',
+    );
+    expect(again.body).toMatchObject({
+      status: 101,
+      data: { session_identifier: data.session_identifier },
+    });
     expect(await stateOf(data.session_identifier)).toBe('active');
     expect((await exchange(partsOf(again.body.data.authorized_url))).status).toBe(200);
   });
@@ -120,11 +147,17 @@ describe('authorized_url', () => {
 
   it('a completed session reports session_completed', async () => {
     const data = await create();
-    await t.store.query(`UPDATE sessions SET state = 'completed' WHERE id = $1`, [data.session_identifier]);
-    expect((await exchange(partsOf(data.authorized_url))).body.session_error).toBe('session_completed');
+    await t.store.query(`UPDATE sessions SET state = 'completed' WHERE id = $1`, [
+      data.session_identifier,
+    ]);
+    expect((await exchange(partsOf(data.authorized_url))).body.session_error).toBe(
+      'session_completed',
+    );
   });
 
   it('a malformed exchange body is invalid_url', async () => {
-    expect((await exchange({ session_identifier: 'x', t: 'soon', h: 'y' })).body.session_error).toBe('invalid_url');
+    expect(
+      (await exchange({ session_identifier: 'x', t: 'soon', h: 'y' })).body.session_error,
+    ).toBe('invalid_url');
   });
 });

@@ -9,14 +9,24 @@ export function signAuthorizedUrl(urlSecret: Buffer, sessionId: string, t: strin
 }
 
 /** Constant-time check of `h` against the id and `t` as they appeared in the URL. */
-export function verifyAuthorizedUrl(urlSecret: Buffer, sessionId: string, t: string, h: string): boolean {
+export function verifyAuthorizedUrl(
+  urlSecret: Buffer,
+  sessionId: string,
+  t: string,
+  h: string,
+): boolean {
   const expected = Buffer.from(signAuthorizedUrl(urlSecret, sessionId, t));
   const given = Buffer.from(h);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 /** `<publicUrl>/session/<id>?t=<expiry ms>&h=<signature>`. */
-export function buildAuthorizedUrl(publicUrl: string, urlSecret: Buffer, sessionId: string, expiresMs: number): string {
+export function buildAuthorizedUrl(
+  publicUrl: string,
+  urlSecret: Buffer,
+  sessionId: string,
+  expiresMs: number,
+): string {
   const t = String(expiresMs);
   const h = signAuthorizedUrl(urlSecret, sessionId, t);
   return `${publicUrl}/session/${encodeURIComponent(sessionId)}?t=${t}&h=${h}`;

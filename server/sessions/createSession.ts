@@ -45,7 +45,10 @@ export type CreateSessionResult =
  * others wait for it to commit and then read its row. A failed request rolls back and so
  * stores no key.
  */
-export async function createSession(store: Store, input: CreateSessionInput): Promise<CreateSessionResult> {
+export async function createSession(
+  store: Store,
+  input: CreateSessionInput,
+): Promise<CreateSessionResult> {
   const paramsHash = canonicalHash(input.params);
   return store.transaction(async (tx): Promise<CreateSessionResult> => {
     const newId = randomUUID();
@@ -75,7 +78,11 @@ export async function createSession(store: Store, input: CreateSessionInput): Pr
   });
 }
 
-async function insertSession(tx: Store, input: CreateSessionInput, id: string): Promise<CreateSessionResult> {
+async function insertSession(
+  tx: Store,
+  input: CreateSessionInput,
+  id: string,
+): Promise<CreateSessionResult> {
   const { params, now } = input;
   const expiresMs = now + AUTHORIZED_URL_TTL_MS;
   const at = new Date(now);
@@ -99,11 +106,10 @@ async function insertSession(tx: Store, input: CreateSessionInput, id: string): 
       ],
     )
   )[0]!;
-  await tx.query('INSERT INTO authorized_urls (session_id, expires_ms, issued_at) VALUES ($1, $2, $3)', [
-    id,
-    expiresMs,
-    at,
-  ]);
+  await tx.query(
+    'INSERT INTO authorized_urls (session_id, expires_ms, issued_at) VALUES ($1, $2, $3)',
+    [id, expiresMs, at],
+  );
   await recordEvent(
     tx,
     session,
@@ -125,7 +131,11 @@ async function insertSession(tx: Store, input: CreateSessionInput, id: string): 
   };
 }
 
-async function replay(tx: Store, input: CreateSessionInput, paramsHash: string): Promise<CreateSessionResult> {
+async function replay(
+  tx: Store,
+  input: CreateSessionInput,
+  paramsHash: string,
+): Promise<CreateSessionResult> {
   const key = (
     await tx.query<{ params_hash: string; session_id: string }>(
       `SELECT params_hash, session_id FROM idempotency_keys
@@ -150,11 +160,10 @@ async function replay(tx: Store, input: CreateSessionInput, paramsHash: string):
       [current.id, expiresMs, at],
     )
   )[0]!;
-  await tx.query('INSERT INTO authorized_urls (session_id, expires_ms, issued_at) VALUES ($1, $2, $3)', [
-    session.id,
-    expiresMs,
-    at,
-  ]);
+  await tx.query(
+    'INSERT INTO authorized_urls (session_id, expires_ms, issued_at) VALUES ($1, $2, $3)',
+    [session.id, expiresMs, at],
+  );
   await recordUrlIssued(tx, session, expiresMs, input.now);
   return {
     kind: 'replayed',
@@ -164,7 +173,12 @@ async function replay(tx: Store, input: CreateSessionInput, paramsHash: string):
   };
 }
 
-async function recordUrlIssued(tx: Store, session: SessionRow, expiresMs: number, now: number): Promise<void> {
+async function recordUrlIssued(
+  tx: Store,
+  session: SessionRow,
+  expiresMs: number,
+  now: number,
+): Promise<void> {
   await recordEvent(
     tx,
     session,

@@ -13,7 +13,9 @@ const digits10 = z
 const absoluteUrl = z
   .string()
   .max(2048)
-  .refine((v) => /^https?:\/\/[^\s]+$/.test(v) && URL.canParse(v), { message: 'must be an absolute http(s) URL' })
+  .refine((v) => /^https?:\/\/[^\s]+$/.test(v) && URL.canParse(v), {
+    message: 'must be an absolute http(s) URL',
+  })
   .optional();
 
 /** `recipient_information` of the create request (PRODUCT.md §1). */
@@ -23,12 +25,16 @@ export const recipientInformationSchema = z.strictObject({
   address_line1: text(150),
   address_line2: optionalText(150),
   city: text(150),
-  state: z.enum(US_STATE_CODES, { message: 'must be a valid US state, DC or territory code (e.g. GA)' }),
+  state: z.enum(US_STATE_CODES, {
+    message: 'must be a valid US state, DC or territory code (e.g. GA)',
+  }),
   zip_code: z.string().regex(/^\d{5}(-\d{4})?$/, { message: 'must be 12345 or 12345-6789' }),
   email_address: z
     .string()
     .max(150)
-    .refine((v) => v === '' || z.email().safeParse(v).success, { message: 'must be a valid email address' })
+    .refine((v) => v === '' || z.email().safeParse(v).success, {
+      message: 'must be a valid email address',
+    })
     .optional(),
   phone_number: digits10,
   mobile_number: digits10,
@@ -45,10 +51,13 @@ export const createSessionRequestSchema = z.strictObject({
     .string()
     .max(200)
     .refine(isOrigin, {
-      message: 'must be an origin: https://host[:port], or http:// for localhost and 127.0.0.1, without a path',
+      message:
+        'must be an origin: https://host[:port], or http:// for localhost and 127.0.0.1, without a path',
     })
     .optional(),
-  language_locale_code: z.enum(LOCALES, { message: 'must be one of the 28 supported locale codes' }).optional(),
+  language_locale_code: z
+    .enum(LOCALES, { message: 'must be one of the 28 supported locale codes' })
+    .optional(),
   theme_variant: z.enum(THEME_VARIANTS, { message: 'must be light or dark' }).optional(),
   success_redirect_url: absoluteUrl,
   error_redirect_url: absoluteUrl,
@@ -80,11 +89,15 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string,
     const path = issue.path.map(String).join('.');
     const name = path || 'body';
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add(path ? `${path}.${key}` : key, `The ${key} field is not allowed.`);
+      for (const key of issue.keys)
+        add(path ? `${path}.${key}` : key, `The ${key} field is not allowed.`);
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
       add(name, `The ${name} field is required.`);
     } else if (issue.code === 'invalid_type') {
-      add(name, `The ${name} field must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}.`);
+      add(
+        name,
+        `The ${name} field must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}.`,
+      );
     } else if (issue.code === 'too_big') {
       add(name, `The ${name} field must be at most ${String(issue.maximum)} characters.`);
     } else if (issue.code === 'too_small') {

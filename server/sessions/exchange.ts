@@ -35,11 +35,14 @@ export async function exchangeAuthorizedUrl(
     return { ok: false, error: 'invalid_url' };
   return store.transaction(async (tx): Promise<ExchangeResult> => {
     const session = (
-      await tx.query<SessionRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [input.session_identifier])
+      await tx.query<SessionRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [
+        input.session_identifier,
+      ])
     )[0];
     if (!session) return { ok: false, error: 'invalid_url' };
     if (session.state === 'completed') return { ok: false, error: 'session_completed' };
-    if (session.state !== 'active' && session.state !== 'expired') return { ok: false, error: 'session_terminated' };
+    if (session.state !== 'active' && session.state !== 'expired')
+      return { ok: false, error: 'session_terminated' };
     const url = (
       await tx.query<{ used_at: Date | null }>(
         'SELECT used_at FROM authorized_urls WHERE session_id = $1 AND expires_ms = $2 FOR UPDATE',
@@ -51,11 +54,10 @@ export async function exchangeAuthorizedUrl(
     if (url.used_at) return { ok: false, error: 'url_used' };
 
     const at = new Date(now);
-    await tx.query('UPDATE authorized_urls SET used_at = $3 WHERE session_id = $1 AND expires_ms = $2', [
-      session.id,
-      input.t,
-      at,
-    ]);
+    await tx.query(
+      'UPDATE authorized_urls SET used_at = $3 WHERE session_id = $1 AND expires_ms = $2',
+      [session.id, input.t, at],
+    );
     const updated = (
       await tx.query<SessionRow>(
         `UPDATE sessions SET state = 'active', url_mounted = true, updated_at = $2 WHERE id = $1 RETURNING *`,
@@ -67,10 +69,22 @@ export async function exchangeAuthorizedUrl(
       await tx.query<MountRow>(
         `INSERT INTO mounts (id, session_id, access_token_hash, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-        [randomUUID(), session.id, hashAccessToken(accessToken), at, new Date(now + ACCESS_TOKEN_TTL_MS)],
+        [
+          randomUUID(),
+          session.id,
+          hashAccessToken(accessToken),
+          at,
+          new Date(now + ACCESS_TOKEN_TTL_MS),
+        ],
       )
     )[0]!;
-    await recordEvent(tx, updated, SESSION_TOPICS.MOUNTED, { event_name: SESSION_TOPICS.MOUNTED }, { now });
+    await recordEvent(
+      tx,
+      updated,
+      SESSION_TOPICS.MOUNTED,
+      { event_name: SESSION_TOPICS.MOUNTED },
+      { now },
+    );
     return { ok: true, session: updated, mount, accessToken };
   });
 }

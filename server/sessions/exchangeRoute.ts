@@ -1,12 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { SessionErrorCode } from '../../protocol/constants';
-import { exchangeRequestSchema, WIDGET_API_BASE, type ExchangeResponse } from '../../protocol/widgetApi';
+import {
+  exchangeRequestSchema,
+  WIDGET_API_BASE,
+  type ExchangeResponse,
+} from '../../protocol/widgetApi';
 import { findProgram } from '../config';
 import type { SessionApiContext } from '../sessionApi/context';
 import { exchangeAuthorizedUrl } from './exchange';
 
 // Expired or used URLs are recoverable (the SDK re-requests); final sessions are gone for good.
-const STATUS_OF: Record<SessionErrorCode, { http: number; error: 'unauthorized' | 'session_final' }> = {
+const STATUS_OF: Record<
+  SessionErrorCode,
+  { http: number; error: 'unauthorized' | 'session_final' }
+> = {
   invalid_url: { http: 401, error: 'unauthorized' },
   url_expired: { http: 401, error: 'unauthorized' },
   url_used: { http: 401, error: 'unauthorized' },
@@ -15,11 +22,20 @@ const STATUS_OF: Record<SessionErrorCode, { http: number; error: 'unauthorized' 
 };
 
 /** `POST /api/widget/v1/exchange`: the widget trades its authorized_url for a bearer token. */
-export async function exchangeRoute(app: FastifyInstance, context: Omit<SessionApiContext, 'rateLimits'>): Promise<void> {
+export async function exchangeRoute(
+  app: FastifyInstance,
+  context: Omit<SessionApiContext, 'rateLimits'>,
+): Promise<void> {
   app.post(`${WIDGET_API_BASE}/exchange`, async (request, reply) => {
     const parsed = exchangeRequestSchema.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send({ error: 'invalid_request', session_error: 'invalid_url' });
-    const result = await exchangeAuthorizedUrl(context.store, parsed.data, context.clock(), context.config.urlSecret);
+    if (!parsed.success)
+      return reply.code(400).send({ error: 'invalid_request', session_error: 'invalid_url' });
+    const result = await exchangeAuthorizedUrl(
+      context.store,
+      parsed.data,
+      context.clock(),
+      context.config.urlSecret,
+    );
     if (!result.ok) {
       const mapped = STATUS_OF[result.error];
       return reply.code(mapped.http).send({ error: mapped.error, session_error: result.error });
@@ -34,15 +50,20 @@ export async function exchangeRoute(app: FastifyInstance, context: Omit<SessionA
       session: {
         session_identifier: session.id,
         tracer_token: session.tracer_token,
-        language_locale_code: session.language_locale_code as ExchangeResponse['session']['language_locale_code'],
+        language_locale_code:
+          session.language_locale_code as ExchangeResponse['session']['language_locale_code'],
         theme_variant: session.theme_variant as ExchangeResponse['session']['theme_variant'],
         host_origin: session.host_origin,
         funding_destinations: program.funding_destinations,
-        ...(params.success_redirect_url ? { success_redirect_url: params.success_redirect_url } : {}),
+        ...(params.success_redirect_url
+          ? { success_redirect_url: params.success_redirect_url }
+          : {}),
         ...(params.error_redirect_url ? { error_redirect_url: params.error_redirect_url } : {}),
         attempts: {
-          recipient_verification_remaining: limits.per_feature_per_mount - mount.recipient_verification_failures,
-          account_verification_remaining: limits.per_feature_per_mount - mount.account_verification_failures,
+          recipient_verification_remaining:
+            limits.per_feature_per_mount - mount.recipient_verification_failures,
+          account_verification_remaining:
+            limits.per_feature_per_mount - mount.account_verification_failures,
           session_remaining: Math.max(0, limits.per_session - session.attempts_used),
         },
       },

@@ -20,7 +20,13 @@ export async function expireStaleSessions(store: Store, now: number, limit = 500
       [now, new Date(now), limit],
     );
     for (const session of expired)
-      await recordEvent(tx, session, SESSION_TOPICS.EXPIRED, { event_name: SESSION_TOPICS.EXPIRED }, { now });
+      await recordEvent(
+        tx,
+        session,
+        SESSION_TOPICS.EXPIRED,
+        { event_name: SESSION_TOPICS.EXPIRED },
+        { now },
+      );
     return expired.length;
   });
 }

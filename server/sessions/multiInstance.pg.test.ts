@@ -39,7 +39,9 @@ describe('two service processes sharing PostgreSQL', () => {
   });
 
   it('a URL issued by one instance is exchanged once on the other (shared URL secret)', async () => {
-    const created = await clientOf(a).createSession(sampleSessionRequest({ participant_unique_id1: `pg-${randomUUID()}` }));
+    const created = await clientOf(a).createSession(
+      sampleSessionRequest({ participant_unique_id1: `pg-${randomUUID()}` }),
+    );
     const url = new URL(created.body.data.authorized_url);
     const exchange = (service: SpawnedService) =>
       fetch(`${service.url}/api/widget/v1/exchange`, {
@@ -58,7 +60,9 @@ describe('two service processes sharing PostgreSQL', () => {
   it('a key reused with other parameters gives 13723 from either instance', async () => {
     const body = sampleSessionRequest({ participant_unique_id1: `pg-${randomUUID()}` });
     expect((await clientOf(a).createSession(body, 'reuse')).body.status).toBe(100);
-    expect((await clientOf(b).createSession({ ...body, theme_variant: 'dark' }, 'reuse')).body.status).toBe(13723);
+    expect(
+      (await clientOf(b).createSession({ ...body, theme_variant: 'dark' }, 'reuse')).body.status,
+    ).toBe(13723);
     expect((await clientOf(b).createSession(body, 'reuse')).body.status).toBe(101);
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_STATES, isFinal, transition, type SessionEvent, type SessionState } from './state';
 
-const EVENTS: SessionEvent[] = ['url_issued', 'url_expired', 'mounted', 'token_success', 'canceled', 'terminated', 'max_attempts_exceeded'];
+const EVENTS: SessionEvent[] = [
+  'url_issued',
+  'url_expired',
+  'mounted',
+  'token_success',
+  'canceled',
+  'terminated',
+  'max_attempts_exceeded',
+];
 
 // Expected next state for every (state, event); null = not allowed.
 const TABLE: Record<SessionState, Record<SessionEvent, SessionState | null>> = {
@@ -26,7 +34,10 @@ const TABLE: Record<SessionState, Record<SessionEvent, SessionState | null>> = {
   completed: Object.fromEntries(EVENTS.map((e) => [e, null])) as Record<SessionEvent, null>,
   canceled: Object.fromEntries(EVENTS.map((e) => [e, null])) as Record<SessionEvent, null>,
   terminated: Object.fromEntries(EVENTS.map((e) => [e, null])) as Record<SessionEvent, null>,
-  max_attempts_exceeded: Object.fromEntries(EVENTS.map((e) => [e, null])) as Record<SessionEvent, null>,
+  max_attempts_exceeded: Object.fromEntries(EVENTS.map((e) => [e, null])) as Record<
+    SessionEvent,
+    null
+  >,
 };
 
 describe('session transition table', () => {
@@ -37,6 +48,11 @@ describe('session transition table', () => {
       });
 
   it('exactly completed, canceled, terminated and max_attempts_exceeded are final', () => {
-    expect(SESSION_STATES.filter(isFinal)).toEqual(['completed', 'canceled', 'terminated', 'max_attempts_exceeded']);
+    expect(SESSION_STATES.filter(isFinal)).toEqual([
+      'completed',
+      'canceled',
+      'terminated',
+      'max_attempts_exceeded',
+    ]);
   });
 });

@@ -15,7 +15,11 @@ export async function crashAndRecover(
   track(service);
   const dataDir = service.dataDir;
   const port = service.port;
-  const client = new SignedClient({ baseUrl: service.url, username: 'demo', secret: 'demo-secret' });
+  const client = new SignedClient({
+    baseUrl: service.url,
+    username: 'demo',
+    secret: 'demo-secret',
+  });
   const run = randomUUID().slice(0, 8); // participants unique per run: a shared database keeps old rows
   const answered = new Map<number, string>();
   let next = 0;
@@ -25,7 +29,10 @@ export async function crashAndRecover(
       const i = next++;
       const n = i % 3 === 2 ? i - 1 : i; // every third request repeats the previous key
       try {
-        const res = await client.createSession(sampleSessionRequest({ participant_unique_id1: `crash-${run}-${n}` }), `key-${n}`);
+        const res = await client.createSession(
+          sampleSessionRequest({ participant_unique_id1: `crash-${run}-${n}` }),
+          `key-${n}`,
+        );
         if (res.body.status === 100 || res.body.status === 101) {
           const known = answered.get(n);
           if (known) expect(res.body.data.session_identifier).toBe(known);
@@ -48,14 +55,19 @@ export async function crashAndRecover(
   for (const [n, id] of answered) {
     const detail = await after.send('GET', `/api/v1/sessions/${id}`);
     expect(detail.body.status, `session of key-${n}`).toBe(100);
-    const replay = await after.createSession(sampleSessionRequest({ participant_unique_id1: `crash-${run}-${n}` }), `key-${n}`);
+    const replay = await after.createSession(
+      sampleSessionRequest({ participant_unique_id1: `crash-${run}-${n}` }),
+      `key-${n}`,
+    );
     expect(replay.body).toMatchObject({ status: 101, data: { session_identifier: id } });
   }
   // No duplicates: every participant (one key each) has exactly one session.
   for (let n = 0; n < next; n++) {
-    const list = await after.send<{ data: { sessions: unknown[] } }>('GET', `/api/v1/sessions?participant_unique_id1=crash-${run}-${n}`);
+    const list = await after.send<{ data: { sessions: unknown[] } }>(
+      'GET',
+      `/api/v1/sessions?participant_unique_id1=crash-${run}-${n}`,
+    );
     expect(list.body.data.sessions.length).toBeLessThanOrEqual(1);
   }
   return { answered: answered.size, attempted: next };
 }
-

@@ -104,10 +104,17 @@ export class SignedClient {
   }
 
   /** `POST /api/v1/sessions/point-in-time/plugin`. */
-  createSession<T = CreateSessionEnvelope>(body: unknown, idempotencyKey?: string, extra: SendOptions = {}) {
+  createSession<T = CreateSessionEnvelope>(
+    body: unknown,
+    idempotencyKey?: string,
+    extra: SendOptions = {},
+  ) {
     return this.send<T>('POST', '/api/v1/sessions/point-in-time/plugin', body, {
       ...extra,
-      headers: { ...(idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey }), ...extra.headers },
+      headers: {
+        ...(idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey }),
+        ...extra.headers,
+      },
     });
   }
 }
@@ -128,7 +135,9 @@ export interface CreateSessionEnvelope {
 }
 
 /** A valid create body for the sandbox program; override any part. */
-export function sampleSessionRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function sampleSessionRequest(
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     participant_unique_id1: 'participant-1',
     participant_unique_id2: 'customer-9',

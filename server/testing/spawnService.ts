@@ -61,7 +61,9 @@ export async function spawnService(options: SpawnOptions = {}): Promise<SpawnedS
     const timer = setTimeout(() => {
       cleanup();
       child.kill('SIGKILL');
-      reject(new Error(`service did not start within ${options.timeoutMs ?? 30_000} ms:\n${output}`));
+      reject(
+        new Error(`service did not start within ${options.timeoutMs ?? 30_000} ms:\n${output}`),
+      );
     }, options.timeoutMs ?? 30_000);
     const onData = () => {
       if (output.includes('Tokenframe service listening on')) {

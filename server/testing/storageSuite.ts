@@ -25,7 +25,9 @@ export function defineStorageSuite(name: string, databaseUrl?: string): void {
     it('running migrations again, concurrently, applies nothing twice', async () => {
       const again = await Promise.all([runMigrations(store), runMigrations(store)]);
       expect(again).toEqual([[], []]);
-      const applied = await store.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+      const applied = await store.query<{ name: string }>(
+        'SELECT name FROM schema_migrations ORDER BY name',
+      );
       expect(applied.map((r) => r.name)).toContain('001_core.sql');
     });
 
@@ -45,7 +47,9 @@ export function defineStorageSuite(name: string, databaseUrl?: string): void {
       await Promise.all(
         Array.from({ length: 20 }, () =>
           store.transaction(async (tx) => {
-            const [row] = await tx.query<{ n: number }>(`SELECT n FROM ${table} WHERE id = 10 FOR UPDATE`);
+            const [row] = await tx.query<{ n: number }>(
+              `SELECT n FROM ${table} WHERE id = 10 FOR UPDATE`,
+            );
             await tx.query(`UPDATE ${table} SET n = $1 WHERE id = 10`, [row!.n + 1]);
           }),
         ),
@@ -55,7 +59,10 @@ export function defineStorageSuite(name: string, databaseUrl?: string): void {
 
     it('passes parameters and returns jsonb and timestamptz values', async () => {
       const at = new Date('2026-11-23T12:00:00.123Z');
-      const [row] = await store.query<{ j: { a: number }; t: Date }>('SELECT $1::jsonb AS j, $2::timestamptz AS t', [JSON.stringify({ a: 1 }), at]);
+      const [row] = await store.query<{ j: { a: number }; t: Date }>(
+        'SELECT $1::jsonb AS j, $2::timestamptz AS t',
+        [JSON.stringify({ a: 1 }), at],
+      );
       expect(row!.j).toEqual({ a: 1 });
       expect(new Date(row!.t).toISOString()).toBe(at.toISOString());
     });

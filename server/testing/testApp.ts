@@ -56,13 +56,23 @@ export async function startTestApp(
     urlSecret: envConfig.urlSecret ?? randomBytes(32),
     vaultKey: envConfig.vaultKey ?? randomBytes(32),
   };
-  const app = await buildApp({ store, config: draft, clock: options.clock, logger: options.logger ?? false });
+  const app = await buildApp({
+    store,
+    config: draft,
+    clock: options.clock,
+    logger: options.logger ?? false,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   // authorized_url points at this very server.
   draft.publicUrl = url;
-  const client = new SignedClient({ baseUrl: url, username: 'demo', secret: 'demo-secret', now: options.clock });
+  const client = new SignedClient({
+    baseUrl: url,
+    username: 'demo',
+    secret: 'demo-secret',
+    now: options.clock,
+  });
   return {
     app,
     url,

@@ -11,7 +11,9 @@ export interface ReceivedWebhook {
  * A real local HTTP receiver for webhook tests. `respond` decides the status of each delivery
  * (default 200), so tests can fail the first attempts.
  */
-export async function startWebhookReceiver(respond: (attempt: number, body: string) => number = () => 200) {
+export async function startWebhookReceiver(
+  respond: (attempt: number, body: string) => number = () => 200,
+) {
   const received: ReceivedWebhook[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -17,9 +17,12 @@ export function verifyWebhookSignature(
   nowSeconds = Math.floor(Date.now() / 1000),
   toleranceSeconds = 300,
 ): boolean {
-  const parts = Object.fromEntries((header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]));
+  const parts = Object.fromEntries(
+    (header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]),
+  );
   const t = Number(parts.t);
-  if (!Number.isInteger(t) || !parts.v1 || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
+  if (!Number.isInteger(t) || !parts.v1 || Math.abs(nowSeconds - t) > toleranceSeconds)
+    return false;
   const expected = Buffer.from(signWebhook(secret, t, body).split('v1=')[1]!, 'hex');
   const given = Buffer.from(parts.v1, 'hex');
   return expected.length === given.length && timingSafeEqual(expected, given);

@@ -106,7 +106,10 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
       return;
     }
     const attempts = row.attempts + 1;
-    options.log?.warn({ event_id: row.id, attempts, failure }, 'webhook delivery failed; will retry');
+    options.log?.warn(
+      { event_id: row.id, attempts, failure },
+      'webhook delivery failed; will retry',
+    );
     await options.store.query(
       'UPDATE webhook_outbox SET attempts = $2, next_attempt_at = $3, locked_until = NULL, last_error = $4 WHERE id = $1',
       [row.id, attempts, new Date(now + backoffMs(attempts, retryBaseMs, maxBackoffMs)), failure],

@@ -16,7 +16,9 @@ let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let t: TestApp;
 beforeAll(async () => {
   receiver = await startWebhookReceiver((attempt, body) => respond(attempt, body));
-  t = await startTestApp({ env: { TOKENFRAME_WEBHOOK_URL: receiver.url, TOKENFRAME_WEBHOOK_SECRET: SECRET } });
+  t = await startTestApp({
+    env: { TOKENFRAME_WEBHOOK_URL: receiver.url, TOKENFRAME_WEBHOOK_SECRET: SECRET },
+  });
 }, 60_000);
 beforeEach(async () => {
   respond = () => 200;
@@ -41,10 +43,14 @@ describe('webhook outbox', () => {
   it('delivers session events to a real receiver with a valid signature and the §7 envelope', async () => {
     const worker = startWebhookWorker({ store: t.store, config: t.config, pollMs: 20 });
     try {
-      const res = await t.client.createSession(sampleSessionRequest({ participant_unique_id1: 'hooked' }));
+      const res = await t.client.createSession(
+        sampleSessionRequest({ participant_unique_id1: 'hooked' }),
+      );
       await until(() => receiver.received.length >= 2);
       const topics = receiver.received.map((r) => JSON.parse(r.body).metadata.topic);
-      expect(topics).toEqual(expect.arrayContaining(['session.created', 'session.authorized_url_issued']));
+      expect(topics).toEqual(
+        expect.arrayContaining(['session.created', 'session.authorized_url_issued']),
+      );
       for (const delivery of receiver.received) {
         const header = delivery.headers['tokenframe-signature'] as string;
         expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
@@ -75,13 +81,23 @@ describe('webhook outbox', () => {
       seen.set(id, (seen.get(id) ?? 0) + 1);
       return seen.get(id)! <= 2 ? 500 : 200;
     };
-    const worker = startWebhookWorker({ store: t.store, config: t.config, pollMs: 20, retryBaseMs: 50 });
+    const worker = startWebhookWorker({
+      store: t.store,
+      config: t.config,
+      pollMs: 20,
+      retryBaseMs: 50,
+    });
     try {
       await t.client.createSession(sampleSessionRequest());
       await until(() => receiver.received.filter((r) => r.answered === 200).length >= 2);
       const first = JSON.parse(receiver.received[0]!.body).metadata.id;
       const deliveredAt = async () =>
-        (await t.store.query('SELECT 1 FROM webhook_outbox WHERE id = $1 AND delivered_at IS NOT NULL', [first])).length === 1;
+        (
+          await t.store.query(
+            'SELECT 1 FROM webhook_outbox WHERE id = $1 AND delivered_at IS NOT NULL',
+            [first],
+          )
+        ).length === 1;
       await until(deliveredAt);
       const deliveries = receiver.received.filter((r) => JSON.parse(r.body).metadata.id === first);
       expect(deliveries.map((r) => r.answered)).toEqual([500, 500, 200]);
@@ -105,7 +121,12 @@ describe('webhook outbox', () => {
     const env = { TOKENFRAME_WEBHOOK_URL: receiver.url, TOKENFRAME_WEBHOOK_SECRET: SECRET };
 
     const before = await startTestApp({ env, store: await openStore({ dataDir }) });
-    const worker1 = startWebhookWorker({ store: before.store, config: before.config, pollMs: 20, retryBaseMs: 20 });
+    const worker1 = startWebhookWorker({
+      store: before.store,
+      config: before.config,
+      pollMs: 20,
+      retryBaseMs: 20,
+    });
     await before.client.createSession(sampleSessionRequest());
     await until(() => receiver.received.length >= 1);
     await worker1.stop();
@@ -114,10 +135,24 @@ describe('webhook outbox', () => {
 
     up = true;
     const after = await startTestApp({ env, store: await openStore({ dataDir }) });
-    const worker2 = startWebhookWorker({ store: after.store, config: after.config, pollMs: 20, retryBaseMs: 20 });
+    const worker2 = startWebhookWorker({
+      store: after.store,
+      config: after.config,
+      pollMs: 20,
+      retryBaseMs: 20,
+    });
     try {
-      await until(() => new Set(receiver.received.filter((r) => r.answered === 200).map((r) => JSON.parse(r.body).metadata.topic)).size >= 2);
-      const pending = await after.store.query('SELECT id FROM webhook_outbox WHERE delivered_at IS NULL');
+      await until(
+        () =>
+          new Set(
+            receiver.received
+              .filter((r) => r.answered === 200)
+              .map((r) => JSON.parse(r.body).metadata.topic),
+          ).size >= 2,
+      );
+      const pending = await after.store.query(
+        'SELECT id FROM webhook_outbox WHERE delivered_at IS NULL',
+      );
       expect(pending).toEqual([]);
     } finally {
       await worker2.stop();
@@ -127,7 +162,8 @@ describe('webhook outbox', () => {
   });
 
   it('two workers on one outbox never send the same event twice at once', async () => {
-    for (let i = 0; i < 10; i++) await t.client.createSession(sampleSessionRequest({ participant_unique_id1: `p${i}` }));
+    for (let i = 0; i < 10; i++)
+      await t.client.createSession(sampleSessionRequest({ participant_unique_id1: `p${i}` }));
     const a = startWebhookWorker({ store: t.store, config: t.config, pollMs: 10, batchSize: 3 });
     const b = startWebhookWorker({ store: t.store, config: t.config, pollMs: 10, batchSize: 3 });
     try {
