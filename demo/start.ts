@@ -49,7 +49,17 @@ const site = await buildDemoSite({
   webhookSecret,
   port: demoPort,
 });
-await site.listen({ port: demoPort, host: process.env.DEMO_HOST || 'localhost' });
+try {
+  await site.listen({ port: demoPort, host: process.env.DEMO_HOST || 'localhost' });
+} catch (error) {
+  const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  console.error(
+    inUse
+      ? `Port ${demoPort} is already in use: stop the other process or set DEMO_PORT.`
+      : `The demo site did not start: ${(error as Error).message}`,
+  );
+  process.exit(1);
+}
 
 const extraHosts = [process.env.TOKENFRAME_EXTRA_HOSTS, ...demoOrigins].filter(Boolean).join(',');
 let service: Awaited<ReturnType<typeof startService>>;
@@ -62,7 +72,12 @@ try {
     TOKENFRAME_WEBHOOK_SECRET: webhookSecret,
   });
 } catch (error) {
-  console.error(`The Tokenframe service did not start: ${(error as Error).message}`);
+  const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  console.error(
+    inUse
+      ? `Port ${servicePort} is already in use: stop the other process or set PORT.`
+      : `The Tokenframe service did not start: ${(error as Error).message}`,
+  );
   await site.close();
   process.exit(1);
 }

@@ -51,7 +51,8 @@ const HOST_SCRIPT = `
   const query = new URLSearchParams(location.search);
   const key = query.get('key');
   window.__events = [];
-  const fetchUrl = async () => (await fetch('/create-session?key=' + encodeURIComponent(key), { method: 'POST' })).json();
+  const target = '/create-session?key=' + encodeURIComponent(key) + '&theme=' + (query.get('theme') || 'light');
+  const fetchUrl = async () => (await fetch(target, { method: 'POST' })).json();
   const plugin = Tokenframe.create('#capture', {
     fetchAuthorizedUrl: query.get('refetch') === 'no' ? undefined : fetchUrl,
     title: 'Add your payout account',
@@ -93,6 +94,7 @@ beforeAll(async () => {
       }),
       '/create-session': async (request) => {
         const key = request.url.searchParams.get('key') ?? 'none';
+        const theme = request.url.searchParams.get('theme') ?? 'light';
         const response = await client.createSession<{
           status: number;
           data: {
@@ -163,6 +165,7 @@ async function openHost(
   const query = new URLSearchParams({ key, destination: options.destination ?? 'debit' });
   if (options.url) query.set('url', options.url);
   if (options.refetch === false) query.set('refetch', 'no');
+  if (options.theme) query.set('theme', options.theme);
   await tracked.page.goto(host.url(`/host.html?${query}`));
   const events = async () => {
     const list =
@@ -311,6 +314,27 @@ describe('widget flow in a real browser', () => {
     await hostPage.widget.getByRole('heading', { name: 'Your account has been added' }).waitFor();
     await expectNoAxeViolations(await hostPage.frame(), 'success');
     expect((await opsSession(String(ready.session_identifier))).state).toBe('completed');
+    await hostPage.close();
+  });
+
+  it('dark theme: the widget follows theme_variant, passes axe, and the frame height follows the content', async () => {
+    const hostPage = await openHost({ theme: 'dark', destination: 'ach' });
+    await hostPage.waitForEvent('tokenframe.ready');
+    const frame = await hostPage.frame();
+    expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await expectNoAxeViolations(frame, 'account entry (ach, dark)');
+    const heights = async () => ({
+      iframe: await hostPage.page.$eval(
+        '#capture iframe',
+        (element) => (element as HTMLIFrameElement).clientHeight,
+      ),
+      content: await frame.evaluate(() => document.documentElement.scrollHeight),
+    });
+    const settled = await waitUntil('iframe height to match the content', async () => {
+      const now = await heights();
+      return Math.abs(now.iframe - now.content) <= 1 ? now : undefined;
+    });
+    expect(settled.iframe).toBeGreaterThan(400);
     await hostPage.close();
   });
 

@@ -111,4 +111,14 @@ describe('widget document framing', () => {
     );
     expect(cspMessages(tracked)).toEqual([]);
   });
+  it('is refused everywhere for an unknown session (frame-ancestors none), even on an allowed host', async () => {
+    const { tracked, frame } = await frameFrom(
+      allowedHost,
+      `${service.url}/session/no-such-session?t=1&h=x`,
+    );
+    await waitUntil('a frame-ancestors violation', () =>
+      cspMessages(tracked).find((m) => m.includes('frame-ancestors')),
+    );
+    expect(await frame.locator('#app').count()).toBe(0);
+  });
 });

@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES, RTL_LOCALES, type Locale } from '../protocol/constants';
+import { REPO_ROOT } from '../server/config';
+import { openPage } from './harness/browser';
+import { axeViolations } from './i18n/axe';
+import {
+  SANDBOX_DEBIT_CARD,
+  fillDebitForm,
+  inDigitsOf,
+  submitAccountForm,
+  waitForPage,
+} from './i18n/debitForm';
+import { startLocaleWorld, type LocaleWorld } from './i18n/localeWorld';
+
+/**
+ * Issue 5, "in real Chromium, every page of the flow is rendered in all 28 locales": for each
+ * locale a session is created with `language_locale_code`, mounted by the built SDK on a
+ * merchant page of another site, and walked through account entry (empty, then with inline
+ * errors), confirmation and success with the sandbox debit card. On every page: the text is
+ * the locale's own, axe finds nothing, no key is reported missing, `<html lang dir>` are
+ * right, and in ar-SA and fa-IR numbers stay left-to-right inside a mirrored layout.
+ */
+
+let world: LocaleWorld;
+
+beforeAll(async () => {
+  world = await startLocaleWorld();
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+/** The locale file's string at a dotted key path. */
+function localeString(locale: Locale, path: string): string {
+  const messages = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'locales', `${locale}.json`), 'utf8'),
+  ) as Record<string, unknown>;
+  const value = path
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
+  if (typeof value !== 'string') throw new Error(`${locale}.json has no string at ${path}`);
+  return value;
+}
+
+/** Computed `direction` of the first element matching `selector`. */
+function directionOf(frame: Frame, selector: string): Promise<string> {
+  return frame.$eval(selector, (element) => getComputedStyle(element).direction);
+}
+
+/**
+ * Which side of the heading its text hugs: `start-right` when the text sits against the
+ * right edge (a mirrored, right-to-left layout), `start-left` otherwise.
+ */
+function headingTextSide(frame: Frame): Promise<'start-left' | 'start-right'> {
+  return frame.$eval('h1.page-heading', (heading) => {
+    const range = document.createRange();
+    range.selectNodeContents(heading);
+    const text = range.getBoundingClientRect();
+    const box = heading.getBoundingClientRect();
+    return Math.abs(box.right - text.right) < Math.abs(text.left - box.left)
+      ? 'start-right'
+      : 'start-left';
+  });
+}
+
+/** Digits a recipient of this locale may type: Arabic-Indic in ar-SA, Persian in fa-IR. */
+function typedCardNumber(locale: Locale): string {
+  if (locale === 'ar-SA') return inDigitsOf(0x0660, SANDBOX_DEBIT_CARD);
+  if (locale === 'fa-IR') return inDigitsOf(0x06f0, SANDBOX_DEBIT_CARD);
+  return SANDBOX_DEBIT_CARD;
+}
+
+describe('every locale in real Chromium', () => {
+  it.each(LOCALES)(
+    '%s: account entry, inline errors, confirmation and success are translated, axe-clean, without missing keys, with the right lang and direction',
+    async (locale) => {
+      const rtl = RTL_LOCALES.includes(locale);
+      const widget = await world.mount(locale);
+      const { frame } = widget;
+      try {
+        await waitForPage(frame, 'account_entry');
+        const root = await frame.evaluate(() => ({
+          lang: document.documentElement.lang,
+          dir: document.documentElement.dir,
+        }));
+        expect(root).toEqual({ lang: locale, dir: rtl ? 'rtl' : 'ltr' });
+        expect((await frame.textContent('h1.page-heading'))?.trim()).toBe(
+          localeString(locale, 'account_entry.heading_debit'),
+        );
+        expect(await headingTextSide(frame)).toBe(rtl ? 'start-right' : 'start-left');
+        expect(await directionOf(frame, 'form.account-form')).toBe(rtl ? 'rtl' : 'ltr');
+        // Numbers read left to right in every locale, right-to-left pages included.
+        for (const field of ['#card_number', '#expiration', '#zip_code'])
+          expect(await directionOf(frame, field), field).toBe('ltr');
+
+        await submitAccountForm(frame);
+        await frame.waitForSelector('.error-summary');
+        expect(await frame.$$eval('.field-error', (errors) => errors.length)).toBeGreaterThan(0);
+        expect(await axeViolations(frame), 'axe on account entry with errors').toEqual([]);
+
+        await fillDebitForm(frame, typedCardNumber(locale));
+        // Arabic-Indic and Persian digits are folded to ASCII as typed.
+        expect(await frame.inputValue('#card_number')).toBe('4000 0566 5566 5556');
+        await submitAccountForm(frame);
+        await waitForPage(frame, 'confirmation');
+        expect((await frame.textContent('h1.page-heading'))?.trim()).toBe(
+          localeString(locale, 'confirmation.heading'),
+        );
+        expect(await frame.textContent('.masked-account bdi')).toBe('•••• 5556');
+        expect(await directionOf(frame, '.masked-account bdi')).toBe('ltr');
+        expect(await axeViolations(frame), 'axe on confirmation').toEqual([]);
+
+        await frame.click('section[data-page="confirmation"] .button.primary');
+        await waitForPage(frame, 'success');
+        expect((await frame.textContent('h1.page-heading'))?.trim()).toBe(
+          localeString(locale, 'success.heading'),
+        );
+        expect(await axeViolations(frame), 'axe on success').toEqual([]);
+        expect(await widget.eventNames()).toContain('tokenframe.token_success');
+        expect(widget.missingKeyWarnings(), 'i18n missing-key warnings').toEqual([]);
+        expect(widget.pageErrors).toEqual([]);
+      } finally {
+        await widget.close();
+      }
+    },
+  );
+
+  it('a reused URL shows the session error page, axe-clean (in en-US: the exchange fails before the session locale is known)', async () => {
+    const widget = await world.mount('de-DE');
+    await widget.close();
+    const standalone = await openPage(world.browser);
+    try {
+      await standalone.page.goto(widget.usedUrl);
+      const frame = standalone.page.mainFrame();
+      await waitForPage(frame, 'session_error');
+      expect((await frame.textContent('h1.page-heading'))?.trim()).toBe(
+        localeString('en-US', 'session_error.url_used.heading'),
+      );
+      expect(await frame.evaluate(() => document.documentElement.lang)).toBe('en-US');
+      expect(await axeViolations(frame), 'axe on session error').toEqual([]);
+      expect(
+        standalone.consoleMessages.filter((line) => /missing (translation|key)/i.test(line)),
+      ).toEqual([]);
+    } finally {
+      await standalone.close();
+    }
+  });
+});

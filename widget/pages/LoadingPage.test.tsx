@@ -1,0 +1,14 @@
+import { cleanup, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pageLoads, renderInWidget } from '../testing/renderInWidget';
+import { LoadingPage } from './LoadingPage';
+
+afterEach(cleanup);
+
+describe('LoadingPage', () => {
+  it('shows a heading and emits PAGE_LOAD loading', async () => {
+    const { emitted } = await renderInWidget(<LoadingPage />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Loading' })).toBeTruthy();
+    expect(pageLoads(emitted)).toEqual(['loading']);
+  });
+});
