@@ -103,7 +103,11 @@ beforeAll(async () => {
             authorized_url_expiration_utc: string;
           };
         }>(
-          sampleSessionRequest({ host_uri: host.origin, participant_unique_id1: `p-${key}` }),
+          sampleSessionRequest({
+            host_uri: host.origin,
+            participant_unique_id1: `p-${key}`,
+            theme_variant: theme,
+          }),
           key,
         );
         const list = creates.get(key) ?? [];
@@ -158,7 +162,7 @@ let keyCounter = 0;
 
 /** Opens the merchant page with a fresh idempotency key and waits for the first READY. */
 async function openHost(
-  options: { destination?: string; url?: string; refetch?: boolean } = {},
+  options: { destination?: string; url?: string; refetch?: boolean; theme?: 'light' | 'dark' } = {},
 ): Promise<HostPage> {
   const tracked = await openPage(browser);
   const key = `widget-flow-${Date.now()}-${(keyCounter += 1)}`;

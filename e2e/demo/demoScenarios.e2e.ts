@@ -167,7 +167,7 @@ describe('demo page scenarios', () => {
     await open.waitForEvent('tokenframe.token_success');
   });
 
-  it('is usable 375 px wide: no horizontal scroll, and the widget mounts', async () => {
+  it('is usable 375 px wide: no horizontal scroll, and the widget frame grows to show its whole form', async () => {
     const preset = scenario('debit-happy');
     open = await startScenario(browser, demo.demoUrl, preset, {
       viewport: { width: 375, height: 740 },
@@ -177,5 +177,20 @@ describe('demo page scenarios', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await open.widget.locator('#card_number').waitFor();
+    // Usable means the whole form is reachable: the frame grows to its content (autoHeight).
+    const heights = async () => {
+      const frameHeight = await open!.page.$eval('#capture iframe', (f) => f.clientHeight);
+      const content = await open!.widget.locator('html').evaluate((html) => html.scrollHeight);
+      return { frameHeight, content };
+    };
+    const fits = await waitUntil(
+      'the widget frame to grow to its content at 375 px',
+      async () => {
+        const h = await heights();
+        return h.frameHeight >= h.content - 2 ? h : undefined;
+      },
+      5_000,
+    ).catch(heights);
+    expect(fits.frameHeight).toBeGreaterThanOrEqual(fits.content - 2);
   });
 });

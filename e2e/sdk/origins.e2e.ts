@@ -47,7 +47,7 @@ describe('host SDK ignores messages that are not from its widget', () => {
     const { world } = suite;
     world.setScripts([{ kind: 'navigate', url: '/stranger.html' }], steps.ready());
     const host = await suite.openHost();
-    await host.create(true, { handshakeTimeoutMs: 2_000 });
+    await host.create(true, { handshakeTimeoutMs: 4_000 });
     await host.mount(world.mintUrl());
     // The stranger has said hello twice (same window as our iframe, wrong origin): still loading.
     await waitUntil('the stranger to say hello', () =>

@@ -81,13 +81,13 @@ describe('host SDK re-requests (the 30 s rule)', () => {
       const { world } = suite;
       world.setScripts(script);
       const host = await suite.openHost();
-      await host.create(true, { handshakeTimeoutMs: 800 });
+      await host.create(true, { handshakeTimeoutMs: 2_000 });
       await host.mount(world.mintUrl());
       const outcome = await host.outcome();
       expect(outcome.ok).toBe(resolves);
       if (!outcome.ok)
         expect(outcome).toMatchObject({ code: 'session_ended', isTokenframeError: true });
-      await settle(1_500);
+      await settle(2_500);
       expect(world.backendCalls).toEqual([]);
       expect(world.sessionLoads).toHaveLength(1);
       const { events, iframes, state } = await host.snapshot();
@@ -101,7 +101,7 @@ describe('host SDK re-requests (the 30 s rule)', () => {
     const { world } = suite;
     world.setScripts([]);
     const host = await suite.openHost();
-    await host.create(true, { handshakeTimeoutMs: 700, maxReauthorizations: 2 });
+    await host.create(true, { handshakeTimeoutMs: 1_500, maxReauthorizations: 2 });
     await host.mount(world.mintUrl());
     const outcome = await host.outcome();
     expect(outcome).toMatchObject({
