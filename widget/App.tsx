@@ -198,7 +198,11 @@ export function App(props: AppProps) {
           });
           return;
         case 'invalid': {
-          const fieldErrors = serverFieldErrors(outcome.fields, (key) => i18n.instance.exists(key));
+          const fieldErrors = serverFieldErrors(
+            outcome.fields,
+            (key) => i18n.instance.exists(key),
+            submission.funding_destination,
+          );
           dispatch({ type: 'account_rejected', fieldErrors });
           const first = Object.values(fieldErrors)[0];
           if (first) setStatus(t(first));

@@ -52,14 +52,14 @@ export async function recordEvent(
       event,
     },
   };
+  // One statement for both rows: fewer round trips on the hot path of every create.
   await tx.query(
-    'INSERT INTO session_events (id, session_id, at, event_name, detail) VALUES ($1, $2, $3, $4, $5)',
-    [id, session.id, at, topic, JSON.stringify(event)],
-  );
-  await tx.query(
-    `INSERT INTO webhook_outbox (id, program, session_id, topic, body, created_at, next_attempt_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $6)`,
-    [id, session.program, session.id, topic, JSON.stringify(envelope), at],
+    `WITH timeline AS (
+       INSERT INTO session_events (id, session_id, at, event_name, detail) VALUES ($1, $2, $3, $4, $6)
+     )
+     INSERT INTO webhook_outbox (id, program, session_id, topic, body, created_at, next_attempt_at)
+     VALUES ($1, $5, $2, $4, $7, $3, $3)`,
+    [id, session.id, at, topic, session.program, JSON.stringify(event), JSON.stringify(envelope)],
   );
   return id;
 }

@@ -88,9 +88,14 @@ async function insertSession(
   const at = new Date(now);
   const session = (
     await tx.query<SessionRow>(
-      `INSERT INTO sessions (id, program, participant_unique_id1, participant_unique_id2, state, params,
-         host_origin, language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11, $11) RETURNING *`,
+      `WITH created AS (
+         INSERT INTO sessions (id, program, participant_unique_id1, participant_unique_id2, state, params,
+           host_origin, language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11, $11) RETURNING *
+       ), url AS (
+         INSERT INTO authorized_urls (session_id, expires_ms, issued_at) SELECT id, url_expires_ms, created_at FROM created
+       )
+       SELECT * FROM created`,
       [
         id,
         input.program,
@@ -106,10 +111,6 @@ async function insertSession(
       ],
     )
   )[0]!;
-  await tx.query(
-    'INSERT INTO authorized_urls (session_id, expires_ms, issued_at) VALUES ($1, $2, $3)',
-    [id, expiresMs, at],
-  );
   await recordEvent(
     tx,
     session,

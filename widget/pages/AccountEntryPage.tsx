@@ -60,7 +60,8 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
 
   const onChange = (field: AccountField, value: string) => {
     const next = { ...values, [field]: value };
-    setValues(next);
+    // Functional update: BillerSearchField sets id and name in one event; both must stick.
+    setValues((current) => ({ ...current, [field]: value }));
     // Clear a shown error as soon as the value is fixed; new errors wait for blur or submit.
     if (errors[field] && !fieldProblem(field, next)) setErrors({ ...errors, [field]: undefined });
   };
