@@ -23,6 +23,12 @@ const EN_US = JSON.parse(readFileSync(join(REPO_ROOT, 'locales/en-US.json'), 'ut
 const HOST_WIDTHS = [320, 375];
 
 let world: LocaleWorld;
+
+/** The catalogue's strings, depth first. */
+function stringsOf(catalogue: unknown): string[] {
+  if (typeof catalogue === 'string') return [catalogue];
+  return Object.values(catalogue as Record<string, unknown>).flatMap(stringsOf);
+}
 /** Requests answered with the pseudo chunk, across all pages. */
 let pseudoServed = 0;
 
@@ -82,8 +88,17 @@ describe('pseudo-locale through the flow', () => {
       default: unknown;
     };
     expect(module.default).toEqual(EN_US);
-    const pseudo = JSON.stringify(pseudoCatalogue(EN_US));
-    expect(pseudo.length).toBeGreaterThan(JSON.stringify(EN_US).length * 1.4);
+    // Every string grows by at least 40% (markers aside), placeholders intact.
+    const english = stringsOf(EN_US);
+    const pseudo = stringsOf(pseudoCatalogue(EN_US));
+    english.forEach((text, index) => {
+      const translated = pseudo[index]!;
+      const visible = (value: string) => value.replace(/\{\{[^}]*\}\}|[⟦⟧]/g, '');
+      expect(visible(translated).length, translated).toBeGreaterThanOrEqual(
+        visible(text).length * 1.4,
+      );
+      expect(translated.match(/\{\{[^}]*\}\}/g), translated).toEqual(text.match(/\{\{[^}]*\}\}/g));
+    });
   });
 
   it('debit entry, inline errors, RVDM failure, confirmation, picker, ACH entry, ACH confirmation and success: all copy localized, nothing clipped', async () => {
@@ -92,6 +107,7 @@ describe('pseudo-locale through the flow', () => {
     try {
       await waitForPage(frame, 'account_entry');
       expect(pseudoServed).toBeGreaterThan(0);
+      expect(await frame.textContent('h1.page-heading')).toMatch(/^⟦.+⟧$/);
       await expectLocalizedAndUnclipped(page, frame, 'debit account entry');
 
       await submitAccountForm(frame);

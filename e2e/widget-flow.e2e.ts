@@ -23,6 +23,7 @@ const TEST_NUMBERS = [
   '4000000000000002',
   '000123456789',
   '000111111113',
+  '7305918264',
 ];
 const RECIPIENT = sampleSessionRequest().recipient_information as Record<string, string>;
 
@@ -124,6 +125,8 @@ beforeAll(async () => {
     },
   });
   service = await spawnService({
+    // The machine is shared: allow a slow start under load.
+    timeoutMs: 90_000,
     env: {
       TOKENFRAME_EXTRA_HOSTS: host.origin,
       TOKENFRAME_WEBHOOK_URL: webhooks.url('/webhook'),
@@ -162,7 +165,14 @@ let keyCounter = 0;
 
 /** Opens the merchant page with a fresh idempotency key and waits for the first READY. */
 async function openHost(
-  options: { destination?: string; url?: string; refetch?: boolean; theme?: 'light' | 'dark' } = {},
+  options: {
+    destination?: string;
+    url?: string;
+    refetch?: boolean;
+    theme?: 'light' | 'dark';
+    /** Runs before the page loads (e.g. to hold back a request). */
+    before?: (page: TrackedPage['page']) => Promise<unknown>;
+  } = {},
 ): Promise<HostPage> {
   const tracked = await openPage(browser);
   const key = `widget-flow-${Date.now()}-${(keyCounter += 1)}`;
@@ -170,6 +180,7 @@ async function openHost(
   if (options.url) query.set('url', options.url);
   if (options.refetch === false) query.set('refetch', 'no');
   if (options.theme) query.set('theme', options.theme);
+  await options.before?.(tracked.page);
   await tracked.page.goto(host.url(`/host.html?${query}`));
   const events = async () => {
     const list =
@@ -209,8 +220,13 @@ async function openHost(
       const missing = tracked.consoleMessages.filter((line) =>
         line.includes('missing translation'),
       );
+      const blocked = tracked.consoleMessages.filter((line) =>
+        line.includes('Content Security Policy'),
+      );
       await tracked.close();
       expect(missing, 'i18n missing-key warnings').toEqual([]);
+      expect(blocked, 'CSP violations in the widget').toEqual([]);
+      expect(tracked.pageErrors, 'uncaught errors').toEqual([]);
     },
   };
   return hostPage;
@@ -397,9 +413,10 @@ describe('widget flow in a real browser', () => {
     const answers = creates.get(hostPage.key) ?? [];
     expect(answers.map((answer) => answer.status)).toEqual([100, 101]);
     expect(answers[1]!.authorized_url).not.toBe(answers[0]!.authorized_url);
-    await enterCard(hostPage.widget, '4000056655665556');
+    await enterCard(hostPage.widget, '5200828282828210');
     await hostPage.widget.getByRole('button', { name: 'Confirm', exact: true }).click();
-    await hostPage.waitForEvent('tokenframe.token_success');
+    const success = await hostPage.waitForEvent('tokenframe.token_success');
+    expect(success.account).toMatchObject({ last4: '8210', brand: 'mastercard' });
     await hostPage.close();
   });
 
@@ -499,6 +516,65 @@ describe('widget flow in a real browser', () => {
     await expectNoAxeViolations(await hostPage.frame(), 'canceled');
     expect((await opsSession(String(ready.session_identifier))).state).toBe('canceled');
     await hostPage.close();
+  });
+
+  it('the loading page passes axe (exchange held back while it runs)', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const hostPage = await openHost({
+      before: (page) =>
+        page.route('**/api/widget/v1/exchange', async (route) => {
+          await held;
+          await route.continue();
+        }),
+    });
+    await hostPage.widget.getByRole('heading', { name: 'Loading' }).waitFor();
+    await expectNoAxeViolations(await hostPage.frame(), 'loading');
+    release();
+    await hostPage.waitForEvent('tokenframe.ready');
+    await hostPage.close();
+  });
+
+  it('use a different method: debit → bank account, then tokenized as ACH', async () => {
+    const hostPage = await openHost();
+    await hostPage.waitForEvent('tokenframe.ready');
+    const { widget } = hostPage;
+    await widget.getByRole('button', { name: 'Use a different method' }).click();
+    await widget.getByLabel('Bank account', { exact: true }).check();
+    await expectNoAxeViolations(await hostPage.frame(), 'destination picker');
+    await widget.getByRole('button', { name: 'Continue', exact: true }).click();
+    await widget.getByRole('heading', { name: 'Add your bank account' }).waitFor();
+    await enterBankAccount(widget, '000123456789');
+    await widget.getByRole('button', { name: 'Confirm', exact: true }).click();
+    const success = await hostPage.waitForEvent('tokenframe.token_success');
+    expect(success.funding_destination).toBe('ach');
+    await hostPage.close();
+  });
+
+  it('PayPal by mobile number and BillPay by biller search both reach TOKEN_SUCCESS', async () => {
+    const paypal = await openHost({ destination: 'paypal' });
+    await paypal.waitForEvent('tokenframe.ready');
+    await paypal.widget.getByLabel('PayPal mobile number').fill('4045550123');
+    await expectNoAxeViolations(await paypal.frame(), 'account entry (paypal)');
+    await paypal.widget.getByRole('button', { name: 'Continue', exact: true }).click();
+    await paypal.widget.getByRole('button', { name: 'Confirm', exact: true }).click();
+    expect((await paypal.waitForEvent('tokenframe.token_success')).funding_destination).toBe(
+      'paypal',
+    );
+    await paypal.close();
+
+    const billpay = await openHost({ destination: 'billpay' });
+    await billpay.waitForEvent('tokenframe.ready');
+    await billpay.widget.getByLabel('Search for your biller').fill('veri');
+    await billpay.widget.getByLabel('Verizon Wireless').check();
+    await billpay.widget.getByLabel('Account number at the biller').fill('7305918264');
+    await expectNoAxeViolations(await billpay.frame(), 'account entry (billpay)');
+    await billpay.widget.getByRole('button', { name: 'Continue', exact: true }).click();
+    await billpay.widget.getByRole('button', { name: 'Confirm', exact: true }).click();
+    expect((await billpay.waitForEvent('tokenframe.token_success')).funding_destination).toBe(
+      'billpay',
+    );
+    await billpay.close();
   });
 
   it('the widget framed by an origin other than the session host is blocked by CSP', async () => {

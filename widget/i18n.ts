@@ -14,6 +14,14 @@ type LocaleModule = { default: Record<string, unknown> };
  */
 const LOCALE_LOADERS = import.meta.glob<LocaleModule>('../locales/*-*.json');
 
+/**
+ * The code i18next files a locale under: it canonicalizes codes with `Intl.getCanonicalLocales`,
+ * and CLDR turns `tl-PH` into `fil-PH`, so a bundle added as `tl-PH` would never be found.
+ */
+function i18nextCode(locale: string): string {
+  return Intl.getCanonicalLocales(locale)[0] ?? locale;
+}
+
 function loaderFor(locale: Locale): (() => Promise<LocaleModule>) | undefined {
   return LOCALE_LOADERS[`../locales/${locale}.json`];
 }
@@ -66,7 +74,7 @@ export async function createWidgetI18n(): Promise<WidgetI18n> {
   await instance.init({
     lng: FALLBACK_LOCALE,
     fallbackLng: FALLBACK_LOCALE,
-    supportedLngs: [...LOCALES],
+    supportedLngs: LOCALES.map(i18nextCode),
     // Keys are nested by page; locale codes like zh-Hans must not be cut down to `zh`.
     load: 'currentOnly',
     resources: { [FALLBACK_LOCALE]: { translation: fallback.default } },
@@ -111,11 +119,17 @@ export async function createWidgetI18n(): Promise<WidgetI18n> {
       if (
         locale !== FALLBACK_LOCALE &&
         load &&
-        !instance.hasResourceBundle(locale, 'translation')
+        !instance.hasResourceBundle(i18nextCode(locale), 'translation')
       ) {
         try {
           const module = await load();
-          instance.addResourceBundle(locale, 'translation', module.default, true, true);
+          instance.addResourceBundle(
+            i18nextCode(locale),
+            'translation',
+            module.default,
+            true,
+            true,
+          );
         } catch {
           // A chunk that fails to download leaves the widget usable in English.
           return active;

@@ -214,7 +214,12 @@ async function start(reuse) {
     }
     if (myRun !== runId) return;
     setStatus(`Mounting (${form.destination.value})…`);
-    await plugin.mount(first.authorized_url, form.destination.value);
+    const mounted = plugin.mount(first.authorized_url, form.destination.value);
+    // On a phone the widget sits below the controls. Bring it into view: Chromium also
+    // pauses animation frames in off-screen cross-origin frames, so the widget could not
+    // report its height (autoHeight) until the recipient scrolled to it.
+    if (matchMedia('(max-width: 899px)').matches) $('#capture').scrollIntoView({ block: 'start' });
+    await mounted;
     if (myRun === runId) setStatus('Widget ready. Type the test data below.', 'ok');
   } catch (error) {
     if (myRun === runId) setStatus(`Could not mount: ${error.message ?? error}`, 'error');

@@ -1,4 +1,5 @@
 import type { Frame } from 'playwright-core';
+import { BANK_DIRECTORY } from '../../server/sandbox/bankDirectory';
 import { withoutPseudoText } from './pseudoLocale';
 
 /**
@@ -11,6 +12,8 @@ const DATA_SELECTORS = [
   '#state option:not([value=""])',
   '[role="radiogroup"] label',
 ];
+/** Bank names as the service returns them (the confirmation shows the name on its own). */
+const BANK_NAMES = new Set(Object.values(BANK_DIRECTORY));
 
 /** One piece of text the recipient can see or hear, with where it was found. */
 interface ShownText {
@@ -63,7 +66,7 @@ function shownTexts(frame: Frame): Promise<ShownText[]> {
 export async function unlocalizedTexts(frame: Frame): Promise<string[]> {
   return (await shownTexts(frame))
     .map(({ where, text }) => ({ where, rest: withoutPseudoText(text), text }))
-    .filter(({ rest }) => /\p{L}/u.test(rest))
+    .filter(({ rest }) => /\p{L}/u.test(rest) && !BANK_NAMES.has(rest.trim()))
     .map(({ where, text }) => `${where}: ${JSON.stringify(text)}`);
 }
 
@@ -98,6 +101,25 @@ export function layoutProblems(frame: Frame): Promise<string[]> {
       const clipsY = ['hidden', 'clip'].includes(style.overflowY);
       if (clipsY && element.scrollHeight > element.clientHeight + 1)
         problems.push(`${name} clips vertically: ${element.scrollHeight} > ${element.clientHeight}`);
+    }
+    // A box squeezed narrower than a word (a flex item shrunk by `overflow-wrap: anywhere`)
+    // breaks the word across lines: readable, but broken. Space-separated scripts only.
+    const range = document.createRange();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('.visually-hidden, option, script, style')) continue;
+      if (!parent.checkVisibility()) continue;
+      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set(
+          Array.from(range.getClientRects())
+            .filter((rect) => rect.width > 0)
+            .map((rect) => Math.round(rect.top)),
+        );
+        if (lines.size > 1) problems.push(`"${word[0]}" is broken across ${lines.size} lines`);
+      }
     }
     return problems;
   });

@@ -31,12 +31,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
       );
     }
     if (request.url.startsWith('/api/widget/'))
-      return reply
-        .code(status)
-        .send({
-          error:
-            status === 429 ? 'rate_limited' : status === 401 ? 'unauthorized' : 'invalid_request',
-        });
+      return reply.code(status).send({
+        error:
+          status === 429 ? 'rate_limited' : status === 401 ? 'unauthorized' : 'invalid_request',
+      });
     return reply.code(status).send({ error: error.code ?? 'error', message: error.message });
   });
 

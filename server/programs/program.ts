@@ -58,15 +58,18 @@ export const programSchema = z.strictObject({
 /** A validated program (defaults applied). */
 export type Program = z.infer<typeof programSchema>;
 
-/** True for `https://host[:port]`, or `http://` when the host is loopback. Path-free. */
+/**
+ * True for `https://host[:port]`, or `http://` when the host is loopback: scheme and
+ * authority only (an optional trailing `/`), no credentials, path, query or fragment.
+ */
 export function isOrigin(value: string): boolean {
+  if (!/^https?:\/\/[^/?#@\s]+\/?$/i.test(value)) return false;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return false;
   }
-  if (url.origin === 'null' || value.replace(/\/$/, '') !== url.origin) return false;
   if (url.protocol === 'https:') return true;
   return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1');
 }

@@ -9,6 +9,7 @@ import {
   createSessionResponseDataSchema,
 } from '../sessions/createSessionSchema';
 import { CREATE_SESSION_PATH } from './createSessionRoute';
+import { widgetApiPaths } from './widgetApiPaths';
 import {
   envelopeSchema,
   listSessionsDataSchema,
@@ -55,7 +56,10 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
     },
     servers: [{ url: serverUrl }],
     components: {
-      securitySchemes: { hmac: { type: 'apiKey', in: 'header', name: 'Authorization' } },
+      securitySchemes: {
+        hmac: { type: 'apiKey', in: 'header', name: 'Authorization' },
+        widgetBearer: { type: 'http', scheme: 'bearer' },
+      },
     },
     security: [{ hmac: [] }],
     paths: {
@@ -150,6 +154,7 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
           },
         },
       },
+      ...widgetApiPaths(),
     },
   };
 }

@@ -115,6 +115,30 @@ describe('ops API', () => {
     expect(JSON.stringify(res.body)).not.toContain('123 Main St');
   });
 
+  it('shows the masked account of a verified mount and nothing else of the vault record', async () => {
+    const id = ids[4]!;
+    await t.store.query(
+      `INSERT INTO mounts (id, session_id, access_token_hash, created_at, expires_at, recipient_verification_failures, verified_account)
+       VALUES ('mount-1', $1, 'hash-1', $2, $2, 1, $3)`,
+      [
+        id,
+        new Date(clock.now()),
+        JSON.stringify({
+          funding_destination: 'debit',
+          masked: { last4: '5556', display: '•••• 5556', brand: 'visa' },
+          fingerprint: 'fp-secret',
+          sealed_payout: 'sealed-secret',
+        }),
+      ],
+    );
+    const res = await t.client.send<Env<Record<string, unknown>>>('GET', `/api/v1/sessions/${id}`);
+    expect(res.body.data.account).toEqual({ last4: '5556', display: '•••• 5556', brand: 'visa' });
+    expect(res.body.data.attempts).toMatchObject({
+      mounts: [{ mount_id: 'mount-1', recipient_verification_failures: 1 }],
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/sealed-secret|fp-secret/);
+  });
+
   it('terminates once; a second terminate answers 13724 and unknown ids 13404', async () => {
     const first = await t.client.send<Env<{ state: string }>>(
       'POST',
@@ -214,6 +238,9 @@ describe('ops API', () => {
         '/api/v1/sessions',
         '/api/v1/sessions/{id}',
         '/api/v1/sessions/{id}/terminate',
+        '/api/widget/v1/exchange',
+        '/api/widget/v1/account',
+        '/sdk/tokenframe.js',
       ]),
     );
     const schema =

@@ -46,6 +46,12 @@ describe('validateAccountForm', () => {
       validateAccountForm('paypal', { ...EMPTY_FORM, paypal_phone: '5555550100' }, NOW),
     ).toEqual({});
   });
+  it('asks for 4 to 40 digits at the biller', () => {
+    const values = { ...EMPTY_FORM, biller_id: 'att', biller_account_number: '12-ab' };
+    expect(validateAccountForm('billpay', values, NOW)).toEqual({
+      biller_account_number: 'fields.biller_account_number.format',
+    });
+  });
   it('needs a biller and an account number for BillPay', () => {
     expect(validateAccountForm('billpay', EMPTY_FORM, NOW)).toEqual({
       biller_id: 'fields.biller_search.required',
@@ -76,6 +82,13 @@ describe('serverFieldErrors', () => {
       biller_id: 'fields.biller_search.unknown_biller',
       paypal_email: 'fields.paypal_email.email_not_supported',
       paypal_phone: 'fields.paypal_phone.required',
+    });
+  });
+  it('puts a BillPay account number error on the biller account field', () => {
+    expect(
+      serverFieldErrors({ account_number: 'invalid_account_number' }, hasKey, 'billpay'),
+    ).toEqual({
+      biller_account_number: 'fields.biller_account_number.format',
     });
   });
   it('strips the address prefix and falls back to a generic message for unknown codes', () => {

@@ -101,8 +101,11 @@ export function fieldProblem(
     case 'biller_id':
       return value === '' ? 'fields.biller_search.required' : undefined;
     case 'biller_account_number':
+      if (value.length > 40) return 'fields.biller_account_number.invalid';
+      // The sandbox's billers take 4 to 40 digits (server/sandbox/checkAccount.ts).
       return (
-        required(field) ?? (value.length <= 40 ? undefined : 'fields.biller_account_number.invalid')
+        required(field) ??
+        (/^\d{4,40}$/.test(value) ? undefined : 'fields.biller_account_number.format')
       );
   }
 }
