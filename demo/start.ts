@@ -61,6 +61,9 @@ try {
   process.exit(1);
 }
 
+// Request logs would bury the ready line; the demo page shows the traffic instead.
+process.env.LOG_LEVEL ??= 'warn';
+
 const extraHosts = [process.env.TOKENFRAME_EXTRA_HOSTS, ...demoOrigins].filter(Boolean).join(',');
 let service: Awaited<ReturnType<typeof startService>>;
 try {

@@ -6,6 +6,7 @@ import { LOCALES, RTL_LOCALES, type Locale } from '../protocol/constants';
 import { REPO_ROOT } from '../server/config';
 import { openPage } from './harness/browser';
 import { axeViolations } from './i18n/axe';
+import { layoutProblems } from './i18n/pageAudits';
 import {
   SANDBOX_DEBIT_CARD,
   fillDebitForm,
@@ -19,9 +20,12 @@ import { startLocaleWorld, type LocaleWorld } from './i18n/localeWorld';
  * Issue 5, "in real Chromium, every page of the flow is rendered in all 28 locales": for each
  * locale a session is created with `language_locale_code`, mounted by the built SDK on a
  * merchant page of another site, and walked through account entry (empty, then with inline
- * errors), confirmation and success with the sandbox debit card. On every page: the text is
- * the locale's own, axe finds nothing, no key is reported missing, `<html lang dir>` are
- * right, and in ar-SA and fa-IR numbers stay left-to-right inside a mirrored layout.
+ * errors), confirmation and success with the sandbox debit card, at a 320 px host width. On
+ * every page: the text is the locale's own, axe finds nothing, no key is reported missing,
+ * nothing overflows or is clipped and no word is broken across lines (entry and confirmation), `<html lang dir>` are
+ * right, in ar-SA and fa-IR numbers stay left-to-right inside a mirrored layout (and digits
+ * typed in Arabic-Indic or Persian are folded to ASCII), and no other locale's chunk is
+ * downloaded.
  */
 
 let world: LocaleWorld;
@@ -76,10 +80,11 @@ function typedCardNumber(locale: Locale): string {
 
 describe('every locale in real Chromium', () => {
   it.each(LOCALES)(
-    '%s: account entry, inline errors, confirmation and success are translated, axe-clean, without missing keys, with the right lang and direction',
+    '%s: account entry, inline errors, confirmation and success are translated, axe-clean, without missing keys, with the right lang and direction; only its chunk is downloaded',
     async (locale) => {
       const rtl = RTL_LOCALES.includes(locale);
-      const widget = await world.mount(locale);
+      // 320 px: the narrowest phone width, where long translations wrap or overflow first.
+      const widget = await world.mount(locale, { hostWidth: 320 });
       const { frame } = widget;
       try {
         await waitForPage(frame, 'account_entry');
@@ -101,6 +106,7 @@ describe('every locale in real Chromium', () => {
         await frame.waitForSelector('.error-summary');
         expect(await frame.$$eval('.field-error', (errors) => errors.length)).toBeGreaterThan(0);
         expect(await axeViolations(frame), 'axe on account entry with errors').toEqual([]);
+        expect(await layoutProblems(frame), 'layout of account entry with errors').toEqual([]);
 
         await fillDebitForm(frame, typedCardNumber(locale));
         // Arabic-Indic and Persian digits are folded to ASCII as typed.
@@ -113,6 +119,7 @@ describe('every locale in real Chromium', () => {
         expect(await frame.textContent('.masked-account bdi')).toBe('•••• 5556');
         expect(await directionOf(frame, '.masked-account bdi')).toBe('ltr');
         expect(await axeViolations(frame), 'axe on confirmation').toEqual([]);
+        expect(await layoutProblems(frame), 'layout of confirmation').toEqual([]);
 
         await frame.click('section[data-page="confirmation"] .button.primary');
         await waitForPage(frame, 'success');
@@ -123,6 +130,8 @@ describe('every locale in real Chromium', () => {
         expect(await widget.eventNames()).toContain('tokenframe.token_success');
         expect(widget.missingKeyWarnings(), 'i18n missing-key warnings').toEqual([]);
         expect(widget.pageErrors).toEqual([]);
+        // Only the active locale is downloaded, plus en-US, the fallback fetched at boot.
+        expect(new Set(widget.localeChunksRequested)).toEqual(new Set(['en-US', locale]));
       } finally {
         await widget.close();
       }

@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../server/config';
 import { openPage, type TrackedPage } from './harness/browser';
 import { RECIPIENT, startLocaleWorld, type LocaleWorld } from './i18n/localeWorld';
-import { SANDBOX_DEBIT_CARD, fillDebitForm, submitAccountForm, waitForPage } from './i18n/debitForm';
+import {
+  SANDBOX_DEBIT_CARD,
+  fillDebitForm,
+  submitAccountForm,
+  waitForPage,
+} from './i18n/debitForm';
 import { layoutProblems, unlocalizedTexts } from './i18n/pageAudits';
 import { pseudoCatalogue, pseudoLocaleModule } from './i18n/pseudoLocale';
 
@@ -15,7 +20,8 @@ import { pseudoCatalogue, pseudoLocaleModule } from './i18n/pseudoLocale';
  * with every string in ⟦…⟧, and served in place of the en-US chunk (the boot-time fallback,
  * so even the loading and session error pages use it). Each page of the flow is then checked
  * at host widths of 320 and 375 px: every piece of copy must carry the markers (none is
- * hard-coded), and nothing may be clipped, spill out of its box or past the frame's edge.
+ * hard-coded), and nothing may be clipped, spill out of its box or past the frame's edge, nor
+ * any word be broken across lines by a box squeezed too narrow.
  */
 
 const ASSETS = join(REPO_ROOT, 'dist/widget/assets');
@@ -68,7 +74,11 @@ async function expectLocalizedAndUnclipped(page: Page, frame: Frame, where: stri
 }
 
 /** Submits the current form and waits for the recipient-verification failure notice. */
-async function submitAndWaitForFailure(frame: Frame, count: number, names: () => Promise<string[]>) {
+async function submitAndWaitForFailure(
+  frame: Frame,
+  count: number,
+  names: () => Promise<string[]>,
+) {
   await submitAccountForm(frame);
   await expect
     .poll(

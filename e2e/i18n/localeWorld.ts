@@ -47,6 +47,8 @@ export interface MountedWidget extends TrackedPage {
   eventNames(): Promise<string[]>;
   /** Console lines from the page or the frame that report a missing translation. */
   missingKeyWarnings(): string[];
+  /** Locale codes whose chunk (`locale-<code>-*.js`) the page downloaded, in order. */
+  localeChunksRequested: string[];
 }
 
 /** The recipient the sessions are created for; typing these passes recipient verification. */
@@ -85,12 +87,21 @@ export async function startLocaleWorld(): Promise<LocaleWorld> {
     },
   });
   const service = await spawnService({ env: { TOKENFRAME_EXTRA_HOSTS: host.origin } });
-  const client = new SignedClient({ baseUrl: service.url, username: 'demo', secret: 'demo-secret' });
+  const client = new SignedClient({
+    baseUrl: service.url,
+    username: 'demo',
+    secret: 'demo-secret',
+  });
   const browser = await launchBrowser();
   let participants = 0;
 
   const mount = async (locale: Locale, options: MountOptions = {}): Promise<MountedWidget> => {
     const tracked = await openPage(browser);
+    const localeChunksRequested: string[] = [];
+    tracked.page.on('request', (request) => {
+      const chunk = /\/assets\/locale-([A-Za-z]+-[A-Za-z]+)-[^/]*\.js$/.exec(request.url());
+      if (chunk) localeChunksRequested.push(chunk[1]!);
+    });
     await tracked.page.setViewportSize({ width: options.hostWidth ?? 480, height: 900 });
     await options.beforeLoad?.(tracked);
     await tracked.page.goto(host.url('/host.html'));
@@ -108,9 +119,10 @@ export async function startLocaleWorld(): Promise<LocaleWorld> {
     const { authorized_url: url, session_identifier: sessionIdentifier } = created.body.data;
     const outcome = await tracked.page.evaluate(
       ([authorizedUrl, destination]) =>
-        (
-          window as unknown as { mountWidget(u: string, d: string): Promise<string> }
-        ).mountWidget(authorizedUrl, destination),
+        (window as unknown as { mountWidget(u: string, d: string): Promise<string> }).mountWidget(
+          authorizedUrl,
+          destination,
+        ),
       [url, options.destination ?? 'debit'] as const,
     );
     if (outcome !== 'ready') throw new Error(`mount in ${locale}: ${outcome}`);
@@ -122,10 +134,13 @@ export async function startLocaleWorld(): Promise<LocaleWorld> {
       sessionIdentifier,
       usedUrl: url,
       frame,
+      localeChunksRequested,
       eventNames: () =>
         tracked.page.evaluate(() => (window as unknown as { __events: string[] }).__events),
       missingKeyWarnings: () =>
-        tracked.consoleMessages.filter((line) => /missing (translation|key)|missingKey/i.test(line)),
+        tracked.consoleMessages.filter((line) =>
+          /missing (translation|key)|missingKey/i.test(line),
+        ),
     };
   };
 

@@ -48,7 +48,9 @@ function shownTexts(frame: Frame): Promise<ShownText[]> {
       if (!parent.closest('option') && !parent.checkVisibility()) continue;
       shown.push({ where: describe(parent), text });
     }
-    for (const element of document.body.querySelectorAll('[placeholder],[aria-label],[title],[alt]')) {
+    for (const element of document.body.querySelectorAll(
+      '[placeholder],[aria-label],[title],[alt]',
+    )) {
       if (isData(element)) continue;
       for (const name of ['placeholder', 'aria-label', 'title', 'alt']) {
         const value = element.getAttribute(name)?.trim();
@@ -72,9 +74,12 @@ export async function unlocalizedTexts(frame: Frame): Promise<string[]> {
 
 /**
  * Layout problems in the frame at its current width: the document scrolling sideways, an
- * element reaching past the viewport, or content wider or taller than its box (clipped when
- * the box hides overflow, spilling out otherwise). Screen-reader-only text is clipped on
- * purpose and skipped; form controls scroll their own value and are only checked for extent.
+ * element reaching past the viewport, content wider or taller than its box (clipped when
+ * the box hides overflow, spilling out otherwise), or a word broken across lines. Screen-
+ * reader-only text is clipped on purpose and skipped; form controls scroll their own value
+ * and are only checked for extent. Words are found with `Intl.Segmenter` in the document's
+ * language, so scripts written without spaces (Khmer, Japanese, Chinese) are cut into words
+ * too.
  */
 export function layoutProblems(frame: Frame): Promise<string[]> {
   return frame.evaluate(() => {
@@ -93,32 +98,42 @@ export function layoutProblems(frame: Frame): Promise<string[]> {
       } "${(element.textContent ?? '').trim().slice(0, 40)}"`;
       const box = element.getBoundingClientRect();
       if (box.right > viewport + 1 || box.left < -1)
-        problems.push(`${name} extends past the viewport (${box.left}–${box.right} of ${viewport})`);
+        problems.push(
+          `${name} extends past the viewport (${box.left}–${box.right} of ${viewport})`,
+        );
       if (element.matches('input, select, textarea')) continue;
       if (element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0)
-        problems.push(`${name} overflows sideways: ${element.scrollWidth} > ${element.clientWidth}`);
+        problems.push(
+          `${name} overflows sideways: ${element.scrollWidth} > ${element.clientWidth}`,
+        );
       const style = getComputedStyle(element);
       const clipsY = ['hidden', 'clip'].includes(style.overflowY);
       if (clipsY && element.scrollHeight > element.clientHeight + 1)
-        problems.push(`${name} clips vertically: ${element.scrollHeight} > ${element.clientHeight}`);
+        problems.push(
+          `${name} clips vertically: ${element.scrollHeight} > ${element.clientHeight}`,
+        );
     }
     // A box squeezed narrower than a word (a flex item shrunk by `overflow-wrap: anywhere`)
-    // breaks the word across lines: readable, but broken. Space-separated scripts only.
+    // breaks the word across lines: readable, but broken.
+    const segmenter = new Intl.Segmenter(document.documentElement.lang || 'en', {
+      granularity: 'word',
+    });
     const range = document.createRange();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || parent.closest('.visually-hidden, option, script, style')) continue;
       if (!parent.checkVisibility()) continue;
-      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+      for (const word of segmenter.segment(node.textContent ?? '')) {
+        if (!word.isWordLike) continue;
         range.setStart(node, word.index);
-        range.setEnd(node, word.index + word[0].length);
+        range.setEnd(node, word.index + word.segment.length);
         const lines = new Set(
           Array.from(range.getClientRects())
             .filter((rect) => rect.width > 0)
             .map((rect) => Math.round(rect.top)),
         );
-        if (lines.size > 1) problems.push(`"${word[0]}" is broken across ${lines.size} lines`);
+        if (lines.size > 1) problems.push(`"${word.segment}" is broken across ${lines.size} lines`);
       }
     }
     return problems;
