@@ -22,10 +22,10 @@ import { startLocaleWorld, type LocaleWorld } from './i18n/localeWorld';
  * merchant page of another site, and walked through account entry (empty, then with inline
  * errors), confirmation and success with the sandbox debit card, at a 320 px host width. On
  * every page: the text is the locale's own, axe finds nothing, no key is reported missing,
- * nothing overflows or is clipped and no word is broken across lines (entry and confirmation), `<html lang dir>` are
- * right, in ar-SA and fa-IR numbers stay left-to-right inside a mirrored layout (and digits
- * typed in Arabic-Indic or Persian are folded to ASCII), and no other locale's chunk is
- * downloaded.
+ * `<html lang dir>` are right; on entry and confirmation nothing overflows or is clipped and
+ * no word is broken across lines; in ar-SA and fa-IR numbers stay left-to-right inside a
+ * mirrored layout (and digits typed in Arabic-Indic or Persian are folded to ASCII); and no
+ * other locale's chunk is downloaded.
  */
 
 let world: LocaleWorld;

@@ -196,18 +196,34 @@ describe('pseudo-locale through the flow', () => {
     }
   });
 
-  it('three recipient-verification failures lead to a terminal failure page whose copy is localized and unclipped', async () => {
-    const widget = await world.mount('en-US', { hostWidth: 375, beforeLoad: servePseudoLocale });
-    const { page, frame } = widget;
+  it('the terminal failure page (3 failures in a mount) and the max-attempts page (5 in the session) are localized and unclipped', async () => {
+    const options = {
+      hostWidth: 375,
+      beforeLoad: servePseudoLocale,
+      idempotencyKey: `pseudo-attempts-${Date.now()}`,
+    };
+    const first = await world.mount('en-US', options);
     try {
-      await waitForPage(frame, 'account_entry');
-      await fillDebitForm(frame, SANDBOX_DEBIT_CARD, { last_name: 'Mismatch' });
+      await waitForPage(first.frame, 'account_entry');
+      await fillDebitForm(first.frame, SANDBOX_DEBIT_CARD, { last_name: 'Mismatch' });
       for (let attempt = 1; attempt <= 3; attempt += 1)
-        await submitAndWaitForFailure(frame, attempt, widget.eventNames);
-      await waitForPage(frame, 'terminal_failure');
-      await expectLocalizedAndUnclipped(page, frame, 'terminal failure');
+        await submitAndWaitForFailure(first.frame, attempt, first.eventNames);
+      await waitForPage(first.frame, 'terminal_failure');
+      await expectLocalizedAndUnclipped(first.page, first.frame, 'terminal failure');
     } finally {
-      await widget.close();
+      await first.close();
+    }
+    // Same key: the same session with a new URL, as after TERMINAL_FAILURE_ACKNOWLEDGED.
+    const second = await world.mount('en-US', options);
+    try {
+      await waitForPage(second.frame, 'account_entry');
+      await fillDebitForm(second.frame, SANDBOX_DEBIT_CARD, { last_name: 'Mismatch' });
+      await submitAndWaitForFailure(second.frame, 1, second.eventNames);
+      await submitAccountForm(second.frame);
+      await waitForPage(second.frame, 'max_attempts_exceeded');
+      await expectLocalizedAndUnclipped(second.page, second.frame, 'max attempts exceeded');
+    } finally {
+      await second.close();
     }
   });
 

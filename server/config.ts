@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
+import type { RateLimit } from './http/tokenBucket';
 import type { Store } from './storage/store';
 import { isOrigin, programSchema, sandboxProgram, type Program } from './programs/program';
 
@@ -24,6 +25,8 @@ export interface ServiceConfig {
   programs: Program[];
   /** Folder holding the built `sdk/` and `widget/`. */
   distDir: string;
+  /** Per-client-IP limit of the unauthenticated exchange; default `EXCHANGE_RATE_LIMIT`. */
+  exchangeRateLimit?: RateLimit;
 }
 
 /** The part of {@link ServiceConfig} known before the store is open. */

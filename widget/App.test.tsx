@@ -18,7 +18,7 @@ const attempts = {
 
 async function mount(
   routes: Parameters<typeof fakeFetch>[0],
-  options: { host?: ReturnType<typeof defaultHost> | null } = {},
+  options: { host?: ReturnType<typeof defaultHost> | null; onContentChanged?: () => void } = {},
 ) {
   const { bridge, events } = fakeBridge(options.host === undefined ? defaultHost() : options.host);
   const { fetchImpl, calls } = fakeFetch({
@@ -35,6 +35,7 @@ async function mount(
       authorizedUrl={URL_PARTS}
       fallbackTracerToken="trc_fallback"
       navigate={navigate}
+      onContentChanged={options.onContentChanged}
     />,
   );
   return { events, calls, navigate };
@@ -241,5 +242,57 @@ describe('App', () => {
     expect(document.documentElement.lang).toBe('ar-SA');
     fireEvent.change(document.getElementById('tf-language')!, { target: { value: 'en-US' } });
     await waitFor(() => expect(document.documentElement.dir).toBe('ltr'));
+  });
+
+  it('in standalone mode goes to the error URL when the recipient continues after a terminal failure', async () => {
+    const terminal = {
+      body: {
+        result: 'verification_failed',
+        feature: 'account_verification',
+        code: '700',
+        terminal: true,
+        attempts: { ...attempts, account_verification_remaining: 0 },
+      },
+    };
+    const { events, navigate } = await mount({ 'POST /account': terminal }, { host: null });
+    await screen.findByLabelText('Card number');
+    fillDebit('4000000000000002');
+    await screen.findByRole('heading', { name: 'We could not verify your details' });
+    expect(navigate).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
+    const target = new URL(navigate.mock.calls[0]![0] as string);
+    expect(target.origin + target.pathname).toBe('https://merchant.example/failed');
+    expect(target.searchParams.get('session_identifier')).toBe('ses_test');
+    expect(target.searchParams.get('event_name')).toBe(EVENTS.TERMINAL_FAILURE_ACKNOWLEDGED);
+    expect(names(events)).toContain(EVENTS.TERMINAL_FAILURE_ACKNOWLEDGED);
+  });
+
+  it('uses the session tracer token from the exchange for a session error after it', async () => {
+    const { events } = await mount({
+      'POST /account': {
+        status: 410,
+        body: { error: 'session_final', session_error: 'session_terminated' },
+      },
+    });
+    await screen.findByLabelText('Card number');
+    fillDebit();
+    await waitFor(() => expect(names(events)).toContain(EVENTS.SESSION_ERROR));
+    const tracers = new Set(events.map((event) => event.tracer_token));
+    expect([...tracers]).toEqual(['trc_test']);
+  });
+
+  it('asks auto height to measure after each page change, once it is in the DOM', async () => {
+    const headings: (string | null | undefined)[] = [];
+    const onContentChanged = vi.fn(() => headings.push(document.querySelector('h1')?.textContent));
+    await mount(
+      { 'POST /account': { body: { result: 'verified', account, attempts } } },
+      { onContentChanged },
+    );
+    await screen.findByLabelText('Card number');
+    fillDebit();
+    await screen.findByRole('heading', { name: 'Confirm your account' });
+    expect(headings).toContain('Add your debit card');
+    expect(headings.at(-1)).toBe('Confirm your account');
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import {
   EVENTS,
   type AccountSubmission,
@@ -40,6 +40,11 @@ export interface AppProps {
   navigate?: (url: string) => void;
   /** Called once READY has been emitted (tests, timing). */
   onReady?: () => void;
+  /**
+   * Called after each page change and language change has reached the DOM, so auto height
+   * measures then, even when the browser holds back resize observations (off-screen frames).
+   */
+  onContentChanged?: () => void;
 }
 
 /**
@@ -299,6 +304,10 @@ export function App(props: AppProps) {
   useEffect(() => {
     previousPage.current = state.page;
   }, [state.page]);
+  // Layout effect: runs right after the DOM update, not on the next frame, which an off-screen
+  // cross-origin frame may not get.
+  const { onContentChanged } = props;
+  useLayoutEffect(() => onContentChanged?.(), [state.page, locale, onContentChanged]);
 
   const LanguageSwitcher = loadedFlowPages()?.LanguageSwitcher;
   return (

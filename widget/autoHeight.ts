@@ -1,26 +1,39 @@
+/** A running content-height observer (auto height, PRODUCT.md §3). */
+export interface ContentHeightObserver {
+  /** Measures now and reports the height if it changed (page changes, language changes). */
+  measure(): void;
+  /** Stops observing. */
+  stop(): void;
+}
+
 /**
- * Reports the document's content height whenever it changes (auto height, PRODUCT.md §3),
- * at most once per animation frame. Returns a function that stops observing.
+ * Reports the document's content height whenever it changes, measured right inside the
+ * ResizeObserver callback and on every {@link ContentHeightObserver.measure} call.
+ *
+ * No requestAnimationFrame: Chromium pauses rAF in cross-origin iframes that are off screen,
+ * so a widget below the fold would keep its first height until scrolled into view. A
+ * ResizeObserver callback already runs after layout, so reading the height there is cheap.
+ * A height equal to the last one reported is not reported again, which also ends the loop
+ * "report → the host resizes the frame → the observer fires" after one round.
+ *
+ * The height is the body's, not the root's: the root's scrollHeight never drops below the
+ * frame's own height, so a frame sized by it could grow but never shrink.
  */
 export function observeContentHeight(
   report: (height: number) => void,
-  root: HTMLElement = document.documentElement,
-): () => void {
-  let frame = 0;
+  content: HTMLElement = document.body,
+): ContentHeightObserver {
+  let lastReported: number | null = null;
   const measure = () => {
-    frame = 0;
-    report(root.scrollHeight);
+    const height = content.scrollHeight;
+    if (height === lastReported) return;
+    lastReported = height;
+    report(height);
   };
-  const schedule = () => {
-    if (frame === 0) frame = requestAnimationFrame(measure);
-  };
-  const observer = new ResizeObserver(schedule);
-  // The body's box changes with content; the root's with the viewport. Watch both.
-  observer.observe(root);
-  if (document.body) observer.observe(document.body);
-  schedule();
-  return () => {
-    observer.disconnect();
-    if (frame !== 0) cancelAnimationFrame(frame);
-  };
+  const observer = new ResizeObserver(measure);
+  // The body's box changes with the content; the root's with the frame (a new width rewraps text).
+  observer.observe(content);
+  if (content !== document.documentElement) observer.observe(document.documentElement);
+  measure();
+  return { measure, stop: () => observer.disconnect() };
 }

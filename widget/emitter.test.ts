@@ -41,4 +41,54 @@ describe('HostEventEmitter', () => {
       'https://app.example/err?session_identifier=ses_1&event_name=tokenframe.funding_canceled',
     );
   });
+
+  it('in standalone mode sends TERMINAL_FAILURE_ACKNOWLEDGED to the bridge, then navigates to the error URL', () => {
+    const order: string[] = [];
+    const navigate = vi.fn(() => order.push('navigate'));
+    const emitter = new HostEventEmitter(
+      { mode: 'standalone', emit: (event) => order.push(event.event_name) },
+      navigate,
+    );
+    emitter.start(common, redirects);
+    emitter.emit({
+      event_name: EVENTS.TERMINAL_FAILURE,
+      funding_destination: 'ach',
+      feature: 'account_verification',
+      error: 'account_verification_failed',
+    });
+    expect(navigate).not.toHaveBeenCalled();
+    emitter.emit({
+      event_name: EVENTS.TERMINAL_FAILURE_ACKNOWLEDGED,
+      funding_destination: 'ach',
+      feature: 'account_verification',
+    });
+    expect(navigate).toHaveBeenCalledTimes(1);
+    expect(navigate).toHaveBeenCalledWith(
+      'https://app.example/err?session_identifier=ses_1&event_name=tokenframe.terminal_failure_acknowledged',
+    );
+    expect(order).toEqual([
+      EVENTS.TERMINAL_FAILURE,
+      EVENTS.TERMINAL_FAILURE_ACKNOWLEDGED,
+      'navigate',
+    ]);
+  });
+
+  it('stays put after TERMINAL_FAILURE_ACKNOWLEDGED without an error URL, with an unsafe one, or embedded', () => {
+    const acknowledged = {
+      event_name: EVENTS.TERMINAL_FAILURE_ACKNOWLEDGED,
+      funding_destination: 'debit',
+      feature: 'recipient_verification',
+    } as const;
+    const navigate = vi.fn();
+    const standalone = { mode: 'standalone', emit: () => {} } as const;
+    for (const urls of [{}, { error_redirect_url: 'javascript:alert(1)' }]) {
+      const emitter = new HostEventEmitter(standalone, navigate);
+      emitter.start(common, urls);
+      emitter.emit(acknowledged);
+    }
+    const embedded = new HostEventEmitter({ mode: 'embedded', emit: () => {} }, navigate);
+    embedded.start(common, redirects);
+    embedded.emit(acknowledged);
+    expect(navigate).not.toHaveBeenCalled();
+  });
 });

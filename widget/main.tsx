@@ -5,6 +5,7 @@ import { observeContentHeight } from './autoHeight';
 import { connectToHost } from './bridge';
 import { createWidgetI18n } from './i18n';
 import { preloadFlowPages } from './pages/flowPagesLoader';
+import { fallbackTracerToken } from './tracerToken';
 import './styles.css';
 
 /**
@@ -25,11 +26,6 @@ function meta(name: string): string {
   return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
 }
 
-function randomTracer(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return `trc_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
-}
-
 async function boot() {
   const authorizedUrl = readAuthorizedUrl();
   // Start the flow pages' download now; it runs in parallel with i18n set-up and the exchange.
@@ -39,7 +35,7 @@ async function boot() {
     sessionIdentifier: authorizedUrl?.sessionIdentifier ?? 'unknown',
     debug: meta('tokenframe-debug') === 'true',
   });
-  observeContentHeight((height) => bridge.resize(height));
+  const contentHeight = observeContentHeight((height) => bridge.resize(height));
   const i18n = await createWidgetI18n();
   const root = document.getElementById('app');
   if (!root) return;
@@ -49,7 +45,8 @@ async function boot() {
       bridge={bridge}
       i18n={i18n}
       authorizedUrl={authorizedUrl}
-      fallbackTracerToken={meta('tokenframe-tracer-token') || randomTracer()}
+      fallbackTracerToken={fallbackTracerToken()}
+      onContentChanged={contentHeight.measure}
     />,
     root,
   );

@@ -32,6 +32,11 @@ export interface MountOptions {
   destination?: FundingDestination;
   /** Host page width in CSS pixels (the iframe fills the page). */
   hostWidth?: number;
+  /**
+   * Sent as `Idempotency-Key`, with a participant derived from it: mounting twice with one key
+   * gets the same session with a new URL (status 101), as an SDK re-request does.
+   */
+  idempotencyKey?: string;
   /** Runs on the fresh page before it loads anything (routes, listeners). */
   beforeLoad?(tracked: TrackedPage): Promise<void>;
 }
@@ -110,11 +115,14 @@ export async function startLocaleWorld(): Promise<LocaleWorld> {
     const created = await client.createSession<CreateSessionEnvelope>(
       sampleSessionRequest({
         host_uri: host.origin,
-        participant_unique_id1: `locale-${locale}-${participants}-${Date.now()}`,
+        participant_unique_id1: options.idempotencyKey
+          ? `locale-${locale}-${options.idempotencyKey}`
+          : `locale-${locale}-${participants}-${Date.now()}`,
         language_locale_code: locale,
       }),
+      options.idempotencyKey,
     );
-    if (created.body.status !== 100)
+    if (created.body.status !== 100 && created.body.status !== 101)
       throw new Error(`create session in ${locale}: status ${created.body.status}`);
     const { authorized_url: url, session_identifier: sessionIdentifier } = created.body.data;
     const outcome = await tracked.page.evaluate(

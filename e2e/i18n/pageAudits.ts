@@ -78,8 +78,8 @@ export async function unlocalizedTexts(frame: Frame): Promise<string[]> {
  * the box hides overflow, spilling out otherwise), or a word broken across lines. Screen-
  * reader-only text is clipped on purpose and skipped; form controls scroll their own value
  * and are only checked for extent. Words are found with `Intl.Segmenter` in the document's
- * language, so scripts written without spaces (Khmer, Japanese, Chinese) are cut into words
- * too.
+ * language, so Khmer (written without spaces) is cut into words too; Chinese, Japanese and
+ * Korean may break between any two characters, so they are not checked for it.
  */
 export function layoutProblems(frame: Frame): Promise<string[]> {
   return frame.evaluate(() => {
@@ -115,6 +115,7 @@ export function layoutProblems(frame: Frame): Promise<string[]> {
     }
     // A box squeezed narrower than a word (a flex item shrunk by `overflow-wrap: anywhere`)
     // breaks the word across lines: readable, but broken.
+    const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
     const segmenter = new Intl.Segmenter(document.documentElement.lang || 'en', {
       granularity: 'word',
     });
@@ -125,7 +126,8 @@ export function layoutProblems(frame: Frame): Promise<string[]> {
       if (!parent || parent.closest('.visually-hidden, option, script, style')) continue;
       if (!parent.checkVisibility()) continue;
       for (const word of segmenter.segment(node.textContent ?? '')) {
-        if (!word.isWordLike) continue;
+        // CJK text may break between any two characters (UAX #14): not a defect there.
+        if (!word.isWordLike || CJK.test(word.segment)) continue;
         range.setStart(node, word.index);
         range.setEnd(node, word.index + word.segment.length);
         const lines = new Set(

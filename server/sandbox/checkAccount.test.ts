@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSubmission, BillingAddress } from '../../protocol/widgetApi';
+import { maskedAccountSchema } from '../../protocol/account';
 import { ACCOUNT_FIELD_ERRORS, checkAccount } from './checkAccount';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -128,21 +129,44 @@ describe('checkAccount: other inputs (documented sandbox behaviour)', () => {
     const check = checkAccount(ach('000123456789', '123456780'), NOW);
     expect(check.ok && check.account.masked.bank_name).toBe(undefined);
   });
-  it('links PayPal by phone and rejects email-only (the masked form shows four digits)', () => {
-    expect(
-      checkAccount({ funding_destination: 'paypal', phone_number: '6175550100' }, NOW).ok,
-    ).toBe(true);
-    expect(
-      checkAccount({ funding_destination: 'paypal', email_address: 'a@b.example' }, NOW),
-    ).toEqual({
-      ok: false,
-      fields: { email_address: 'email_not_supported' },
-    });
+  it('links PayPal by phone, masked to its last four digits', () => {
+    const check = checkAccount({ funding_destination: 'paypal', phone_number: '6175550100' }, NOW);
+    expect(check.ok && check.account.masked).toEqual({ last4: '0100', display: '•••• 0100' });
     expect(checkAccount({ funding_destination: 'paypal' }, NOW)).toEqual({
       ok: false,
       fields: { phone_number: 'required' },
     });
   });
+  it('links PayPal by email: masked display, lower-cased identity and payout, no last4', () => {
+    const check = checkAccount(
+      { funding_destination: 'paypal', email_address: '  Jane.Doe@Example.COM ' },
+      NOW,
+    );
+    if (!check.ok) throw new Error('expected ok');
+    expect(check.account.masked).toEqual({ display: 'j•••@example.com' });
+    expect(maskedAccountSchema.parse(check.account.masked)).toEqual(check.account.masked);
+    expect(check.account.payout).toEqual({ kind: 'paypal', email_address: 'jane.doe@example.com' });
+    expect(check.account.identity).toBe('paypal:email:jane.doe@example.com');
+  });
+  it('links by phone when both are sent', () => {
+    const check = checkAccount(
+      { funding_destination: 'paypal', email_address: 'a@b.example', phone_number: '6175550100' },
+      NOW,
+    );
+    expect(check.ok && check.account.payout).toEqual({
+      kind: 'paypal',
+      phone_number: '6175550100',
+    });
+  });
+  it.each(['no-at-sign', 'a@b', 'a b@example.com', '@example.com', 'a@4111111111111111.com'])(
+    'rejects the PayPal email %j as invalid_email_address (not an attempt)',
+    (email_address) => {
+      expect(checkAccount({ funding_destination: 'paypal', email_address }, NOW)).toEqual({
+        ok: false,
+        fields: { email_address: 'invalid_email_address' },
+      });
+    },
+  );
   it('accepts BillPay for a known biller and a numeric account, and names the biller', () => {
     const check = checkAccount(
       { funding_destination: 'billpay', biller_id: 'geico', account_number: '12345678' },
@@ -166,7 +190,7 @@ describe('checkAccount: other inputs (documented sandbox behaviour)', () => {
       card('credit', '4000056655665556', 1, 2001),
       card('debit', '1'.repeat(16)),
       ach('1', '000000001'),
-      { funding_destination: 'paypal', email_address: 'a@b.example' },
+      { funding_destination: 'paypal', email_address: 'a@b' },
       { funding_destination: 'paypal' },
       { funding_destination: 'billpay', biller_id: 'x', account_number: 'y' },
     ];

@@ -8,6 +8,7 @@ import { isRoutingNumberValid } from './routingNumber';
 import { bankNameOf } from './bankDirectory';
 import { billerById } from './billerDirectory';
 import { achFailureOf } from './achAccounts';
+import { isAcceptedEmail, maskEmail, normalizeEmail } from './paypalEmail';
 
 /**
  * Error keys `checkAccount` returns in `fields` (the `invalid` outcome). The widget maps
@@ -19,7 +20,7 @@ export const ACCOUNT_FIELD_ERRORS = {
   routing_number: ['invalid_routing_number'],
   account_number: ['invalid_account_number'],
   biller_id: ['unknown_biller'],
-  email_address: ['email_not_supported'],
+  email_address: ['invalid_email_address'],
   phone_number: ['required'],
 } as const;
 
@@ -45,6 +46,7 @@ export type PayoutDetails =
       last_name: string;
     }
   | { kind: 'paypal'; phone_number: string }
+  | { kind: 'paypal'; email_address: string }
   | { kind: 'billpay'; biller_id: string; account_number: string };
 
 /** The name and address the recipient typed, for recipient verification (RVDM). */
@@ -163,20 +165,33 @@ export function checkAccount(submission: AccountSubmission, now: number): Accoun
       };
     }
     case 'paypal': {
-      // The masked account shown everywhere is "•••• 1234" (protocol account.ts), which an
-      // email address cannot fill without leaking it, so the sandbox links PayPal by phone.
-      if (submission.email_address !== undefined && submission.phone_number === undefined) {
-        return { ok: false, fields: { email_address: 'email_not_supported' } };
-      }
+      // Either identifies the PayPal account; when both are sent the phone number links it.
       const phone = submission.phone_number;
-      if (phone === undefined) return { ok: false, fields: { phone_number: 'required' } };
+      if (phone !== undefined) {
+        return {
+          ok: true,
+          account: {
+            funding_destination: 'paypal',
+            masked: masked(phone, {}),
+            payout: { kind: 'paypal', phone_number: phone },
+            identity: `paypal:${phone}`,
+          },
+        };
+      }
+      if (submission.email_address === undefined)
+        return { ok: false, fields: { phone_number: 'required' } };
+      const email = normalizeEmail(submission.email_address);
+      if (!isAcceptedEmail(email))
+        return { ok: false, fields: { email_address: 'invalid_email_address' } };
       return {
         ok: true,
         account: {
           funding_destination: 'paypal',
-          masked: masked(phone, {}),
-          payout: { kind: 'paypal', phone_number: phone },
-          identity: `paypal:${phone}`,
+          // The masked email (`j•••@example.com`) has no last four digits to show.
+          masked: { display: maskEmail(email) },
+          payout: { kind: 'paypal', email_address: email },
+          // Lower case, so `Jane@Example.com` and `jane@example.com` get the same token.
+          identity: `paypal:email:${email}`,
         },
       };
     }

@@ -87,23 +87,47 @@ export function widgetApiPaths(): Record<string, unknown> {
     },
     '/sdk/tokenframe.js': {
       get: {
-        summary: 'Host SDK (IIFE, global Tokenframe); CORS *',
+        summary: 'Host SDK (IIFE, global Tokenframe), latest build; cached 5 min; CORS *',
         security: [],
         responses: { '200': { description: 'JavaScript' } },
       },
     },
     '/sdk/tokenframe.mjs': {
       get: {
-        summary: 'Host SDK (ES module); CORS *',
+        summary: 'Host SDK (ES module), latest build; cached 5 min; CORS *',
         security: [],
         responses: { '200': { description: 'JavaScript' } },
       },
     },
+    '/sdk/{version}/tokenframe.js': {
+      get: {
+        summary: 'Host SDK (IIFE) of one build, by content hash; cached immutably; CORS *',
+        security: [],
+        parameters: [{ name: 'version', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'JavaScript' },
+          '404': { description: 'Not the current build' },
+        },
+      },
+    },
+    '/sdk/{version}/tokenframe.mjs': {
+      get: {
+        summary: 'Host SDK (ES module) of one build, by content hash; cached immutably; CORS *',
+        security: [],
+        parameters: [{ name: 'version', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'JavaScript' },
+          '404': { description: 'Not the current build' },
+        },
+      },
+    },
     '/sdk/integrity.json': {
       get: {
-        summary: 'SRI hashes of the SDK files',
+        summary: 'Versioned URL and SRI hash of each SDK file',
         security: [],
-        responses: { '200': body(z.record(z.string(), z.string())) },
+        responses: {
+          '200': body(z.record(z.string(), z.object({ url: z.string(), integrity: z.string() }))),
+        },
       },
     },
   };

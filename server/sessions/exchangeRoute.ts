@@ -6,7 +6,9 @@ import {
   type ExchangeResponse,
 } from '../../protocol/widgetApi';
 import { findProgram } from '../config';
+import { TokenBuckets, type RateLimit } from '../http/tokenBucket';
 import type { SessionApiContext } from '../sessionApi/context';
+import { attemptsRemaining } from '../verification/attempts';
 import { exchangeAuthorizedUrl } from './exchange';
 
 // Expired or used URLs are recoverable (the SDK re-requests); final sessions are gone for good.
@@ -21,12 +23,35 @@ const STATUS_OF: Record<
   session_terminated: { http: 410, error: 'session_final' },
 };
 
-/** `POST /api/widget/v1/exchange`: the widget trades its authorized_url for a bearer token. */
+/**
+ * Per client IP, for the exchange. Generous: a recipient exchanges once per mount (plus SDK
+ * re-requests), but many recipients may share one office or carrier NAT address. It only
+ * has to stop someone hammering the endpoint to guess signatures or load the database.
+ */
+export const EXCHANGE_RATE_LIMIT: RateLimit = { burst: 60, per_second: 10 };
+
+/**
+ * `POST /api/widget/v1/exchange`: the widget trades its authorized_url for a bearer token.
+ * Unauthenticated, so rate limited per client IP (`config.exchangeRateLimit`, default
+ * {@link EXCHANGE_RATE_LIMIT}) before any work is done.
+ */
 export async function exchangeRoute(
   app: FastifyInstance,
   context: Omit<SessionApiContext, 'rateLimits'>,
 ): Promise<void> {
+  const rateLimits = new TokenBuckets();
   app.post(`${WIDGET_API_BASE}/exchange`, async (request, reply) => {
+    const taken = rateLimits.take(
+      request.ip,
+      context.config.exchangeRateLimit ?? EXCHANGE_RATE_LIMIT,
+      context.clock(),
+    );
+    if (!taken.ok)
+      return reply
+        .code(429)
+        .header('Retry-After', String(taken.retryAfterSeconds))
+        .header('Cache-Control', 'no-store')
+        .send({ error: 'rate_limited' });
     const parsed = exchangeRequestSchema.safeParse(request.body);
     if (!parsed.success)
       return reply.code(400).send({ error: 'invalid_request', session_error: 'invalid_url' });
@@ -44,7 +69,6 @@ export async function exchangeRoute(
     const program = findProgram(context.config, session.program);
     if (!program) throw new Error(`session ${session.id} belongs to an unconfigured program`);
     const params = session.params as { success_redirect_url?: string; error_redirect_url?: string };
-    const limits = program.attempt_limits;
     const body: ExchangeResponse = {
       access_token: accessToken,
       session: {
@@ -59,13 +83,16 @@ export async function exchangeRoute(
           ? { success_redirect_url: params.success_redirect_url }
           : {}),
         ...(params.error_redirect_url ? { error_redirect_url: params.error_redirect_url } : {}),
-        attempts: {
-          recipient_verification_remaining:
-            limits.per_feature_per_mount - mount.recipient_verification_failures,
-          account_verification_remaining:
-            limits.per_feature_per_mount - mount.account_verification_failures,
-          session_remaining: Math.max(0, limits.per_session - session.attempts_used),
-        },
+        // The same capped numbers the widget API answers: a feature never has more tries
+        // left than the session.
+        attempts: attemptsRemaining(
+          {
+            recipient_verification: mount.recipient_verification_failures,
+            account_verification: mount.account_verification_failures,
+            session: session.attempts_used,
+          },
+          program.attempt_limits,
+        ),
       },
     };
     return reply.header('Cache-Control', 'no-store').send(body);

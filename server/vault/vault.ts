@@ -65,8 +65,8 @@ export async function tokenize(
   const inserted = await tx.query<{ token: string }>(
     `INSERT INTO vault_accounts
        (token, program, participant_unique_id1, fingerprint, funding_destination, sealed_payout,
-        last4, brand, bank_name, account_type, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        last4, display, brand, bank_name, account_type, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (program, participant_unique_id1, fingerprint) DO NOTHING
      RETURNING token`,
     [
@@ -76,7 +76,8 @@ export async function tokenize(
       account.fingerprint,
       account.funding_destination,
       account.sealed_payout,
-      account.masked.last4,
+      account.masked.last4 ?? null,
+      account.masked.display,
       account.masked.brand ?? null,
       account.masked.bank_name ?? null,
       account.masked.account_type ?? null,

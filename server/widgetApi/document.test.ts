@@ -54,11 +54,26 @@ describe('GET /session/:id', () => {
     expect(body.indexOf('tokenframe-host-origin')).toBeLessThan(body.indexOf('<script'));
   });
 
+  it("injects the session's tracer token meta beside the host origin, so a failed exchange still reports it", async () => {
+    const sessionId = await api.createSession();
+    const rows = await api.store.query<{ tracer_token: string }>(
+      'SELECT tracer_token FROM sessions WHERE id = $1',
+      [sessionId],
+    );
+    const tracerToken = rows[0]!.tracer_token;
+    expect(tracerToken).toBeTruthy();
+    const body = (await api.app.inject({ method: 'GET', url: `/session/${sessionId}` })).body;
+    const tags = body.match(/<meta name="tokenframe-tracer-token" content="([^"]*)">/g);
+    expect(tags).toEqual([`<meta name="tokenframe-tracer-token" content="${tracerToken}">`]);
+    expect(body.indexOf('tokenframe-tracer-token')).toBeLessThan(body.indexOf('<script'));
+  });
+
   it('serves an unknown session with frame-ancestors none and no host origin, so the widget shows invalid_url', async () => {
     const response = await api.app.inject({ method: 'GET', url: '/session/does-not-exist' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(response.body).not.toContain('tokenframe-host-origin');
+    expect(response.body).not.toContain('tokenframe-tracer-token');
   });
 
   it('answers 503 with the same headers when the widget is not built', async () => {
@@ -101,6 +116,15 @@ describe('injectHostOrigin', () => {
     expect(injectHostOrigin('<head></head>', 'https://a.example/"><script>')).toContain(
       'content="https://a.example/&quot;&gt;&lt;script&gt;"',
     );
+  });
+  it('escapes the tracer token as an HTML attribute', () => {
+    expect(injectHostOrigin('<head></head>', 'https://a.example', 'trc_"><script>')).toContain(
+      '<meta name="tokenframe-tracer-token" content="trc_&quot;&gt;&lt;script&gt;">',
+    );
+  });
+  it('drops a tracer token placeholder and adds none without a session', () => {
+    const built = '<head>\n<meta name="tokenframe-tracer-token" content="" />\n</head>';
+    expect(injectHostOrigin(built, null, null)).not.toContain('tokenframe-tracer-token');
   });
   it('leaves the document alone without a host origin', () => {
     expect(injectHostOrigin('<head></head>', null)).toBe('<head></head>');

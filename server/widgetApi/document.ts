@@ -11,7 +11,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * Serves the widget: GET /session/:id is the built `dist/widget/index.html` with the session's
- * host origin injected and the security headers of {@link widgetDocumentHeaders}; the build's
+ * host origin and tracer token injected and the security headers of {@link widgetDocumentHeaders}; the build's
  * files are under /widget/ (hashed assets cached immutably). The document itself is never
  * served from /widget/, where it would lack its per-session CSP.
  */
@@ -22,7 +22,7 @@ export async function widgetDocumentRoutes(
   const widgetDir = join(options.config.distDir, 'widget');
 
   app.get<{ Params: { id: string } }>('/session/:id', async (request, reply) => {
-    const hostOrigin = await hostOriginOf(options, request.params.id);
+    const { hostOrigin, tracerToken } = await sessionMetaOf(options, request.params.id);
     let html: string;
     try {
       html = await readFile(join(widgetDir, 'index.html'), 'utf8');
@@ -35,7 +35,7 @@ export async function widgetDocumentRoutes(
     }
     return reply
       .headers(widgetDocumentHeaders(hostOrigin))
-      .send(injectHostOrigin(html, hostOrigin));
+      .send(injectHostOrigin(html, hostOrigin, tracerToken));
   });
 
   await app.register(fastifyStatic, {
@@ -54,14 +54,21 @@ export async function widgetDocumentRoutes(
   });
 }
 
-/** The session's host origin, or `null` when there is no such session. */
-async function hostOriginOf(options: WidgetApiOptions, sessionId: string): Promise<string | null> {
-  if (sessionId.length > 100) return null;
-  const rows = await options.store.query<{ host_origin: string }>(
-    'SELECT host_origin FROM sessions WHERE id = $1',
+/** What the document tells the widget about its session; both `null` without a session. */
+interface SessionMeta {
+  hostOrigin: string | null;
+  tracerToken: string | null;
+}
+
+/** The session's host origin and tracer token, or `null`s when there is no such session. */
+async function sessionMetaOf(options: WidgetApiOptions, sessionId: string): Promise<SessionMeta> {
+  if (sessionId.length > 100) return { hostOrigin: null, tracerToken: null };
+  const rows = await options.store.query<{ host_origin: string; tracer_token: string | null }>(
+    'SELECT host_origin, tracer_token FROM sessions WHERE id = $1',
     [sessionId],
   );
   const origin = rows[0]?.host_origin;
   // The origin came from the program's allowlist; checking again keeps the header unforgeable.
-  return origin && isOrigin(origin) ? origin : null;
+  if (!origin || !isOrigin(origin)) return { hostOrigin: null, tracerToken: null };
+  return { hostOrigin: origin, tracerToken: rows[0]?.tracer_token ?? null };
 }

@@ -34,22 +34,35 @@ const HTML_ATTRIBUTE_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Any `tokenframe-host-origin` meta tag already in the build (the widget ships a placeholder). */
-const HOST_ORIGIN_META = /[ \t]*<meta\s+name=["']tokenframe-host-origin["'][^>]*>[ \t]*\r?\n?/gi;
+/** Any per-session meta tag already in the build (the widget ships placeholders). */
+const SESSION_META =
+  /[ \t]*<meta\s+name=["']tokenframe-(?:host-origin|tracer-token)["'][^>]*>[ \t]*\r?\n?/gi;
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&"<>']/g, (c) => HTML_ATTRIBUTE_ESCAPES[c] ?? c);
+}
 
 /**
  * Puts exactly one `<meta name="tokenframe-host-origin">` right after `<head>` (replacing the
  * build's placeholder), so the widget knows the one origin it may post its hello to, even
- * when the exchange later fails. Without a session no tag remains and the widget shows
+ * when the exchange later fails. With it goes `<meta name="tokenframe-tracer-token">`, so the
+ * SESSION_ERROR of a failed exchange still carries the session's real tracer token (the
+ * merchant correlates events by it). Without a session no tag remains and the widget shows
  * `invalid_url`.
  */
-export function injectHostOrigin(html: string, hostOrigin: string | null): string {
-  const withoutPlaceholder = html.replace(HOST_ORIGIN_META, '');
+export function injectHostOrigin(
+  html: string,
+  hostOrigin: string | null,
+  tracerToken?: string | null,
+): string {
+  const withoutPlaceholder = html.replace(SESSION_META, '');
   if (!hostOrigin) return withoutPlaceholder;
-  const escaped = hostOrigin.replace(/[&"<>']/g, (c) => HTML_ATTRIBUTE_ESCAPES[c] ?? c);
-  const meta = `<meta name="tokenframe-host-origin" content="${escaped}">`;
+  const metas = [`<meta name="tokenframe-host-origin" content="${escapeAttribute(hostOrigin)}">`];
+  if (tracerToken)
+    metas.push(`<meta name="tokenframe-tracer-token" content="${escapeAttribute(tracerToken)}">`);
   const head = /<head[^>]*>/i.exec(withoutPlaceholder);
-  if (!head) return meta + withoutPlaceholder;
+  if (!head) return metas.join('') + withoutPlaceholder;
   const at = head.index + head[0].length;
-  return `${withoutPlaceholder.slice(0, at)}\n    ${meta}${withoutPlaceholder.slice(at)}`;
+  const tags = metas.map((meta) => `\n    ${meta}`).join('');
+  return `${withoutPlaceholder.slice(0, at)}${tags}${withoutPlaceholder.slice(at)}`;
 }

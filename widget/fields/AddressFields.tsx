@@ -59,8 +59,11 @@ export function AddressFields({ values, errors, onChange, onBlur }: FieldGroupPr
             onBlur={() => onBlur('state')}
           >
             <option value="">{t('fields.state.placeholder')}</option>
+            {/* English proper nouns with their postal code, as written on US mail (no
+                locale data names US states); `lang` for screen readers, `dir` keeps the
+                code's parentheses in place on right-to-left pages. */}
             {US_STATES.map(([code, name]) => (
-              <option key={code} value={code}>
+              <option key={code} value={code} lang="en-US" dir="ltr">
                 {name} ({code})
               </option>
             ))}

@@ -1,3 +1,4 @@
+import { showFormattedKeepingCaret } from './caret';
 import { TextField } from './TextField';
 import type { FieldGroupProps } from './types';
 import { useWidget } from '../ui/WidgetContext';
@@ -7,7 +8,8 @@ import { digitsOnly } from '../validation/digits';
 /**
  * Card number, spaced as printed while typed, with the detected brand shown. Holds digits
  * only; Arabic-Indic and Persian digits are folded to ASCII. `dir="ltr"` keeps the groups in
- * order inside right-to-left pages.
+ * order inside right-to-left pages. The caret stays after the digit it followed when spaces
+ * move (editing in the middle).
  */
 export function CardNumberField({ values, errors, onChange, onBlur }: FieldGroupProps) {
   const { t } = useWidget();
@@ -27,7 +29,11 @@ export function CardNumberField({ values, errors, onChange, onBlur }: FieldGroup
       inputMode="numeric"
       dir="ltr"
       maxLength={23}
-      onInput={(typed) => onChange('card_number', digitsOnly(typed).slice(0, 19))}
+      onInput={(typed, input) => {
+        const digits = digitsOnly(typed).slice(0, 19);
+        showFormattedKeepingCaret(input, typed, formatCardNumber(digits));
+        onChange('card_number', digits);
+      }}
       onBlur={() => onBlur('card_number')}
     />
   );

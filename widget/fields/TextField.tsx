@@ -6,7 +6,8 @@ export interface TextFieldProps {
   id: string;
   label: string;
   value: string;
-  onInput(value: string): void;
+  /** The typed value, and the input itself for fields that reformat as typed (caret). */
+  onInput(value: string, input: HTMLInputElement): void;
   onBlur?(): void;
   /** i18n key of the current problem, if any. */
   error?: string | undefined;
@@ -55,7 +56,10 @@ export function TextField(props: TextFieldProps) {
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
         spellcheck={false}
-        onInput={(event) => props.onInput((event.currentTarget as HTMLInputElement).value)}
+        onInput={(event) => {
+          const input = event.currentTarget as HTMLInputElement;
+          props.onInput(input.value, input);
+        }}
         onBlur={props.onBlur}
       />
       {props.hint ? (

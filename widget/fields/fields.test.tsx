@@ -52,6 +52,27 @@ describe('CardNumberField', () => {
     expect(input('Card number').value).toBe('5200 8282');
     expect(screen.getByText('Card brand: Mastercard')).toBeTruthy();
   });
+  it('keeps the caret after the digit typed in the middle when the spaces move', async () => {
+    await renderInWidget(<Harness Group={CardNumberField} />);
+    const field = input('Card number');
+    type('Card number', '400005665566555');
+    expect(field.value).toBe('4000 0566 5566 555');
+    field.focus();
+    // Caret after "4000 05", then a 9 typed: the browser puts it after the 9.
+    field.value = '4000 059566 5566 555';
+    field.setSelectionRange(8, 8);
+    fireEvent.input(field);
+    await Promise.resolve();
+    expect(field.value).toBe('4000 0595 6655 6655 5');
+    expect([field.selectionStart, field.selectionEnd]).toEqual([8, 8]);
+    // Backspace on the digit before a space pulls the next digits left; the caret stays.
+    field.value = '4000 059 6655 6655 5';
+    field.setSelectionRange(8, 8);
+    fireEvent.input(field);
+    await Promise.resolve();
+    expect(field.value).toBe('4000 0596 6556 6555');
+    expect(field.selectionStart).toBe(8);
+  });
   it('is a numeric, left-to-right cc-number input', async () => {
     await renderInWidget(<Harness Group={CardNumberField} />);
     const field = input('Card number');
