@@ -37,7 +37,7 @@ export function parseAuthorizedUrl(value: unknown, expiresAtFallback?: number): 
   if (!url || !secure) {
     throw new TokenframeError(
       'invalid_authorized_url',
-      `authorizedUrl must be the https URL your backend got from the session API, got ${typeof value}.`,
+      `authorizedUrl must be an https URL, got ${typeof value}.`,
     );
   }
   const t = url.searchParams.get('t');
@@ -66,22 +66,17 @@ export type AuthorizedUrlResult =
 export function fromFetchResult(result: unknown): AuthorizedUrl {
   type Fields = { authorized_url?: unknown; authorized_url_expiration_utc?: unknown };
   const outer = result as (Fields & { data?: Fields }) | null | undefined;
-  const fields = outer?.data ?? outer;
-  if (typeof result !== 'string' && typeof fields?.authorized_url !== 'string') {
+  const fields = typeof result === 'string' ? { authorized_url: result } : (outer?.data ?? outer);
+  if (typeof fields?.authorized_url !== 'string') {
     throw new TokenframeError(
       'invalid_authorized_url',
-      'fetchAuthorizedUrl must resolve with the URL string or { authorized_url }.',
+      'fetchAuthorizedUrl must resolve with the URL or { authorized_url }.',
     );
   }
-  const expiration = fields?.authorized_url_expiration_utc;
-  const fallback =
-    typeof expiration === 'number'
-      ? expiration
-      : typeof expiration === 'string'
-        ? Date.parse(expiration)
-        : NaN;
+  const expiration = fields.authorized_url_expiration_utc;
+  const fallback = typeof expiration === 'string' ? Date.parse(expiration) : expiration;
   return parseAuthorizedUrl(
-    typeof result === 'string' ? result : fields?.authorized_url,
-    Number.isNaN(fallback) ? undefined : fallback,
+    fields.authorized_url,
+    typeof fallback === 'number' && !Number.isNaN(fallback) ? fallback : undefined,
   );
 }

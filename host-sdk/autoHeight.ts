@@ -11,8 +11,11 @@ import { MAX_FRAME_HEIGHT, MIN_FRAME_HEIGHT } from '../protocol/constants';
  * value, and that schema's number format costs ~0.8 KB of the SDK's size budget.
  */
 export function applyFrameHeight(iframe: HTMLIFrameElement, reported: unknown): number | null {
-  if (typeof reported !== 'number' || !(reported >= 0) || reported === Infinity) return null;
-  const height = Math.min(MAX_FRAME_HEIGHT, Math.max(MIN_FRAME_HEIGHT, Math.ceil(reported)));
+  if (!(Number.isFinite(reported) && (reported as number) >= 0)) return null;
+  const height = Math.min(
+    MAX_FRAME_HEIGHT,
+    Math.max(MIN_FRAME_HEIGHT, Math.ceil(reported as number)),
+  );
   const current = parseFloat(iframe.style.height);
   if (Math.abs(height - current) <= 1) return null;
   iframe.style.height = `${height}px`;

@@ -27,7 +27,7 @@ export function resolveEventName(name: unknown): EventName {
   }
   throw new TokenframeError(
     'unknown_event',
-    `unknown event ${JSON.stringify(name)}: use Tokenframe.EVENTS.X or its key "X".`,
+    `unknown event ${JSON.stringify(name)}, see Tokenframe.EVENTS.`,
   );
 }
 
@@ -50,10 +50,7 @@ export function createEmitter(): Emitter {
     add(name, listener) {
       const eventName = resolveEventName(name);
       if (typeof listener !== 'function') {
-        throw new TokenframeError(
-          'invalid_listener',
-          `the ${eventName} listener must be a function.`,
-        );
+        throw new TokenframeError('invalid_listener', `${eventName} listener must be a function.`);
       }
       const set = listeners.get(eventName) ?? new Set();
       set.add(listener as (event: TokenframeEvent) => void);
@@ -67,8 +64,7 @@ export function createEmitter(): Emitter {
           listener(event);
         } catch (error) {
           // Surface the merchant's bug without letting it stop the other listeners.
-          if (typeof reportError === 'function') reportError(error);
-          else console.error(error);
+          (globalThis.reportError ?? console.error)(error);
         }
       }
     },

@@ -4,7 +4,6 @@ import type { HostConnect } from '../protocol/handshake';
 import { widgetHelloSchema } from '../protocol/widgetHello';
 import type { HostApi } from '../protocol/rpc';
 import type { DebugLog } from './debugLog';
-import { once } from './once';
 
 /** Settings of {@link listenForWidget}. */
 export interface HandshakeOptions {
@@ -49,8 +48,8 @@ export function listenForWidget(options: HandshakeOptions): () => void {
   };
   window.addEventListener('message', onMessage);
 
-  return once(() => {
+  return () => {
     window.removeEventListener('message', onMessage);
     port?.close();
-  });
+  };
 }

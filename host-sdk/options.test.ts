@@ -23,6 +23,11 @@ describe('resolveOptions', () => {
     ).toMatchObject({ fetchAuthorizedUrl, title: 'Card', maxReauthorizations: 0, appearance });
   });
 
+  it('leaves appearance values to the widget, which checks them against appearanceSchema', () => {
+    const appearance = { variables: { colorPrimary: 'url(//evil)' } } as never;
+    expect(resolveOptions({ appearance }).appearance).toBe(appearance);
+  });
+
   it.each([
     [{ fetchAuthorizedUrl: 'https://backend' }, 'options.fetchAuthorizedUrl'],
     [{ title: '  ' }, 'options.title'],
@@ -32,11 +37,8 @@ describe('resolveOptions', () => {
     [{ handshakeTimeoutMs: 0 }, 'options.handshakeTimeoutMs'],
     [{ debug: 1 }, 'options.debug'],
     [{ appearance: null }, 'options.appearance'],
-    [
-      { appearance: { variables: { colorPrimary: 'url(//evil)' } } },
-      'appearance.variables.colorPrimary',
-    ],
-    [{ appearance: { css: 'body{}' } }, 'options.appearance'],
+    [{ appearance: [] }, 'options.appearance'],
+    [{ appearance: 'dark' }, 'options.appearance'],
     [{ onSuccess: () => {} }, 'options.onSuccess'],
     ['debug', 'options.'],
   ])('rejects %j naming %s', (input, where) => {

@@ -1,4 +1,4 @@
-import { appearanceSchema, type Appearance } from '../protocol/appearance';
+import type { Appearance } from '../protocol/appearance';
 import { HANDSHAKE_TIMEOUT_MS } from '../protocol/widgetHello';
 import type { FetchAuthorizedUrl } from './reauthorizePolicy';
 import { TokenframeError } from './TokenframeError';
@@ -19,7 +19,10 @@ export interface TokenframeOptions {
   title?: string;
   /** Let the widget set the iframe's height to its content. Default: true. When false, the iframe fills the container's height. */
   autoHeight?: boolean;
-  /** Theme variables passed to the widget; unknown keys or unsafe values are rejected. */
+  /**
+   * Theme variables passed to the widget, which checks them against the protocol's allowlist:
+   * an unknown variable or unsafe value drops the whole appearance (logged with `debug`).
+   */
   appearance?: Appearance;
   /** Re-requests allowed in a row before giving up with PLUGIN_ERROR. Default: 3. */
   maxReauthorizations?: number;
@@ -31,62 +34,57 @@ export interface TokenframeOptions {
 
 /** Options after validation, with defaults applied. */
 export interface ResolvedOptions {
-  fetchAuthorizedUrl: FetchAuthorizedUrl | undefined;
+  fetchAuthorizedUrl?: FetchAuthorizedUrl;
   title: string;
   autoHeight: boolean;
-  appearance: Appearance | undefined;
+  appearance?: Appearance;
   maxReauthorizations: number;
   handshakeTimeoutMs: number;
   debug: boolean;
 }
 
-// Option → [typeof it must have, how to say so]. Number ranges are checked below.
-const EXPECTED: Record<keyof TokenframeOptions, [string, string]> = {
-  fetchAuthorizedUrl: ['function', 'a function returning a promise'],
-  title: ['string', 'a non-empty string'],
-  autoHeight: ['boolean', 'a boolean'],
-  appearance: ['object', 'an object'],
-  maxReauthorizations: ['number', 'an integer ≥ 0'],
-  handshakeTimeoutMs: ['number', 'a number of ms > 0'],
-  debug: ['boolean', 'a boolean'],
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const optionError = (name: string, expected: string) =>
+  new TokenframeError('invalid_options', `options.${name} must be ${expected}.`);
+
+// Option → [is the value valid, what was expected]. `undefined` always means "the default".
+// `appearance` is only checked for being a plain object: its values are checked by the widget
+// against appearanceSchema on arrival, which keeps the schema's patterns out of the SDK's budget.
+const CHECKS: Record<keyof TokenframeOptions, [(value: unknown) => unknown, string]> = {
+  fetchAuthorizedUrl: [(value) => typeof value === 'function', 'a function'],
+  title: [(value) => typeof value === 'string' && value.trim(), 'a non-empty string'],
+  autoHeight: [(value) => typeof value === 'boolean', 'a boolean'],
+  appearance: [isRecord, 'an object'],
+  maxReauthorizations: [
+    (value) => Number.isInteger(value) && (value as number) >= 0,
+    'an integer ≥ 0',
+  ],
+  handshakeTimeoutMs: [(value) => typeof value === 'number' && value > 0, 'a number > 0'],
+  debug: [(value) => typeof value === 'boolean', 'a boolean'],
 };
 
 /** Validates `create`'s options; throws `invalid_options` naming the first wrong one. */
 export function resolveOptions(input: unknown): ResolvedOptions {
-  const options = (input ?? {}) as Record<string, unknown> & TokenframeOptions;
-  const problem = (name: string, expected: string) =>
-    new TokenframeError('invalid_options', `options.${name} must be ${expected}.`);
-  if (typeof options !== 'object') throw problem('', 'an object');
-  for (const [name, value] of Object.entries(options)) {
-    const expected = EXPECTED[name as keyof TokenframeOptions];
-    if (!expected) {
-      throw problem(name, `one of ${Object.keys(EXPECTED).join(', ')} (unknown option)`);
-    }
-    const [type, description] = expected;
-    const invalidNumber =
-      (name === 'maxReauthorizations' && !(Number.isInteger(value) && (value as number) >= 0)) ||
-      (name === 'handshakeTimeoutMs' && !((value as number) > 0)) ||
-      (name === 'title' && !(value as string).trim?.());
-    if (value !== undefined && (typeof value !== type || value === null || invalidNumber)) {
-      throw problem(name, description);
-    }
-  }
-  let appearance: Appearance | undefined;
-  if (options.appearance !== undefined) {
-    const parsed = appearanceSchema.safeParse(options.appearance);
-    if (!parsed.success) {
-      const where = parsed.error.issues.map((issue) => ['appearance', ...issue.path].join('.'));
-      throw problem(where.join(', '), 'a documented variable with a plain CSS colour or length');
-    }
-    appearance = parsed.data;
-  }
-  return {
-    fetchAuthorizedUrl: options.fetchAuthorizedUrl,
-    title: options.title ?? 'Add a payout account',
-    autoHeight: options.autoHeight ?? true,
-    appearance,
-    maxReauthorizations: options.maxReauthorizations ?? 3,
-    handshakeTimeoutMs: options.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS,
-    debug: options.debug ?? false,
+  const resolved: Record<string, unknown> = {
+    title: 'Add a payout account',
+    autoHeight: true,
+    maxReauthorizations: 3,
+    handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS,
+    debug: false,
   };
+  const options = input ?? {};
+  if (typeof options !== 'object') throw optionError('', 'an object');
+  for (const [name, value] of Object.entries(options)) {
+    const check = CHECKS[name as keyof TokenframeOptions];
+    if (!check) {
+      throw optionError(name, `one of ${Object.keys(CHECKS).join(', ')} (unknown option)`);
+    }
+    if (value === undefined) continue;
+    const valid = check[0](value);
+    if (!valid) throw optionError(name, check[1]);
+    resolved[name] = value;
+  }
+  return resolved as unknown as ResolvedOptions;
 }

@@ -7,7 +7,12 @@ import {
   type SessionErrorCode,
 } from '../protocol/constants';
 import { eventEnvelopeSchema } from '../protocol/eventEnvelope';
-import type { ReauthorizeReason, WidgetEvent } from '../protocol/events';
+import type {
+  PluginErrorEvent,
+  ReauthorizeReason,
+  ReauthorizingEvent,
+  WidgetEvent,
+} from '../protocol/events';
 import type { HostApi } from '../protocol/rpc';
 import { isExpired, parseAuthorizedUrl, type AuthorizedUrl } from './authorizedUrl';
 import { applyFrameHeight } from './autoHeight';
@@ -15,7 +20,6 @@ import { createDebugLog } from './debugLog';
 import { createEmitter, type EventNameOrKey, type EventPayload, type Listener } from './emitter';
 import { listenForWidget } from './handshake';
 import { transition, type MountEvent, type MountState } from './mountLifecycle';
-import { once } from './once';
 import { resolveOptions } from './options';
 import { createReauthorizer } from './reauthorizePolicy';
 import { TokenframeError } from './TokenframeError';
@@ -43,6 +47,12 @@ export interface TokenframePlugin {
   readonly state: MountState;
 }
 
+type SdkEvent = PluginErrorEvent | ReauthorizingEvent;
+// Each SDK event without the ids (distributes over the union, unlike a bare Omit).
+type OwnEvent<E = SdkEvent> = E extends SdkEvent
+  ? Omit<E, 'session_identifier' | 'tracer_token'>
+  : never;
+
 // The widget never sends these: they are the SDK's own events.
 const SDK_EVENTS: string[] = [EVENTS.REAUTHORIZING, EVENTS.PLUGIN_ERROR];
 const TERMINAL: string[] = [
@@ -53,14 +63,8 @@ const TERMINAL: string[] = [
 
 /** Creates a plugin bound to `container` (a selector, looked up at each mount, or an element). */
 export function createPlugin(container: string | HTMLElement, input?: unknown): TokenframePlugin {
-  if (
-    typeof container !== 'string' &&
-    (typeof container !== 'object' || container?.nodeType !== 1)
-  ) {
-    throw new TokenframeError(
-      'invalid_container',
-      'container must be a CSS selector or an element.',
-    );
+  if (typeof container !== 'string' && (container as Node | null)?.nodeType !== 1) {
+    throw new TokenframeError('invalid_container', 'container must be a selector or an element.');
   }
   const options = resolveOptions(input);
   const log = createDebugLog(options.debug);
@@ -74,54 +78,51 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
     resolve(ready: EventPayload<'READY'>): void;
     reject(error: unknown): void;
   } | null = null;
-  let frame: { iframe: HTMLIFrameElement; dispose(): void } | null = null;
+  let disposeFrame: (() => void) | null = null;
 
   const step = (event: MountEvent): boolean => {
-    const next = transition(state, event);
-    const accepted = next !== state || event === 'mount' || event === 'mount_expired';
-    if (accepted) log(event, next);
-    state = next;
-    return accepted;
+    const previous = state;
+    state = transition(state, event);
+    log(event, state);
+    return state !== previous;
   };
   const settle = (error: TokenframeError | null, ready?: EventPayload<'READY'>) => {
     const current = pending;
     pending = null;
     if (error) current?.reject(error);
-    else if (ready) current?.resolve(ready);
+    else current?.resolve(ready!);
   };
   const removeFrame = () => {
-    frame?.dispose();
-    frame = null;
+    disposeFrame?.();
+    disposeFrame = null;
   };
-  const fail = (error: unknown) => {
-    const failure =
-      error instanceof TokenframeError
-        ? error
-        : new TokenframeError('reauthorization_failed', String(error));
-    if (!step('give_up')) return;
-    removeFrame();
+  // The SDK's own events (PLUGIN_ERROR, REAUTHORIZING) carry the ids the widget last reported.
+  const emitOwn = (event: OwnEvent) =>
     emitter.emit({
-      event_name: EVENTS.PLUGIN_ERROR,
+      ...event,
       session_identifier: sessionIdentifier,
       tracer_token: tracerToken,
-      code: failure.code,
-      message: failure.message,
-    });
-    settle(failure);
+    } as SdkEvent);
+  // The re-request policy only ever rejects with a TokenframeError (its own, or a cancel reason).
+  const fail = (error: TokenframeError) => {
+    if (!step('give_up')) return;
+    removeFrame();
+    emitOwn({ event_name: EVENTS.PLUGIN_ERROR, code: error.code, message: error.message });
+    settle(error);
+  };
+  // Ends the current mount (a newer mount, or destroy): one iframe, one listener, one promise.
+  const abandon = (error: TokenframeError) => {
+    removeFrame();
+    generation += 1;
+    reauthorizer.cancel(error);
+    settle(error);
   };
 
   const reauthorizer = createReauthorizer({
     fetchAuthorizedUrl: options.fetchAuthorizedUrl,
     maxReauthorizations: options.maxReauthorizations,
     log,
-    onAttempt: (reason, attempt) =>
-      emitter.emit({
-        event_name: EVENTS.REAUTHORIZING,
-        session_identifier: sessionIdentifier,
-        tracer_token: tracerToken,
-        reason,
-        attempt,
-      }),
+    onAttempt: (reason, attempt) => emitOwn({ event_name: EVENTS.REAUTHORIZING, reason, attempt }),
   });
 
   /** Call only once the state is `reauthorizing`. */
@@ -131,7 +132,7 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
       (url) => {
         if (mountGeneration === generation && step('authorized')) load(url);
       },
-      (error: unknown) => {
+      (error: TokenframeError) => {
         if (mountGeneration === generation) fail(error);
       },
     );
@@ -164,13 +165,13 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
     const host = resolveContainer(container);
     if (!host) return fail(containerError(container));
     removeFrame();
-    const mountGeneration = generation;
     const iframe = document.createElement('iframe');
-    const live = () => mountGeneration === generation && frame?.iframe === iframe;
+    // False once this iframe is removed (a remount, a newer mount, destroy): late calls are ignored.
+    let live = true;
     const api: HostApi = Object.freeze({
       emit(event: WidgetEvent) {
         const parsed = eventEnvelopeSchema.safeParse(event);
-        if (!live()) return;
+        if (!live) return;
         if (!parsed.success || SDK_EVENTS.includes(parsed.data.event_name)) {
           log('dropped event');
           return;
@@ -178,7 +179,7 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
         onWidgetEvent(parsed.data as WidgetEvent);
       },
       resize(height: number) {
-        if (live() && options.autoHeight) applyFrameHeight(iframe, height);
+        if (live && options.autoHeight) applyFrameHeight(iframe, height);
       },
     });
     iframe.title = options.title;
@@ -213,17 +214,16 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
     });
     // The handshake and READY must both arrive in time; otherwise the URL is spent or broken.
     const timer = setTimeout(() => {
-      if (live() && (state === 'loading' || state === 'connecting')) {
+      // Once ready, a late timer means nothing; `finished` and `failed` ignore `recoverable`.
+      if (live && state !== 'ready') {
         recover(loaded ? 'handshake_timeout' : 'load_failed');
       }
     }, options.handshakeTimeoutMs);
-    frame = {
-      iframe,
-      dispose: once(() => {
-        clearTimeout(timer);
-        stopHandshake();
-        iframe.remove();
-      }),
+    disposeFrame = () => {
+      live = false;
+      clearTimeout(timer);
+      stopHandshake();
+      iframe.remove();
     };
     iframe.src = url.href;
     host.appendChild(iframe);
@@ -239,7 +239,7 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
         if (!(Object.values(FUNDING_DESTINATIONS) as string[]).includes(fundingDestination)) {
           throw new TokenframeError(
             'invalid_funding_destination',
-            `fundingDestination must be a Tokenframe.FUNDING_DESTINATIONS value, got ${JSON.stringify(fundingDestination)}.`,
+            `fundingDestination must be a Tokenframe.FUNDING_DESTINATIONS value.`,
           );
         }
         url = parseAuthorizedUrl(authorizedUrl);
@@ -247,12 +247,7 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
       } catch (error) {
         return Promise.reject(error);
       }
-      // Replace any earlier mount: one iframe, one listener, one pending promise.
-      removeFrame();
-      generation += 1;
-      const replaced = new TokenframeError('mount_replaced', 'a newer mount() replaced this one.');
-      reauthorizer.cancel(replaced);
-      settle(replaced);
+      abandon(new TokenframeError('mount_replaced', 'replaced by a newer mount().'));
       destination = fundingDestination;
       sessionIdentifier = url.sessionIdentifier;
       tracerToken = '';
@@ -277,15 +272,12 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
     on(name, listener) {
       return emitter.add(name, listener);
     },
-    destroy: once(() => {
-      removeFrame();
-      generation += 1;
-      const destroyed = new TokenframeError('destroyed', 'destroy() was called.');
-      reauthorizer.cancel(destroyed);
-      settle(destroyed);
+    // Idempotent as it stands: a second call finds no iframe, no pending promise, no listener.
+    destroy() {
+      abandon(new TokenframeError('destroyed', 'destroy() called.'));
       step('destroy');
       emitter.clear();
-    }),
+    },
     get state() {
       return state;
     },

@@ -85,7 +85,7 @@ export function createReauthorizer(options: ReauthorizerOptions): Reauthorizer {
     if (!fetchAuthorizedUrl) {
       throw new TokenframeError(
         'fetch_authorized_url_missing',
-        `a fresh authorized_url is needed (${reason}): pass options.fetchAuthorizedUrl to Tokenframe.create.`,
+        `${reason}: pass options.fetchAuthorizedUrl to re-request.`,
       );
     }
     while (attempts < maxReauthorizations) {
@@ -97,7 +97,7 @@ export function createReauthorizer(options: ReauthorizerOptions): Reauthorizer {
         const url = fromFetchResult(await fetchAuthorizedUrl({ reason, attempt, signal }));
         signal.throwIfAborted();
         if (!isExpired(url)) return url;
-        log('fetchAuthorizedUrl gave an expired URL');
+        log('expired URL');
       } catch (error) {
         signal.throwIfAborted();
         log('fetchAuthorizedUrl failed', error);
@@ -105,7 +105,7 @@ export function createReauthorizer(options: ReauthorizerOptions): Reauthorizer {
     }
     throw new TokenframeError(
       'reauthorization_failed',
-      `gave up after ${maxReauthorizations} re-requests (maxReauthorizations), reason: ${reason}.`,
+      `${reason}: gave up after ${maxReauthorizations} re-requests.`,
     );
   };
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { envelopeShape } from './envelope';
+import { eventCommonShape } from './eventEnvelope';
 
 // Kept apart from handshake.ts so the host SDK, which only checks hellos, does not bundle
 // host_connect's schema (top-level zod calls are not tree-shaken): PRODUCT.md §4's budget.
@@ -12,7 +13,8 @@ import { envelopeShape } from './envelope';
 export const widgetHelloSchema = z.strictObject({
   ...envelopeShape,
   type: z.literal('widget_hello'),
-  session_identifier: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** 1 to 100 characters, the same rule as every event's `session_identifier`. */
+  session_identifier: eventCommonShape.session_identifier,
 });
 
 /** See {@link widgetHelloSchema}. */

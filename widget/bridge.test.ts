@@ -95,6 +95,59 @@ describe('widget bridge, embedded', () => {
   });
 });
 
+describe('widget bridge, host appearance', () => {
+  beforeEach(() => {
+    Object.defineProperty(window, 'parent', { value: parent, configurable: true });
+  });
+  afterEach(() => {
+    bridge?.destroy();
+    bridge = null;
+    Object.defineProperty(window, 'parent', { value: window, configurable: true });
+  });
+
+  const connectWith = async (appearance: unknown) => {
+    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    const channel = new MessageChannel();
+    deliver({
+      data: { ...connect, appearance },
+      origin: HOST,
+      source: parent,
+      ports: [channel.port2],
+    });
+    const result = await bridge.connected;
+    channel.port1.close();
+    return result;
+  };
+
+  it('keeps an appearance that matches the allowlist', async () => {
+    const appearance = { variables: { colorPrimary: '#0a7', borderRadius: '8px' } };
+    await expect(connectWith(appearance)).resolves.toMatchObject({ appearance });
+  });
+
+  it.each([
+    ['an unsafe value', { variables: { colorPrimary: 'url(//evil)' } }],
+    ['an unknown variable', { variables: { colour: '#000' } }],
+    ['an unknown key', { css: 'body{}' }],
+  ])('drops an appearance with %s but still accepts the port', async (_, appearance) => {
+    const result = await connectWith(appearance);
+    expect(result).toMatchObject({ funding_destination: 'debit' });
+    expect(result?.appearance).toBeUndefined();
+  });
+
+  it('still ignores a host_connect that is wrong apart from its appearance', async () => {
+    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    const { port2 } = new MessageChannel();
+    deliver({
+      data: { ...connect, version: 9, appearance: { css: 'x' } },
+      origin: HOST,
+      source: parent,
+      ports: [port2],
+    });
+    expect(await settled(bridge.connected)).toBe(false);
+    port2.close();
+  });
+});
+
 describe('widget bridge, standalone (top-level webview)', () => {
   afterEach(() => {
     const native = window as unknown as Record<string, unknown>;

@@ -15,7 +15,11 @@ import { deliverToNativeBridges } from './standalone';
 export interface Bridge {
   /** 'embedded' inside an iframe, 'standalone' when top-level (webview). */
   readonly mode: 'embedded' | 'standalone';
-  /** Resolves with the host's options once the port arrives; resolves null in standalone mode. */
+  /**
+   * Resolves with the host's options once the port arrives; resolves null in standalone mode.
+   * An appearance that fails `appearanceSchema` is dropped (`appearance: undefined`), logged in
+   * debug mode: the host SDK does not check its values.
+   */
   readonly connected: Promise<HostConnect | null>;
   /** Validates the event with widgetEventSchema, then sends it (buffered until connected). Invalid events are dropped and logged in debug mode. Standalone: delivers to webkit.messageHandlers.tokenframe / ReactNativeWebView / TokenframeAndroid. */
   emit(event: WidgetEvent): void;
@@ -92,7 +96,7 @@ export function connectToHost(options: ConnectOptions): Bridge {
   const onMessage = (event: MessageEvent) => {
     // Order matters (penpal's habit): who sent it, from where, then what it says.
     if (event.source !== window.parent || event.origin !== options.hostOrigin) return;
-    const parsed = hostConnectSchema.safeParse(event.data);
+    const parsed = parseHostConnect(event.data, debug);
     if (!parsed.success || event.ports.length !== 1 || host) {
       debug('ignored message from host window');
       return;
@@ -146,4 +150,24 @@ export function connectToHost(options: ConnectOptions): Bridge {
       pending.length = 0;
     },
   };
+}
+
+/**
+ * Parses `host_connect`. The SDK checks only that `appearance` is an object (the patterns
+ * would not fit its size budget), so this is where an unknown variable or unsafe value is
+ * caught: the appearance is dropped and logged, and the flow goes on with the default theme
+ * rather than failing the handshake over a cosmetic option.
+ */
+function parseHostConnect(data: unknown, debug: (message: string, detail?: unknown) => void) {
+  const parsed = hostConnectSchema.safeParse(data);
+  if (parsed.success || !data || typeof data !== 'object' || !('appearance' in data)) return parsed;
+  const withoutAppearance = hostConnectSchema.safeParse({ ...data, appearance: undefined });
+  if (withoutAppearance.success) {
+    // Names of failing fields only, as for events.
+    debug(
+      'dropped invalid appearance',
+      parsed.error.issues.map((issue) => issue.path.join('.')),
+    );
+  }
+  return withoutAppearance;
 }

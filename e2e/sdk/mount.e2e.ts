@@ -122,18 +122,14 @@ describe('host SDK mount (two origins, real Chromium)', () => {
       return [
         codeOf(() => plugin.on('TOKEN_SUCESS', () => {})),
         codeOf(() => plugin.on('READY', 'not a function')),
-        codeOf(() =>
-          T.create('#capture', { appearance: { variables: { colorPrimary: 'url(x)' } } }),
-        ),
+        codeOf(() => T.create('#capture', { appearance: 'dark' as never })),
         codeOf(() => T.create('#capture', { fetchAuthorizedUrl: 'https://example.com' })),
         codeOf(() => T.create('#capture', { titel: 'typo' })),
       ];
     });
     expect(errors[0]).toMatch(/^TokenframeError:unknown_event:.*TOKEN_SUCESS.*Tokenframe\.EVENTS/);
     expect(errors[1]).toMatch(/^TokenframeError:invalid_listener:/);
-    expect(errors[2]).toMatch(
-      /^TokenframeError:invalid_options:.*appearance\.variables\.colorPrimary/,
-    );
+    expect(errors[2]).toMatch(/^TokenframeError:invalid_options:.*appearance/);
     expect(errors[3]).toMatch(/^TokenframeError:invalid_options:.*fetchAuthorizedUrl/);
     expect(errors[4]).toMatch(/^TokenframeError:invalid_options:.*titel/);
 
