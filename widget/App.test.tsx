@@ -18,7 +18,11 @@ const attempts = {
 
 async function mount(
   routes: Parameters<typeof fakeFetch>[0],
-  options: { host?: ReturnType<typeof defaultHost> | null; onContentChanged?: () => void } = {},
+  options: {
+    host?: ReturnType<typeof defaultHost> | null;
+    onContentChanged?: () => void;
+    documentLocale?: string;
+  } = {},
 ) {
   const { bridge, events } = fakeBridge(options.host === undefined ? defaultHost() : options.host);
   const { fetchImpl, calls } = fakeFetch({
@@ -36,6 +40,7 @@ async function mount(
       fallbackTracerToken="trc_fallback"
       navigate={navigate}
       onContentChanged={options.onContentChanged}
+      documentLocale={options.documentLocale}
     />,
   );
   return { events, calls, navigate };
@@ -124,6 +129,21 @@ describe('App', () => {
       error: 'url_used',
     });
     expect(names(events)).not.toContain(EVENTS.READY);
+  });
+
+  it("shows a failed exchange's session error in the language the document names", async () => {
+    const german = (await import('../locales/de-DE.json')).default;
+    await mount(
+      {
+        'POST /exchange': {
+          status: 409,
+          body: { error: 'wrong_state', session_error: 'url_used' },
+        },
+      },
+      { documentLocale: 'de-DE' },
+    );
+    await screen.findByRole('heading', { name: german.session_error.url_used.heading });
+    expect(document.documentElement.lang).toBe('de-DE');
   });
 
   it('keeps the form and marks the card field when the service says it is not a debit card', async () => {

@@ -36,6 +36,8 @@ export interface AppProps {
   authorizedUrl: AuthorizedUrlParts | null;
   /** Tracer for events sent before (or without) a successful exchange. */
   fallbackTracerToken: string;
+  /** The session's language from the document's meta, applied before the exchange answers. */
+  documentLocale?: string;
   /** Standalone redirects; defaults to `location.assign`. */
   navigate?: (url: string) => void;
   /** Called once READY has been emitted (tests, timing). */
@@ -105,6 +107,9 @@ export function App(props: AppProps) {
       return;
     }
     setStatus(t('status.loading'));
+    // The document names the session's language, so its chunk downloads beside the exchange
+    // and even the error page of a failed exchange is in the recipient's language.
+    const documentLocale = props.documentLocale ? applyLocale(props.documentLocale) : null;
     const flowPages = preloadFlowPages();
     let exchanged: WidgetSession;
     try {
@@ -112,6 +117,7 @@ export function App(props: AppProps) {
         await api.exchange({ session_identifier: url.sessionIdentifier, t: url.t, h: url.h })
       ).session;
     } catch (error) {
+      await documentLocale;
       emitter.start({
         session_identifier: url.sessionIdentifier,
         tracer_token: props.fallbackTracerToken,
@@ -129,6 +135,7 @@ export function App(props: AppProps) {
     );
     setSession(exchanged);
     applyThemeVariant(exchanged.theme_variant);
+    await documentLocale;
     const active = await applyLocale(
       languageChoice.get(exchanged.session_identifier) ?? exchanged.language_locale_code,
     );

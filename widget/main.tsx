@@ -46,6 +46,7 @@ async function boot() {
       i18n={i18n}
       authorizedUrl={authorizedUrl}
       fallbackTracerToken={fallbackTracerToken()}
+      documentLocale={meta('tokenframe-locale')}
       onContentChanged={contentHeight.measure}
     />,
     root,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWidgetApiHarness, type WidgetApiHarness } from './testing/widgetApiHarness';
-import { injectHostOrigin, widgetDocumentHeaders } from './widgetDocumentHeaders';
+import { injectSessionMeta, widgetDocumentHeaders } from './widgetDocumentHeaders';
 
 const FIXTURE_HTML =
   '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/widget/assets/index-abc123.js"></script></head><body><div id="app"></div></body></html>';
@@ -68,6 +68,18 @@ describe('GET /session/:id', () => {
     expect(body.indexOf('tokenframe-tracer-token')).toBeLessThan(body.indexOf('<script'));
   });
 
+  it("injects the session's language, so a failed exchange still shows its error page in it", async () => {
+    const sessionId = await api.createSession();
+    const rows = await api.store.query<{ language_locale_code: string }>(
+      'SELECT language_locale_code FROM sessions WHERE id = $1',
+      [sessionId],
+    );
+    const body = (await api.app.inject({ method: 'GET', url: `/session/${sessionId}` })).body;
+    expect(body.match(/<meta name="tokenframe-locale" content="([^"]*)">/g)).toEqual([
+      `<meta name="tokenframe-locale" content="${rows[0]!.language_locale_code}">`,
+    ]);
+  });
+
   it('serves an unknown session with frame-ancestors none and no host origin, so the widget shows invalid_url', async () => {
     const response = await api.app.inject({ method: 'GET', url: '/session/does-not-exist' });
     expect(response.statusCode).toBe(200);
@@ -111,31 +123,43 @@ describe('/widget/ static files', () => {
   });
 });
 
-describe('injectHostOrigin', () => {
+describe('injectSessionMeta', () => {
   it('escapes the origin as an HTML attribute', () => {
-    expect(injectHostOrigin('<head></head>', 'https://a.example/"><script>')).toContain(
-      'content="https://a.example/&quot;&gt;&lt;script&gt;"',
-    );
+    expect(
+      injectSessionMeta('<head></head>', { hostOrigin: 'https://a.example/"><script>' }),
+    ).toContain('content="https://a.example/&quot;&gt;&lt;script&gt;"');
   });
   it('escapes the tracer token as an HTML attribute', () => {
-    expect(injectHostOrigin('<head></head>', 'https://a.example', 'trc_"><script>')).toContain(
-      '<meta name="tokenframe-tracer-token" content="trc_&quot;&gt;&lt;script&gt;">',
-    );
+    expect(
+      injectSessionMeta('<head></head>', {
+        hostOrigin: 'https://a.example',
+        tracerToken: 'trc_"><script>',
+      }),
+    ).toContain('<meta name="tokenframe-tracer-token" content="trc_&quot;&gt;&lt;script&gt;">');
   });
   it('drops a tracer token placeholder and adds none without a session', () => {
     const built = '<head>\n<meta name="tokenframe-tracer-token" content="" />\n</head>';
-    expect(injectHostOrigin(built, null, null)).not.toContain('tokenframe-tracer-token');
+    expect(injectSessionMeta(built, { hostOrigin: null, tracerToken: null })).not.toContain(
+      'tokenframe-tracer-token',
+    );
+  });
+  it("tells the widget the session's language, escaped", () => {
+    const served = injectSessionMeta('<head></head>', {
+      hostOrigin: 'https://a.example',
+      locale: 'ar-SA"><x',
+    });
+    expect(served).toContain('<meta name="tokenframe-locale" content="ar-SA&quot;&gt;&lt;x">');
   });
   it('leaves the document alone without a host origin', () => {
-    expect(injectHostOrigin('<head></head>', null)).toBe('<head></head>');
+    expect(injectSessionMeta('<head></head>', { hostOrigin: null })).toBe('<head></head>');
   });
   it("replaces the build's placeholder tag instead of adding a second one", () => {
     const built =
       '<head>\n<meta name="tokenframe-host-origin" content="" />\n<title>x</title></head>';
-    const served = injectHostOrigin(built, 'https://a.example');
+    const served = injectSessionMeta(built, { hostOrigin: 'https://a.example' });
     expect(served.match(/tokenframe-host-origin/g)).toHaveLength(1);
     expect(served).toContain('content="https://a.example"');
-    expect(injectHostOrigin(built, null)).not.toContain('tokenframe-host-origin');
+    expect(injectSessionMeta(built, { hostOrigin: null })).not.toContain('tokenframe-host-origin');
   });
 });
 

@@ -4,7 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { isOrigin } from '../programs/program';
 import type { WidgetApiOptions } from './routes';
-import { injectHostOrigin, widgetDocumentHeaders } from './widgetDocumentHeaders';
+import {
+  injectSessionMeta,
+  widgetDocumentHeaders,
+  type SessionMeta,
+} from './widgetDocumentHeaders';
 
 /** Vite's hashed output (`base: '/widget/'`, `assetsDir: 'assets'`): safe to cache forever. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -22,7 +26,7 @@ export async function widgetDocumentRoutes(
   const widgetDir = join(options.config.distDir, 'widget');
 
   app.get<{ Params: { id: string } }>('/session/:id', async (request, reply) => {
-    const { hostOrigin, tracerToken } = await sessionMetaOf(options, request.params.id);
+    const session = await sessionMetaOf(options, request.params.id);
     let html: string;
     try {
       html = await readFile(join(widgetDir, 'index.html'), 'utf8');
@@ -34,8 +38,8 @@ export async function widgetDocumentRoutes(
         .send('<!doctype html><title>Tokenframe</title><p>The widget is not built.</p>');
     }
     return reply
-      .headers(widgetDocumentHeaders(hostOrigin))
-      .send(injectHostOrigin(html, hostOrigin, tracerToken));
+      .headers(widgetDocumentHeaders(session.hostOrigin))
+      .send(injectSessionMeta(html, session));
   });
 
   await app.register(fastifyStatic, {
@@ -54,21 +58,24 @@ export async function widgetDocumentRoutes(
   });
 }
 
-/** What the document tells the widget about its session; both `null` without a session. */
-interface SessionMeta {
-  hostOrigin: string | null;
-  tracerToken: string | null;
-}
+const NO_SESSION: SessionMeta = { hostOrigin: null };
 
-/** The session's host origin and tracer token, or `null`s when there is no such session. */
+/** The session's host origin, tracer token and language, or no meta when there is no such session. */
 async function sessionMetaOf(options: WidgetApiOptions, sessionId: string): Promise<SessionMeta> {
-  if (sessionId.length > 100) return { hostOrigin: null, tracerToken: null };
-  const rows = await options.store.query<{ host_origin: string; tracer_token: string | null }>(
-    'SELECT host_origin, tracer_token FROM sessions WHERE id = $1',
-    [sessionId],
-  );
-  const origin = rows[0]?.host_origin;
+  if (sessionId.length > 100) return NO_SESSION;
+  const rows = await options.store.query<{
+    host_origin: string;
+    tracer_token: string | null;
+    language_locale_code: string | null;
+  }>('SELECT host_origin, tracer_token, language_locale_code FROM sessions WHERE id = $1', [
+    sessionId,
+  ]);
+  const row = rows[0];
   // The origin came from the program's allowlist; checking again keeps the header unforgeable.
-  if (!origin || !isOrigin(origin)) return { hostOrigin: null, tracerToken: null };
-  return { hostOrigin: origin, tracerToken: rows[0]?.tracer_token ?? null };
+  if (!row?.host_origin || !isOrigin(row.host_origin)) return NO_SESSION;
+  return {
+    hostOrigin: row.host_origin,
+    tracerToken: row.tracer_token,
+    locale: row.language_locale_code,
+  };
 }
