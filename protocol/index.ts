@@ -7,3 +7,5 @@ export * from './events';
 export * from './handshake';
 export * from './rpc';
 export * from './widgetApi';
+export * from './accountNumbers';
+export * from './bankDirectory';

@@ -1,5 +1,5 @@
 import type { Frame } from 'playwright-core';
-import { BANK_DIRECTORY } from '../../server/sandbox/bankDirectory';
+import { BANK_DIRECTORY } from '../../protocol/bankDirectory';
 import { withoutPseudoText } from './pseudoLocale';
 
 /**

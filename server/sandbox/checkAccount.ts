@@ -1,11 +1,9 @@
 import type { AccountSubmission, BillingAddress } from '../../protocol/widgetApi';
 import type { MaskedAccount } from '../../protocol/account';
 import type { FundingDestination } from '../../protocol/constants';
-import { isLuhnValid } from './luhn';
-import { cardBrandOf } from './cardBrand';
 import { cardProfileOf, type CardProfile } from './testCards';
-import { isRoutingNumberValid } from './routingNumber';
-import { bankNameOf } from './bankDirectory';
+import { cardBrandOf, isLuhnValid, isRoutingNumberValid } from '../../protocol/accountNumbers';
+import { bankNameOf } from '../../protocol/bankDirectory';
 import { billerById } from './billerDirectory';
 import { achFailureOf } from './achAccounts';
 import { isAcceptedEmail, maskEmail, normalizeEmail } from './paypalEmail';

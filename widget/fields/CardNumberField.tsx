@@ -2,7 +2,8 @@ import { showFormattedKeepingCaret } from './caret';
 import { TextField } from './TextField';
 import type { FieldGroupProps } from './types';
 import { useWidget } from '../ui/WidgetContext';
-import { cardBrandOf, formatCardNumber } from '../validation/card';
+import { cardBrandOf } from '../../protocol/accountNumbers';
+import { formatCardNumber } from '../validation/card';
 import { digitsOnly } from '../validation/digits';
 
 /**

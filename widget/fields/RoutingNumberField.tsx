@@ -1,14 +1,14 @@
 import { TextField } from './TextField';
 import type { FieldGroupProps } from './types';
 import { useWidget } from '../ui/WidgetContext';
-import { bankNameOf } from '../validation/bankDirectory';
+import { bankNameOf } from '../../protocol/bankDirectory';
 import { digitsOnly } from '../validation/digits';
-import { passesAbaChecksum } from '../validation/routing';
+import { isRoutingNumberValid } from '../../protocol/accountNumbers';
 
 /** Nine-digit ABA routing number; once it passes the checksum, the bank's name is shown. */
 export function RoutingNumberField({ values, errors, onChange, onBlur }: FieldGroupProps) {
   const { t } = useWidget();
-  const bank = passesAbaChecksum(values.routing_number)
+  const bank = isRoutingNumberValid(values.routing_number)
     ? bankNameOf(values.routing_number)
     : undefined;
   return (

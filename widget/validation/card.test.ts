@@ -1,28 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { cardBrandOf, cardNumberProblem, formatCardNumber, passesLuhn } from './card';
+import { cardNumberProblem, formatCardNumber } from './card';
 
 describe('card validation', () => {
-  it.each([
-    '4000056655665556',
-    '5200828282828210',
-    '4111111111111111',
-    '5555555555554444',
-    '4000000000000002',
-  ])('sandbox number %s passes Luhn', (number) => expect(passesLuhn(number)).toBe(true));
+  it.each(['4000056655665556', '5200828282828210', '4111111111111111', '4000000000000002'])(
+    'sandbox number %s may be sent',
+    (number) => expect(cardNumberProblem(number)).toBeNull(),
+  );
   it('a number with one wrong digit fails Luhn', () => {
     expect(cardNumberProblem('4000056655665557')).toBe('invalid');
   });
   it('reports empty and short numbers distinctly', () => {
     expect(cardNumberProblem('')).toBe('required');
     expect(cardNumberProblem('40000566')).toBe('incomplete');
-  });
-  it('detects brands from the prefix', () => {
-    expect(cardBrandOf('4000')).toBe('visa');
-    expect(cardBrandOf('5200')).toBe('mastercard');
-    expect(cardBrandOf('2221')).toBe('mastercard');
-    expect(cardBrandOf('3714')).toBe('amex');
-    expect(cardBrandOf('6011')).toBe('discover');
-    expect(cardBrandOf('9999')).toBe('unknown');
   });
   it('spaces numbers in groups of four, Amex as 4-6-5', () => {
     expect(formatCardNumber('4000056655665556')).toBe('4000 0566 5566 5556');
