@@ -42,6 +42,16 @@ describe('ConfirmationPage', () => {
     expect(container.textContent).toContain('Checking');
   });
 
+  it('shows a PayPal email masked, with no "ending in" label it could not fill', async () => {
+    const account = { display: 'j•••@example.com' };
+    const { container } = await renderInWidget(
+      <ConfirmationPage {...props({ destination: 'paypal', account })} />,
+    );
+    expect(container.querySelector('bdi[dir="ltr"]')?.textContent).toBe('j•••@example.com');
+    expect(container.textContent).not.toMatch(/ending in/i);
+    expect(container.textContent).not.toContain('Card');
+  });
+
   it('wires Confirm, Cancel and Use a different method', async () => {
     const handlers = props();
     await renderInWidget(<ConfirmationPage {...handlers} />);
