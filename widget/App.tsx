@@ -10,6 +10,7 @@ import {
 import { WidgetApiFailure, type WidgetApiClient } from './api';
 import type { Bridge } from './bridge';
 import { HostEventEmitter } from './emitter';
+import { exchangeWithRetry } from './exchangeWithRetry';
 import { serverFieldErrors } from './flow/serverFieldErrors';
 import type { FlowState } from './flow/state';
 import { INITIAL_STATE, transition } from './flow/transition';
@@ -114,7 +115,11 @@ export function App(props: AppProps) {
     let exchanged: WidgetSession;
     try {
       exchanged = (
-        await api.exchange({ session_identifier: url.sessionIdentifier, t: url.t, h: url.h })
+        await exchangeWithRetry(
+          api,
+          { session_identifier: url.sessionIdentifier, t: url.t, h: url.h },
+          () => setStatus(t('status.rate_limited')),
+        )
       ).session;
     } catch (error) {
       await documentLocale;
