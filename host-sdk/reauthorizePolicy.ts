@@ -1,10 +1,5 @@
 import type { ReauthorizeReason } from '../protocol/events';
-import {
-  fromFetchResult,
-  isExpired,
-  type AuthorizedUrl,
-  type AuthorizedUrlResult,
-} from './authorizedUrl';
+import { fromFetchResult, type AuthorizedUrl, type AuthorizedUrlResult } from './authorizedUrl';
 import type { DebugLog } from './debugLog';
 import { TokenframeError } from './TokenframeError';
 
@@ -53,7 +48,7 @@ export interface ReauthorizerOptions {
 /** Single-flight re-requests with backoff and a bounded count. */
 export interface Reauthorizer {
   /**
-   * Starts a re-request or joins the one in flight. Resolves with a fresh, unexpired URL;
+   * Starts a re-request or joins the one in flight. Resolves with a fresh URL;
    * rejects with `fetch_authorized_url_missing` or `reauthorization_failed`, or with the
    * error given to {@link Reauthorizer.cancel}.
    */
@@ -96,8 +91,10 @@ export function createReauthorizer(options: ReauthorizerOptions): Reauthorizer {
       try {
         const url = fromFetchResult(await fetchAuthorizedUrl({ reason, attempt, signal }));
         signal.throwIfAborted();
-        if (!isExpired(url)) return url;
-        log('expired URL');
+        // A URL fresh from the backend is mounted whatever the local clock says: the server's
+        // clock decides (PRODUCT.md §1), and a visitor whose clock runs fast would otherwise
+        // never get a URL the SDK accepts. If it really is stale, the widget reports url_expired.
+        return url;
       } catch (error) {
         signal.throwIfAborted();
         log('fetchAuthorizedUrl failed', error);

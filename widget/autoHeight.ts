@@ -25,7 +25,12 @@ export function observeContentHeight(
 ): ContentHeightObserver {
   let lastReported: number | null = null;
   const measure = () => {
-    const height = content.scrollHeight;
+    // scrollHeight rounds a fractional layout height down; the frame must be the ceiling or
+    // the document overflows it by a pixel and shows a 1 px scrollbar.
+    const height = Math.max(
+      content.scrollHeight,
+      Math.ceil(content.getBoundingClientRect().height),
+    );
     if (height === lastReported) return;
     lastReported = height;
     report(height);
