@@ -412,6 +412,8 @@ describe('widget flow in a real browser', () => {
     await hostPage.waitForEvent('tokenframe.terminal_failure_acknowledged');
     const secondReady = await hostPage.waitForEvent('tokenframe.ready', 2);
     expect(secondReady.session_identifier).toBe(ready.session_identifier);
+    // Focus was in the widget when Continue was pressed: the remounted frame keeps it.
+    expect(await hostPage.page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
     const answers = creates.get(hostPage.key) ?? [];
     expect(answers.map((answer) => answer.status)).toEqual([100, 101]);
     expect(answers[1]!.authorized_url).not.toBe(answers[0]!.authorized_url);

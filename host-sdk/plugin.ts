@@ -164,6 +164,9 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
   const load = (url: AuthorizedUrl) => {
     const host = resolveContainer(container);
     if (!host) return fail(containerError(container));
+    // A remount (e.g. after the recipient pressed Continue) must not drop keyboard focus to
+    // the merchant's page: if it was in the old frame, it goes to the new one (WCAG 2.4.3).
+    const refocus = host.contains(document.activeElement);
     removeFrame();
     const iframe = document.createElement('iframe');
     // False once this iframe is removed (a remount, a newer mount, destroy): late calls are ignored.
@@ -227,6 +230,7 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
     };
     iframe.src = url.href;
     host.appendChild(iframe);
+    if (refocus) iframe.focus();
   };
 
   const plugin: TokenframePlugin = {

@@ -11,7 +11,10 @@ export interface DestinationPickerProps {
   onDismiss(): void;
 }
 
-/** "Use a different method": the program's enabled destinations as a radio group. */
+/**
+ * "Use a different method": the program's enabled destinations as a radio group. The page
+ * heading names the question while the picker is open.
+ */
 export function DestinationPicker({
   destinations,
   current,
@@ -31,7 +34,6 @@ export function DestinationPicker({
         else onChoose(choice);
       }}
     >
-      <h2 class="subheading">{t('destination.picker_heading')}</h2>
       <fieldset class="field-group radio-group">
         <legend>{t('destination.picker_legend')}</legend>
         {destinations.map((destination) => (

@@ -137,6 +137,20 @@ describe('AccountEntryPage (debit)', () => {
     expect(screen.getByText('This is a credit card. Enter a debit card instead.')).toBeTruthy();
   });
 
+  it("puts focus on the field the service flagged, and drops the service's error once it is edited", async () => {
+    await renderEntry({
+      state: entry('debit', {
+        serverFieldErrors: { card_number: 'fields.card_number.not_debit_card' },
+      }),
+    });
+    const cardNumber = screen.getByLabelText('Card number');
+    expect(document.activeElement).toBe(cardNumber);
+    expect(cardNumber.getAttribute('aria-invalid')).toBe('true');
+    type('Card number', '4000056655665556');
+    expect(screen.queryByText('This is a credit card. Enter a debit card instead.')).toBeNull();
+    expect(cardNumber.getAttribute('aria-invalid')).not.toBe('true');
+  });
+
   it('after a failed attempt, says what to check and how many attempts are left', async () => {
     await renderEntry({
       state: entry('debit', {
@@ -152,6 +166,10 @@ describe('AccountEntryPage (debit)', () => {
     expect(alert.textContent).toContain('does not match our records');
     expect(alert.textContent).toContain('Last name and ZIP code');
     expect(alert.textContent).toContain('You have 1 attempt left.');
+    expect(document.activeElement).toBe(alert);
+    expect(screen.getByLabelText('Last name').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('ZIP code').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('First name').getAttribute('aria-invalid')).not.toBe('true');
   });
 });
 
@@ -202,6 +220,9 @@ describe('AccountEntryPage (picker)', () => {
       state: entry('debit', { choosingDestination: true }),
       onChooseDestination,
     });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'How would you like to get paid?',
+    );
     fireEvent.click(screen.getByLabelText('Bank account'));
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(onChooseDestination).toHaveBeenCalledWith('ach');

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountSubmission, FundingDestination } from '../../protocol';
 import type { Biller } from '../api';
 import { AccountNumberField } from '../fields/AccountNumberField';
@@ -23,7 +23,7 @@ import {
   toAccountSubmission,
   validateAccountForm,
 } from '../flow/accountForm';
-import type { FlowState } from '../flow/state';
+import type { FlowState, VerificationFailure } from '../flow/state';
 import { PageFrame } from '../ui/PageFrame';
 import { useWidget } from '../ui/WidgetContext';
 import { VerificationFailureNotice } from './VerificationFailureNotice';
@@ -54,9 +54,34 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
   const [values, setValues] = useState<AccountFormValues>(EMPTY_FORM);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summaryCount, setSummaryCount] = useState(0);
+  const [editedSinceResponse, setEditedSinceResponse] = useState<Set<AccountField>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
   const { destination } = state;
-  const shownErrors: FieldErrors = { ...errors, ...state.serverFieldErrors };
+  const responseErrors = useMemo(
+    () => errorsFromResponse(state.serverFieldErrors, state.failure),
+    [state.serverFieldErrors, state.failure],
+  );
+  const shownErrors: FieldErrors = { ...errors };
+  for (const [field, key] of Object.entries(responseErrors) as [AccountField, string][])
+    if (!editedSinceResponse.has(field)) shownErrors[field] = key;
+
+  // The service answered: its errors are fresh, and focus (lost while the buttons were
+  // disabled) goes to the first field it flagged, or to the failure notice.
+  useEffect(() => {
+    setEditedSinceResponse(new Set());
+    const flagged = fieldsOf(destination).find((field) => responseErrors[field]);
+    if (flagged && !state.failure) focusField(formRef.current, flagged);
+    else if (state.failure) failureRef.current?.focus();
+  }, [responseErrors]);
+
+  // Opening or closing the method picker changes what this page is for: announce it.
+  const pickerShown = useRef(state.choosingDestination);
+  useEffect(() => {
+    if (pickerShown.current === state.choosingDestination) return;
+    pickerShown.current = state.choosingDestination;
+    document.getElementById('heading-account_entry')?.focus();
+  }, [state.choosingDestination]);
 
   const onChange = (field: AccountField, value: string) => {
     const next = { ...values, [field]: value };
@@ -64,6 +89,9 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
     setValues((current) => ({ ...current, [field]: value }));
     // Clear a shown error as soon as the value is fixed; new errors wait for blur or submit.
     if (errors[field] && !fieldProblem(field, next)) setErrors({ ...errors, [field]: undefined });
+    // The service's verdict was about the old value.
+    if (responseErrors[field] && !editedSinceResponse.has(field))
+      setEditedSinceResponse((edited) => new Set(edited).add(field));
   };
   const onBlur = (field: AccountField) => {
     if (values[field] === '') return;
@@ -78,9 +106,8 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
     setErrors(found);
     const invalid = fieldsOf(destination).filter((field) => found[field]);
     setSummaryCount(invalid.length);
-    if (invalid.length > 0) {
-      const first = formRef.current?.querySelector<HTMLElement>(`[name="${invalid[0]}"]`);
-      first?.focus();
+    if (invalid[0]) {
+      focusField(formRef.current, invalid[0]);
       return;
     }
     props.onSubmit(toAccountSubmission(destination, values));
@@ -91,7 +118,11 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
   return (
     <PageFrame
       page="account_entry"
-      heading={t(`account_entry.heading_${destination}`)}
+      heading={
+        state.choosingDestination
+          ? t('destination.picker_heading')
+          : t(`account_entry.heading_${destination}`)
+      }
       focusHeading={props.focusHeading}
     >
       {state.choosingDestination ? (
@@ -112,7 +143,11 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
         >
           <p class="notice">{t('app.required_notice')}</p>
           {state.failure ? (
-            <VerificationFailureNotice failure={state.failure} attempts={state.attempts} />
+            <VerificationFailureNotice
+              failure={state.failure}
+              attempts={state.attempts}
+              noticeRef={failureRef}
+            />
           ) : null}
           {summaryCount > 0 ? (
             <p class="error-summary" role="alert">
@@ -173,4 +208,22 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
       )}
     </PageFrame>
   );
+}
+
+function focusField(form: HTMLFormElement | null, field: AccountField) {
+  form?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+}
+
+/**
+ * The service's field errors, plus the fields a recipient verification found mismatched,
+ * so each is marked and described on the field itself rather than only in the notice.
+ */
+function errorsFromResponse(
+  serverFieldErrors: Record<string, string>,
+  failure: VerificationFailure | null,
+): FieldErrors {
+  const errors: FieldErrors = { ...serverFieldErrors };
+  for (const field of failure?.mismatchedFields ?? [])
+    errors[field.replace(/^address\./, '') as AccountField] = 'fields.generic.invalid';
+  return errors;
 }

@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import type { Attempts } from '../../protocol';
 import type { VerificationFailure } from '../flow/state';
 import { useWidget } from '../ui/WidgetContext';
@@ -15,9 +16,12 @@ export function failureMessageKey(failure: VerificationFailure): string {
 export function VerificationFailureNotice({
   failure,
   attempts,
+  noticeRef,
 }: {
   failure: VerificationFailure;
   attempts: Attempts;
+  /** Focused after each failed attempt, so the result is where the keyboard is. */
+  noticeRef?: RefObject<HTMLDivElement>;
 }) {
   const { t, locale } = useWidget();
   const featureRemaining =
@@ -29,7 +33,7 @@ export function VerificationFailureNotice({
     t(`fields.${field.replace(/^address\./, '')}.label`),
   );
   return (
-    <div class="failure-notice" role="alert">
+    <div class="failure-notice" role="alert" tabIndex={-1} ref={noticeRef}>
       <p>
         <span class="field-error-icon" aria-hidden="true">
           !
