@@ -2,6 +2,7 @@ import { FieldError, TextField } from './TextField';
 import type { FieldGroupProps } from './types';
 import { useWidget } from '../ui/WidgetContext';
 import { US_STATES } from '../validation/usStates';
+import { formatZipCode } from '../validation/zipCode';
 
 /** Billing address: two lines, city, state (US states, DC, territories) and ZIP code. */
 export function AddressFields({ values, errors, onChange, onBlur }: FieldGroupProps) {
@@ -79,7 +80,13 @@ export function AddressFields({ values, errors, onChange, onBlur }: FieldGroupPr
           inputMode="numeric"
           dir="ltr"
           maxLength={10}
-          onInput={(value) => onChange('zip_code', value)}
+          onInput={(typed, input) => {
+            const zipCode = formatZipCode(typed);
+            // Written here as well: when formatting drops a stray character the state does not
+            // change, so no re-render would correct what the field shows.
+            if (input.value !== zipCode) input.value = zipCode;
+            onChange('zip_code', zipCode);
+          }}
           onBlur={() => onBlur('zip_code')}
         />
       </div>

@@ -155,6 +155,15 @@ describe('AddressFields', () => {
     expect(input('ZIP code').getAttribute('autocomplete')).toBe('billing postal-code');
     expect(screen.getByLabelText('Address line 2 (optional)')).toBeTruthy();
   });
+
+  it('formats ZIP+4 typed as nine digits on a keypad without a hyphen, and drops stray characters', async () => {
+    await renderInWidget(<Harness Group={AddressFields} />);
+    type('ZIP code', '123456789');
+    expect(input('ZIP code').value).toBe('12345-6789');
+    type('ZIP code', '02110');
+    type('ZIP code', '02110a');
+    expect(input('ZIP code').value).toBe('02110');
+  });
 });
 
 describe('PayPalFields', () => {
