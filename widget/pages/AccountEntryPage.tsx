@@ -24,6 +24,7 @@ import {
   validateAccountForm,
 } from '../flow/accountForm';
 import type { FlowState, VerificationFailure } from '../flow/state';
+import { LeaveFlowButtons } from '../ui/LeaveFlowButtons';
 import { PageFrame } from '../ui/PageFrame';
 import { useWidget } from '../ui/WidgetContext';
 import { VerificationFailureNotice } from './VerificationFailureNotice';
@@ -185,24 +186,13 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
             <button type="submit" class="button primary" disabled={props.busy}>
               {t('account_entry.submit')}
             </button>
-            {canChange ? (
-              <button
-                type="button"
-                class="button secondary"
-                disabled={props.busy}
-                onClick={props.onRequestDifferentMethod}
-              >
-                {t('account_entry.use_different_method')}
-              </button>
-            ) : null}
-            <button
-              type="button"
-              class="button secondary"
-              disabled={props.busy}
-              onClick={props.onCancel}
-            >
-              {t('account_entry.cancel')}
-            </button>
+            <LeaveFlowButtons
+              page="account_entry"
+              busy={props.busy}
+              canChangeMethod={canChange}
+              onUseDifferentMethod={props.onRequestDifferentMethod}
+              onCancel={props.onCancel}
+            />
           </div>
         </form>
       )}

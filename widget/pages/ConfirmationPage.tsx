@@ -1,5 +1,6 @@
 import type { FundingDestination, MaskedAccount } from '../../protocol';
 import { MaskedAccountText, accountInstitution } from '../ui/MaskedAccountText';
+import { LeaveFlowButtons } from '../ui/LeaveFlowButtons';
 import { PageFrame } from '../ui/PageFrame';
 import { useWidget } from '../ui/WidgetContext';
 
@@ -55,24 +56,13 @@ export function ConfirmationPage(props: ConfirmationPageProps) {
         >
           {t('confirmation.confirm')}
         </button>
-        {props.canChangeMethod ? (
-          <button
-            type="button"
-            class="button secondary"
-            disabled={props.busy}
-            onClick={props.onUseDifferentMethod}
-          >
-            {t('confirmation.use_different_method')}
-          </button>
-        ) : null}
-        <button
-          type="button"
-          class="button secondary"
-          disabled={props.busy}
-          onClick={props.onCancel}
-        >
-          {t('confirmation.cancel')}
-        </button>
+        <LeaveFlowButtons
+          page="confirmation"
+          busy={props.busy}
+          canChangeMethod={props.canChangeMethod}
+          onUseDifferentMethod={props.onUseDifferentMethod}
+          onCancel={props.onCancel}
+        />
       </div>
     </PageFrame>
   );
