@@ -1,18 +1,6 @@
 import * as z from 'zod';
 import { FUNDING_DESTINATIONS, LOCALES } from '../../protocol/constants';
-
-/** A field's recipient-verification rule: hard mismatch fails, soft is recorded, bypass skips. */
-export const RVDM_RULES = ['hard', 'soft', 'bypass'] as const;
-/** The recipient fields RVDM compares. */
-export const RVDM_FIELDS = [
-  'first_name',
-  'last_name',
-  'address_line1',
-  'address_line2',
-  'city',
-  'state',
-  'zip_code',
-] as const;
+import { RVDM_FIELDS, RVDM_RULES } from '../verification/recipientVerification';
 
 const origin = z.string().refine(isOrigin, {
   message:

@@ -21,8 +21,11 @@ export const RVDM_FIELDS = [
 /** One of {@link RVDM_FIELDS}. */
 export type RvdmField = (typeof RVDM_FIELDS)[number];
 
-/** How a field's mismatch is treated. */
-export type RvdmRule = 'hard' | 'soft' | 'bypass';
+/** A field's rule: a hard mismatch fails the attempt, soft is recorded, bypass skips. */
+export const RVDM_RULES = ['hard', 'soft', 'bypass'] as const;
+
+/** How a field's mismatch is treated; one of {@link RVDM_RULES}. */
+export type RvdmRule = (typeof RVDM_RULES)[number];
 
 /** The program's rule per field. */
 export type RvdmRules = Readonly<Record<RvdmField, RvdmRule>>;

@@ -74,23 +74,8 @@ describe('PayPal by email', () => {
 
   it('never lets the full email appear in a response, log line, timeline event, webhook body or mount', async () => {
     await tokenize('pp-3', 'secret.person@example.net');
-    const events = await driver.api.store.query<{ detail: unknown }>(
-      'SELECT detail FROM session_events',
-    );
-    const webhooks = await driver.api.store.query<{ body: string }>(
-      'SELECT body FROM webhook_outbox',
-    );
-    const mounts = await driver.api.store.query<{ verified_account: unknown }>(
-      'SELECT verified_account FROM mounts',
-    );
-    const haystack = [
-      ...driver.bodies,
-      ...driver.api.logs,
-      ...events.map((e) => JSON.stringify(e.detail)),
-      ...webhooks.map((w) => w.body),
-      ...mounts.map((m) => JSON.stringify(m.verified_account)),
-    ].join('\n');
-    expect(webhooks.some((w) => w.body.includes('s•••@example.net'))).toBe(true);
+    const { text: haystack, webhookBodies: webhooks } = await driver.emitted();
+    expect(webhooks.some((body) => body.includes('s•••@example.net'))).toBe(true);
     expect(haystack).not.toContain('secret.person');
     expect(haystack).not.toContain('sam@');
     expect(haystack).not.toContain('jane.doe');

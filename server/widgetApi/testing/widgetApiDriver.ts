@@ -69,6 +69,11 @@ export interface WidgetApiDriver {
   /** Timeline topics of a session, in order. */
   topics(sessionId: string): Promise<string[]>;
   freshMount(): Promise<{ sessionId: string; token: string }>;
+  /**
+   * Everything the service has put out so far, joined for the "no number leaks" scans:
+   * response bodies, log lines, timeline rows, webhook bodies and mount rows.
+   */
+  emitted(): Promise<{ text: string; webhookBodies: string[] }>;
   /** Runs `fn` against a separate harness (another program, or a store about to break). */
   withHarness(
     options: Parameters<typeof startWidgetApiHarness>[0],
@@ -129,6 +134,23 @@ export function useWidgetApiHarness(): WidgetApiDriver {
     async freshMount() {
       const sessionId = await current().createSession();
       return { sessionId, token: await current().mount(sessionId) };
+    },
+    async emitted() {
+      const { store, logs } = current();
+      const events = await store.query<{ detail: unknown }>('SELECT detail FROM session_events');
+      const webhooks = await store.query<{ body: string }>('SELECT body FROM webhook_outbox');
+      const mounts = await store.query<{ verified_account: unknown }>(
+        'SELECT verified_account FROM mounts',
+      );
+      const webhookBodies = webhooks.map((w) => w.body);
+      const text = [
+        ...bodies,
+        ...logs,
+        ...events.map((e) => JSON.stringify(e.detail)),
+        ...webhookBodies,
+        ...mounts.map((m) => JSON.stringify(m.verified_account)),
+      ].join('\n');
+      return { text, webhookBodies };
     },
     async withHarness(options, fn) {
       const shared = api;
