@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../chromium/launchChromium';
 import { DEMO_RECIPIENT_INFORMATION as who } from './server/demoRecipients';
 
 /**
@@ -13,10 +13,7 @@ import { DEMO_RECIPIENT_INFORMATION as who } from './server/demoRecipients';
 const demoUrl = process.env.DEMO_URL ?? 'http://localhost:3000';
 const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'demo.png');
 
-const browser = await chromium.launch({
-  executablePath: process.env.TOKENFRAME_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 940 } });
   await page.goto(`${demoUrl}/?scenario=debit-happy`);

@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../chromium/launchChromium';
 import {
   bridgeShimScript,
   NATIVE_BRIDGE_BINDING,
@@ -20,13 +20,8 @@ import {
 const demoUrl = process.env.DEMO_URL ?? 'http://localhost:3000';
 const serviceOrigin = new URL(process.env.SERVICE_URL ?? 'http://localhost:8080').origin;
 const bridge = (process.env.BRIDGE ?? 'webkit') as NativeBridgeKind;
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: process.env.HEADLESS === '1',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const browser = await launchChromium({ headless: process.env.HEADLESS === '1' });
 const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
 await context.exposeBinding(
   NATIVE_BRIDGE_BINDING,
