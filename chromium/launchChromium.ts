@@ -67,8 +67,10 @@ async function prepare(): Promise<PreparedChromium> {
 
 /** What {@link launchChromium} may change; the rest is fixed for every caller. */
 export interface LaunchChromiumOptions {
-  /** Default true. The npm-shipped Chromium is headless-only and ignores false. */
+  /** Default true. The npm-shipped Chromium is a headless-only build and ignores false. */
   headless?: boolean;
+  /** Flags added after {@link CHROMIUM_ARGS}, e.g. a benchmark's site-isolation setting. */
+  extraArgs?: readonly string[];
 }
 
 /**
@@ -80,6 +82,7 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
   const prepared = await prepareChromium();
   const browser = await chromium.launch({
     ...prepared.launchOptions,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     headless: options.headless ?? true,
   });
   if (process.env[ANNOUNCED_ENV] !== '1') {

@@ -10,6 +10,7 @@ export {
   CHROMIUM_ARGS,
   launchChromium,
   prepareChromium,
+  type LaunchChromiumOptions,
   type PreparedChromium,
 } from '../../chromium/launchChromium';
 export {
