@@ -1,10 +1,10 @@
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
 import { extract } from 'tar-fs';
+import { buildFolderOnce } from './buildFolderOnce';
 
 /** The npm-shipped Chromium, unpacked. */
 export interface UnpackedChromium {
@@ -22,9 +22,8 @@ const PACKAGE = '@sparticuz/chromium';
  *
  * The package's own `executablePath()` is not used: it unpacks into a fixed `/tmp/chromium`
  * that it trusts whatever its version, and several test runs starting together (or another
- * project) would race on it, one launching a half-written binary. Here each run unpacks into
- * a private folder and renames it into place, which is atomic: a folder that exists is
- * complete.
+ * project) would race on it, one launching a half-written binary. Here the folder is built
+ * with {@link buildFolderOnce}: one that exists is complete.
  */
 export async function unpackNpmChromium(): Promise<UnpackedChromium | undefined> {
   const packageRoot = installedPackageRoot();
@@ -37,28 +36,26 @@ export async function unpackNpmChromium(): Promise<UnpackedChromium | undefined>
     executablePath: join(target, 'chromium'),
     libraryPath: join(target, 'lib'),
   };
-  if (existsSync(unpacked.executablePath)) return unpacked;
-
   const bin = join(packageRoot, 'bin');
-  const staging = `${target}.unpacking-${process.pid}-${Date.now()}`;
-  await mkdir(staging, { recursive: true });
   try {
-    await Promise.all([
-      pipeline(
-        createReadStream(join(bin, 'chromium.br')),
-        createBrotliDecompress(),
-        createWriteStream(join(staging, 'chromium'), { mode: 0o755 }),
-      ),
-      // SwiftShader: the software GL that the binary loads from its own folder.
-      untarBrotli(join(bin, 'swiftshader.tar.br'), staging),
-      // `lib/`: NSS, NSPR and expat, built for Amazon Linux and fine on any glibc Linux.
-      untarBrotli(join(bin, 'al2023.tar.br'), staging),
-    ]);
-    await rename(staging, target);
+    await buildFolderOnce(
+      target,
+      () => existsSync(unpacked.executablePath),
+      async (staging) => {
+        await Promise.all([
+          pipeline(
+            createReadStream(join(bin, 'chromium.br')),
+            createBrotliDecompress(),
+            createWriteStream(join(staging, 'chromium'), { mode: 0o755 }),
+          ),
+          // SwiftShader: the software GL that the binary loads from its own folder.
+          untarBrotli(join(bin, 'swiftshader.tar.br'), staging),
+          // `lib/`: NSS, NSPR and expat, built for Amazon Linux and fine on any glibc Linux.
+          untarBrotli(join(bin, 'al2023.tar.br'), staging),
+        ]);
+      },
+    );
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    // Another run finished first: its folder is complete, use it.
-    if (existsSync(unpacked.executablePath)) return unpacked;
     throw new Error(`Could not unpack ${PACKAGE} ${version} into ${target}: ${String(error)}`);
   }
   return unpacked;

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { decompress } from 'wawoff2';
+import { buildFolderOnce } from './buildFolderOnce';
 
 /**
  * The Noto families the 28 locales need (PRODUCT.md §6), each from its npm package:
@@ -55,31 +56,27 @@ export async function prepareNpmFonts(): Promise<NpmFonts> {
   const cacheRoot = join(dirname(require.resolve(`${FONT_PACKAGES[0]}/package.json`)), '..', '..');
   const target = join(cacheRoot, '.cache', 'tokenframe-fonts', digest);
   const fontconfigFile = join(target, 'fonts.conf');
-  if (existsSync(fontconfigFile))
-    return { fontconfigFile, fontFiles: readdirSync(join(target, 'ttf')).length };
-
-  const staging = `${target}.preparing-${process.pid}-${Date.now()}`;
-  await mkdir(join(staging, 'ttf'), { recursive: true });
   try {
-    let fontFiles = 0;
-    for (const { files } of packages) {
-      for (const file of readdirSync(files).filter((name) => name.endsWith('-wght-normal.woff2'))) {
-        const ttf = await decompress(readFileSync(join(files, file)));
-        await writeFile(join(staging, 'ttf', file.replace(/\.woff2$/, '.ttf')), ttf);
-        fontFiles += 1;
-      }
-    }
-    // The file names the final folder, so it is written for where it will be after the rename.
-    await writeFile(join(staging, 'fonts.conf'), fontconfigXml(target));
-    await rename(staging, target);
-    return { fontconfigFile, fontFiles };
+    await buildFolderOnce(
+      target,
+      () => existsSync(fontconfigFile),
+      async (staging) => {
+        await mkdir(join(staging, 'ttf'));
+        for (const { files } of packages) {
+          const variable = readdirSync(files).filter((name) => name.endsWith('-wght-normal.woff2'));
+          for (const file of variable) {
+            const ttf = await decompress(readFileSync(join(files, file)));
+            await writeFile(join(staging, 'ttf', file.replace(/\.woff2$/, '.ttf')), ttf);
+          }
+        }
+        // It names the final folder: the file is read only after the rename.
+        await writeFile(join(staging, 'fonts.conf'), fontconfigXml(target));
+      },
+    );
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    // Another run finished first: its folder is complete, use it.
-    if (existsSync(fontconfigFile))
-      return { fontconfigFile, fontFiles: readdirSync(join(target, 'ttf')).length };
     throw new Error(`Could not prepare the npm Noto fonts in ${target}: ${String(error)}`);
   }
+  return { fontconfigFile, fontFiles: readdirSync(join(target, 'ttf')).length };
 }
 
 /**
