@@ -39,7 +39,7 @@ export function TextField(props: TextFieldProps) {
     <div class={props.error ? 'field field-invalid' : 'field'}>
       <label for={props.id}>
         {props.label}
-        {props.optional ? <span class="optional"> {t('common.optional')}</span> : null}
+        {props.optional ? <OptionalMarker marker={t('common.optional')} /> : null}
       </label>
       <input
         id={props.id}
@@ -81,5 +81,19 @@ export function FieldError({ id, message }: { id: string; message: string }) {
       </span>
       {message}
     </p>
+  );
+}
+
+/**
+ * "(optional)" after a label. Full-width brackets (Japanese （任意）, Chinese （选填）) carry
+ * their own spacing, so no ASCII space goes before them.
+ */
+function OptionalMarker({ marker }: { marker: string }) {
+  const gap = /^[\uff08\u3010\u300c]/.test(marker) ? '' : ' ';
+  return (
+    <span class="optional">
+      {gap}
+      {marker}
+    </span>
   );
 }

@@ -2,6 +2,7 @@ import type { RefObject } from 'preact';
 import type { Attempts } from '../../protocol';
 import type { VerificationFailure } from '../flow/state';
 import { useWidget } from '../ui/WidgetContext';
+import { formatConjunctionList } from '../i18n/listFormat';
 
 /** i18n key of the message for a failed attempt, by feature and sandbox code. */
 export function failureMessageKey(failure: VerificationFailure): string {
@@ -43,19 +44,13 @@ export function VerificationFailureNotice({
       {labels.length > 0 ? (
         <p>
           {t('account_entry.verification.mismatched_fields', {
-            fields: listFormat(locale, labels),
+            fields: formatConjunctionList(locale, labels, (first, last) =>
+              t('common.list_and', { first, last }),
+            ),
           })}
         </p>
       ) : null}
       <p>{t('account_entry.attempts_remaining', { count: remaining })}</p>
     </div>
   );
-}
-
-function listFormat(locale: string, items: string[]): string {
-  try {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
-  }
 }
