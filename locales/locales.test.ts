@@ -226,6 +226,16 @@ describe('locale files', () => {
     });
   }
 
+  it('a plural form may drop {{count}} only where its category stands for one number', () => {
+    expect(mayOmitCount('ar-SA', 'x_one')).toBe(true);
+    expect(mayOmitCount('ar-SA', 'x_two')).toBe(true);
+    expect(mayOmitCount('ar-SA', 'x_few')).toBe(false);
+    // Persian `one` is 0 and 1; French `one` 0 and 1; Filipino `one` 1, 2, 3, 5…
+    expect(mayOmitCount('fa-IR', 'x_one')).toBe(false);
+    expect(mayOmitCount('fr-FR', 'x_one')).toBe(false);
+    expect(mayOmitCount('tl-PH', 'x_one')).toBe(false);
+  });
+
   it('no locale file is a copy of another, except zh-Hans of zh-CN (both mainland Simplified)', () => {
     const present = LOCALES.flatMap((code) => {
       const locale = load(code);

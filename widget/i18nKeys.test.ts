@@ -92,7 +92,9 @@ describe('en-US key coverage', () => {
       'brand',
       'count, number',
       'fields',
+      'first',
       'language',
+      'last',
       'last4',
     ]);
   });
