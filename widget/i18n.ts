@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18nInstance, type TOptions } from 'i18next';
 import { LOCALES, RTL_LOCALES, type Locale } from '../protocol/constants';
 import { pluralRuleFor } from './i18n/localeRules';
+import { formatConjunctionList } from './i18n/listFormat';
 import { numberFormatFor } from './i18n/numberFormat';
 
 /** The fallback locale: its chunk is fetched at boot, before the first render. */
@@ -98,6 +99,12 @@ export async function createWidgetI18n(): Promise<WidgetI18n> {
   // `{{count, number}}` in the strings: the same digits as `formatNumber` (numberFormat.ts).
   instance.services.formatter?.add('number', (value, lng) =>
     numberFormatFor(lng ?? FALLBACK_LOCALE).format(value),
+  );
+  // `{{fields, list}}`: the locale file's own "and" where `Intl` has no list data (listFormat.ts).
+  instance.services.formatter?.add('list', (items: string[], lng) =>
+    formatConjunctionList(lng ?? FALLBACK_LOCALE, items, (first, last) =>
+      instance.t('common.list_and', { lng, first, last }),
+    ),
   );
 
   let active: Locale = FALLBACK_LOCALE;

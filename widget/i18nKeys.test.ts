@@ -91,7 +91,7 @@ describe('en-US key coverage', () => {
       'biller',
       'brand',
       'count, number',
-      'fields',
+      'fields, list',
       'first',
       'language',
       'last',

@@ -17,37 +17,26 @@ export function NameFields({
   legend,
 }: FieldGroupProps & { card: boolean; legend: string }) {
   const { t, locale } = useWidget();
-  const givenName = (
-    <TextField
-      key="first_name"
-      id="first_name"
-      label={t('fields.first_name.label')}
-      value={values.first_name}
-      error={errors.first_name}
-      autocomplete={card ? 'cc-given-name' : 'given-name'}
-      maxLength={150}
-      onInput={(value) => onChange('first_name', value)}
-      onBlur={() => onBlur('first_name')}
-    />
-  );
-  const familyName = (
-    <TextField
-      key="last_name"
-      id="last_name"
-      label={t('fields.last_name.label')}
-      value={values.last_name}
-      error={errors.last_name}
-      autocomplete={card ? 'cc-family-name' : 'family-name'}
-      maxLength={150}
-      onInput={(value) => onChange('last_name', value)}
-      onBlur={() => onBlur('last_name')}
-    />
-  );
+  const order = asksSurnameFirst(locale)
+    ? (['last_name', 'first_name'] as const)
+    : (['first_name', 'last_name'] as const);
   return (
     <fieldset class="field-group">
       <legend>{legend}</legend>
       <div class="field-row">
-        {asksSurnameFirst(locale) ? [familyName, givenName] : [givenName, familyName]}
+        {order.map((field) => (
+          <TextField
+            key={field}
+            id={field}
+            label={t(`fields.${field}.label`)}
+            value={values[field]}
+            error={errors[field]}
+            autocomplete={`${card ? 'cc-' : ''}${field === 'first_name' ? 'given' : 'family'}-name`}
+            maxLength={150}
+            onInput={(value) => onChange(field, value)}
+            onBlur={() => onBlur(field)}
+          />
+        ))}
       </div>
     </fieldset>
   );

@@ -30,6 +30,7 @@ export interface TextFieldProps {
  */
 export function TextField(props: TextFieldProps) {
   const { t } = useWidget();
+  const optionalMarker = t('common.optional');
   const hintId = `${props.id}-hint`;
   const errorId = `${props.id}-error`;
   const describedBy = [props.hint ? hintId : null, props.error ? errorId : null]
@@ -39,7 +40,13 @@ export function TextField(props: TextFieldProps) {
     <div class={props.error ? 'field field-invalid' : 'field'}>
       <label for={props.id}>
         {props.label}
-        {props.optional ? <OptionalMarker marker={t('common.optional')} /> : null}
+        {props.optional ? (
+          // Full-width brackets (Japanese （任意）, Chinese （选填）) carry their own spacing.
+          <span class="optional">
+            {optionalMarker.startsWith('\uff08') ? '' : ' '}
+            {optionalMarker}
+          </span>
+        ) : null}
       </label>
       <input
         id={props.id}
@@ -81,19 +88,5 @@ export function FieldError({ id, message }: { id: string; message: string }) {
       </span>
       {message}
     </p>
-  );
-}
-
-/**
- * "(optional)" after a label. Full-width brackets (Japanese （任意）, Chinese （选填）) carry
- * their own spacing, so no ASCII space goes before them.
- */
-function OptionalMarker({ marker }: { marker: string }) {
-  const gap = /^[\uff08\u3010\u300c]/.test(marker) ? '' : ' ';
-  return (
-    <span class="optional">
-      {gap}
-      {marker}
-    </span>
   );
 }

@@ -25,4 +25,12 @@ describe('conjunction lists', () => {
     await i18n.setLocale('km-KH');
     expect(i18n.t('common.list_and', { first: 'A, B', last: 'C' })).toBe('A, B និង C');
   });
+
+  it('are what `{{fields, list}}` in a string gives, in every locale', async () => {
+    const i18n = await createWidgetI18n();
+    const key = 'account_entry.verification.mismatched_fields';
+    expect(i18n.t(key, { fields: FIELDS })).toBe('Check these fields: A, B, and C.');
+    await i18n.setLocale('hmn-Latn');
+    expect(i18n.t(key, { fields: FIELDS })).toContain('A, B thiab C');
+  });
 });

@@ -9,11 +9,7 @@ export type JoinLast = (first: string, last: string) => string;
 
 /** True when the runtime has list-formatting data for `locale` (not a default-locale guess). */
 export function hasListData(locale: string): boolean {
-  try {
-    return Intl.ListFormat.supportedLocalesOf([locale]).length > 0;
-  } catch {
-    return false;
-  }
+  return Intl.ListFormat.supportedLocalesOf(locale).length > 0;
 }
 
 /**
@@ -26,9 +22,7 @@ export function formatConjunctionList(
   items: readonly string[],
   joinLast: JoinLast,
 ): string {
-  if (hasListData(locale)) {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
-  }
-  if (items.length <= 1) return items.join('');
-  return joinLast(items.slice(0, -1).join(', '), items[items.length - 1] as string);
+  return items.length < 2 || hasListData(locale)
+    ? new Intl.ListFormat(locale).format(items)
+    : joinLast(items.slice(0, -1).join(', '), items[items.length - 1] as string);
 }

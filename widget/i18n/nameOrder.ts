@@ -4,9 +4,7 @@
  * Vietnamese Họ·Tên, Khmer នាមត្រកូល·នាមខ្លួន). Asking for the given name first there
  * makes people type their names the wrong way round.
  */
-const SURNAME_FIRST_LANGUAGES: ReadonlySet<string> = new Set(['ja', 'ko', 'zh', 'vi', 'km']);
-
 /** True when name fields for `locale` should show the family name first. */
 export function asksSurnameFirst(locale: string): boolean {
-  return SURNAME_FIRST_LANGUAGES.has(locale.split('-')[0] ?? '');
+  return /^(ja|ko|zh|vi|km)-/.test(locale);
 }

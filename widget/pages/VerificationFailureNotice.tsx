@@ -2,7 +2,6 @@ import type { RefObject } from 'preact';
 import type { Attempts } from '../../protocol';
 import type { VerificationFailure } from '../flow/state';
 import { useWidget } from '../ui/WidgetContext';
-import { formatConjunctionList } from '../i18n/listFormat';
 
 /** i18n key of the message for a failed attempt, by feature and sandbox code. */
 export function failureMessageKey(failure: VerificationFailure): string {
@@ -24,7 +23,7 @@ export function VerificationFailureNotice({
   /** Focused after each failed attempt, so the result is where the keyboard is. */
   noticeRef?: RefObject<HTMLDivElement>;
 }) {
-  const { t, locale } = useWidget();
+  const { t } = useWidget();
   const featureRemaining =
     failure.feature === 'recipient_verification'
       ? attempts.recipient_verification_remaining
@@ -44,9 +43,7 @@ export function VerificationFailureNotice({
       {labels.length > 0 ? (
         <p>
           {t('account_entry.verification.mismatched_fields', {
-            fields: formatConjunctionList(locale, labels, (first, last) =>
-              t('common.list_and', { first, last }),
-            ),
+            fields: labels,
           })}
         </p>
       ) : null}
