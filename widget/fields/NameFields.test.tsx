@@ -44,4 +44,19 @@ describe('NameFields order', () => {
       expect(inputOrder()).toEqual(['first_name', 'last_name']);
     },
   );
+
+  it('lets a typed name set its own direction, so Latin stays left to right in ar-SA', async () => {
+    await renderInWidget(
+      <NameFields
+        values={EMPTY_FORM}
+        errors={{}}
+        onChange={() => {}}
+        onBlur={() => {}}
+        card
+        legend="-"
+      />,
+      'ar-SA',
+    );
+    expect(document.getElementById('last_name')?.getAttribute('dir')).toBe('auto');
+  });
 });

@@ -15,7 +15,11 @@ export interface TextFieldProps {
   hint?: ComponentChildren;
   autocomplete?: string;
   inputMode?: 'numeric' | 'text' | 'email' | 'tel';
-  /** `ltr` for numbers, so card and account digits never mirror in RTL locales. */
+  /**
+   * `ltr` for numbers, so card and account digits never mirror in RTL locales. Default
+   * `auto`: a US address typed in Latin inside an Arabic page reads "123 Main St", not
+   * "Main St 123", and an Arabic name still reads right to left.
+   */
   dir?: 'ltr' | 'auto';
   type?: 'text' | 'email' | 'tel';
   maxLength?: number;
@@ -55,7 +59,7 @@ export function TextField(props: TextFieldProps) {
         value={props.value}
         autocomplete={props.autocomplete}
         inputMode={props.inputMode}
-        dir={props.dir}
+        dir={props.dir ?? 'auto'}
         maxLength={props.maxLength}
         placeholder={props.placeholder}
         required={!props.optional}
