@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RTL_LOCALES, type Locale } from '../protocol/constants';
-import { flattenLocale } from './localeShape';
+import { flattenLocale, placeholdersOf } from './localeShape';
 
 /**
  * Right-to-left locale files (PRODUCT.md §6): inside Arabic or Persian text, a run like
@@ -46,6 +46,20 @@ describe('bidi isolation in right-to-left locale files', () => {
       expect(unisolated).toEqual([]);
     },
   );
+
+  // A bank, biller or brand name, a language name or digits may be in either script: inside
+  // Arabic or Persian text each interpolated value is its own isolate (U+2068 FSI, U+2066 LRI
+  // for digits). Counts and the translated field labels of a list are the locale's own text.
+  it.each(RTL_LOCALES)('%s isolates every interpolated name and number', (code) => {
+    const bare = stringsOf(code)
+      .filter(([, value]) =>
+        [...placeholdersOf(outsideIsolates(value))].some(
+          (placeholder) => !/^\{\{(count|fields|first|last)\b/.test(placeholder),
+        ),
+      )
+      .map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+    expect(bare).toEqual([]);
+  });
 
   it.each(RTL_LOCALES)('%s closes every isolate it opens', (code) => {
     const unbalanced = stringsOf(code)
