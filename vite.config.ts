@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { precompressPlugin } from './tooling/precompressPlugin';
 
 /**
  * One config, two builds:
@@ -40,18 +41,31 @@ export default defineConfig(({ mode }) => {
             });
           },
         },
+        precompressPlugin(),
       ],
     };
   }
   return {
     root: 'widget',
     base: '/widget/',
-    plugins: [preact()],
+    // The document is templated per session by the service, which compresses it then.
+    plugins: [
+      preact(),
+      precompressPlugin({
+        skip: (fileName) => fileName.endsWith('.html') || fileName.startsWith('.vite/'),
+      }),
+    ],
     build: {
       outDir: '../dist/widget',
       emptyOutDir: true,
       target: 'es2019',
       assetsDir: 'assets',
+      // `.vite/manifest.json` names the hashed flow-pages and locale chunks, so the service can
+      // add `modulepreload` links for exactly the chunks a session's first render needs.
+      manifest: true,
+      // The polyfill only makes `modulepreload` work in browsers without it; there the links
+      // are a missed head start, not a failure, so its bytes stay out of every boot.
+      modulePreload: { polyfill: false },
       rollupOptions: {
         output: {
           // Predictable names for the size budgets in package.json: the initial bundle is

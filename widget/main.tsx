@@ -1,7 +1,8 @@
 import { render } from 'preact';
-import { App, type AuthorizedUrlParts } from './App';
+import { App } from './App';
 import { WidgetApiClient } from './api';
 import { observeContentHeight } from './autoHeight';
+import { startExchange, type AuthorizedUrlParts } from './bootExchange';
 import { connectToHost } from './bridge';
 import { createWidgetI18n } from './i18n';
 import { preloadFlowPages } from './pages/flowPagesLoader';
@@ -28,25 +29,30 @@ function meta(name: string): string {
 
 async function boot() {
   const authorizedUrl = readAuthorizedUrl();
-  // Start the flow pages' download now; it runs in parallel with i18n set-up and the exchange.
+  // Everything READY needs starts now and runs in parallel: the exchange, the flow pages and
+  // (below) the session's locale, whose chunks the document already lists as modulepreload.
+  const api = new WidgetApiClient();
+  const exchange = authorizedUrl ? startExchange(api, authorizedUrl) : undefined;
   void preloadFlowPages().catch(() => undefined);
+  const documentLocale = meta('tokenframe-locale');
   const bridge = connectToHost({
     hostOrigin: meta('tokenframe-host-origin'),
     sessionIdentifier: authorizedUrl?.sessionIdentifier ?? 'unknown',
     debug: meta('tokenframe-debug') === 'true',
   });
   const contentHeight = observeContentHeight((height) => bridge.resize(height));
-  const i18n = await createWidgetI18n();
+  const i18n = await createWidgetI18n(documentLocale || undefined);
   const root = document.getElementById('app');
   if (!root) return;
   render(
     <App
-      api={new WidgetApiClient()}
+      api={api}
       bridge={bridge}
       i18n={i18n}
       authorizedUrl={authorizedUrl}
+      exchange={exchange}
       fallbackTracerToken={fallbackTracerToken()}
-      documentLocale={meta('tokenframe-locale')}
+      documentLocale={documentLocale}
       onContentChanged={contentHeight.measure}
     />,
     root,

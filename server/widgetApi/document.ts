@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { isOrigin } from '../programs/program';
+import { bootPreloadUrls, injectBootPreloads } from './bootPreloads';
 import type { WidgetApiOptions } from './routes';
 import {
   injectSessionMeta,
@@ -37,9 +38,13 @@ export async function widgetDocumentRoutes(
         .headers(widgetDocumentHeaders(null))
         .send('<!doctype html><title>Tokenframe</title><p>The widget is not built.</p>');
     }
+    const preloads = await bootPreloadUrls(widgetDir, {
+      locale: session.locale,
+      flowPages: session.hostOrigin !== null,
+    });
     return reply
       .headers(widgetDocumentHeaders(session.hostOrigin))
-      .send(injectSessionMeta(html, session));
+      .send(injectBootPreloads(injectSessionMeta(html, session), preloads));
   });
 
   await app.register(fastifyStatic, {
@@ -47,8 +52,12 @@ export async function widgetDocumentRoutes(
     prefix: '/widget/',
     decorateReply: false,
     index: false,
-    allowedPath: (pathName) => pathName !== '/index.html',
+    // The document is served only templated, at /session/:id; the build manifest is internal.
+    allowedPath: (pathName) => pathName !== '/index.html' && !pathName.startsWith('/.vite/'),
     cacheControl: false,
+    // The build writes `.br` and `.gz` beside each asset; the best one `Accept-Encoding` allows
+    // is sent, with `Vary: Accept-Encoding`.
+    preCompressed: true,
     setHeaders: (response, path) => {
       response.header('x-content-type-options', 'nosniff');
       // Files outside assets/ (copied from widget/public) keep their names, so revalidate them.
