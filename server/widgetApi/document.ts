@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { DOCUMENT_ROUTE_OPTIONS } from '../http/compression';
 import { isOrigin } from '../programs/program';
 import { bootPreloadUrls, injectBootPreloads } from './bootPreloads';
 import type { WidgetApiOptions } from './routes';
@@ -26,26 +27,30 @@ export async function widgetDocumentRoutes(
 ): Promise<void> {
   const widgetDir = join(options.config.distDir, 'widget');
 
-  app.get<{ Params: { id: string } }>('/session/:id', async (request, reply) => {
-    const session = await sessionMetaOf(options, request.params.id);
-    let html: string;
-    try {
-      html = await readFile(join(widgetDir, 'index.html'), 'utf8');
-    } catch {
-      request.log.error('widget build missing: run `npm run build` (dist/widget/index.html)');
+  app.get<{ Params: { id: string } }>(
+    '/session/:id',
+    DOCUMENT_ROUTE_OPTIONS,
+    async (request, reply) => {
+      const session = await sessionMetaOf(options, request.params.id);
+      let html: string;
+      try {
+        html = await readFile(join(widgetDir, 'index.html'), 'utf8');
+      } catch {
+        request.log.error('widget build missing: run `npm run build` (dist/widget/index.html)');
+        return reply
+          .code(503)
+          .headers(widgetDocumentHeaders(null))
+          .send('<!doctype html><title>Tokenframe</title><p>The widget is not built.</p>');
+      }
+      const preloads = await bootPreloadUrls(widgetDir, {
+        locale: session.locale,
+        flowPages: session.hostOrigin !== null,
+      });
       return reply
-        .code(503)
-        .headers(widgetDocumentHeaders(null))
-        .send('<!doctype html><title>Tokenframe</title><p>The widget is not built.</p>');
-    }
-    const preloads = await bootPreloadUrls(widgetDir, {
-      locale: session.locale,
-      flowPages: session.hostOrigin !== null,
-    });
-    return reply
-      .headers(widgetDocumentHeaders(session.hostOrigin))
-      .send(injectBootPreloads(injectSessionMeta(html, session), preloads));
-  });
+        .headers(widgetDocumentHeaders(session.hostOrigin))
+        .send(injectBootPreloads(injectSessionMeta(html, session), preloads));
+    },
+  );
 
   await app.register(fastifyStatic, {
     root: widgetDir,
