@@ -58,7 +58,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: '../dist/widget',
       emptyOutDir: true,
-      target: 'es2019',
+      target: 'es2020',
       assetsDir: 'assets',
       // `.vite/manifest.json` names the hashed flow-pages and locale chunks, so the service can
       // add `modulepreload` links for exactly the chunks a session's first render needs.

@@ -130,8 +130,8 @@ describe('every locale in real Chromium', () => {
         expect(await widget.eventNames()).toContain('tokenframe.token_success');
         expect(widget.missingKeyWarnings(), 'i18n missing-key warnings').toEqual([]);
         expect(widget.pageErrors).toEqual([]);
-        // Only the active locale is downloaded, plus en-US, the fallback fetched at boot.
-        expect(new Set(widget.localeChunksRequested)).toEqual(new Set(['en-US', locale]));
+        // Only the active locale is downloaded (PRODUCT.md §6): en-US too only when active.
+        expect(widget.localeChunksRequested).toEqual([locale]);
       } finally {
         await widget.close();
       }
