@@ -138,6 +138,7 @@ describe('every locale in real Chromium', () => {
             links.map((link) => link.getAttribute('href')),
           ),
         ).toEqual([
+          expect.stringMatching(/\/widget\/assets\/widget-exchange-[^/]+\.js$/),
           expect.stringMatching(/\/widget\/assets\/page-flowPages-[^/]+\.js$/),
           expect.stringMatching(new RegExp(`/widget/assets/locale-${locale}-[^/]+\\.js$`)),
         ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WidgetApiClient } from './api';
-import { startExchange } from './bootExchange';
+import { fetchReusingEarlyExchange, startExchange } from './bootExchange';
 import { fakeFetch, fakeSession } from './testing/fakes';
 
 const url = { sessionIdentifier: 'ses_test', t: '1790000000000', h: 'sig' };
@@ -37,5 +37,20 @@ describe('startExchange', () => {
     });
     const pending = startExchange(new WidgetApiClient(fetchImpl), url, noWait);
     await expect(pending.response).rejects.toMatchObject({ sessionError: 'url_used' });
+  });
+});
+
+describe('fetchReusingEarlyExchange', () => {
+  it('answers the first exchange with the early request and sends a retry for real', async () => {
+    const session = { body: { access_token: 'tok', session: fakeSession() } };
+    const { fetchImpl, calls } = fakeFetch({ 'POST /exchange': [session] });
+    const early = Promise.resolve(
+      new Response(JSON.stringify({ error: 'rate_limited' }), { status: 429 }),
+    );
+    const api = new WidgetApiClient(fetchReusingEarlyExchange(early, fetchImpl));
+    const pending = startExchange(api, url, noWait);
+    expect((await pending.response).access_token).toBe('tok');
+    // The early (rate-limited) answer was used; only the retry went to the network.
+    expect(calls).toHaveLength(1);
   });
 });

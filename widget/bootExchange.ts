@@ -1,13 +1,9 @@
 import type { ExchangeResponse } from '../protocol';
 import type { WidgetApiClient } from './api';
+import type { AuthorizedUrlParts } from './earlyExchange';
 import { exchangeWithRetry } from './exchangeWithRetry';
 
-/** The authorized_url's parts, read from the address bar at boot. */
-export interface AuthorizedUrlParts {
-  sessionIdentifier: string;
-  t: string;
-  h: string;
-}
+export type { AuthorizedUrlParts };
 
 /** An exchange already on its way, for `App` to pick up when it renders. */
 export interface PendingExchange {
@@ -49,5 +45,24 @@ export function startExchange(
       listeners.push(listener);
       if (rateLimited > 0) listener();
     },
+  };
+}
+
+/**
+ * A `fetch` for the widget API client whose first exchange call is answered by the request
+ * `earlyExchange.ts` already sent (the URL is single use: it must not be sent twice). Any
+ * later call, a rate-limited retry included, goes to the network.
+ */
+export function fetchReusingEarlyExchange(
+  early: Promise<Response>,
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+): typeof fetch {
+  let reused = false;
+  return (input, init) => {
+    if (!reused && init?.method === 'POST' && String(input).endsWith('/exchange')) {
+      reused = true;
+      return early;
+    }
+    return fetchImpl(input, init);
   };
 }

@@ -58,7 +58,8 @@ const INDEX_HTML = `<!doctype html>
 </html>
 `;
 const MANIFEST = {
-  'index.html': { file: 'assets/widget-abc.js', isEntry: true },
+  'index.html': { file: 'assets/widget-abc.js', isEntry: true, imports: ['earlyExchange.ts'] },
+  'earlyExchange.ts': { file: 'assets/widget-exchange-abc.js', isEntry: true },
   'pages/flowPages.ts': {
     file: 'assets/page-flowPages-abc.js',
     isDynamicEntry: true,
@@ -165,7 +166,7 @@ describe('widget document and JSON', () => {
     return created.body.data.session_identifier;
   };
 
-  it('compresses the document and preloads the flow pages and the session’s locale only', async () => {
+  it('compresses the document, runs the early exchange first and preloads the flow pages and the session’s locale only', async () => {
     const sessionId = await createSession('de-DE');
     const response = await get(`${service.url}/session/${sessionId}`, 'gzip, deflate, br');
     expect(response.status).toBe(200);
@@ -178,6 +179,12 @@ describe('widget document and JSON', () => {
       '/widget/assets/locale-de-DE-abc.js',
     ]);
     expect(html.indexOf('modulepreload')).toBeLessThan(html.indexOf('</head>'));
+    // The early exchange runs first: module scripts run in document order.
+    const exchangeScript = html.indexOf(
+      '<script type="module" crossorigin src="/widget/assets/widget-exchange-abc.js"></script>',
+    );
+    expect(exchangeScript).toBeGreaterThan(0);
+    expect(exchangeScript).toBeLessThan(html.indexOf('src="/widget/assets/widget-abc.js"'));
   });
 
   it('preloads en-US for a session in en-US, and only the locale when there is no session', async () => {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { DOCUMENT_ROUTE_OPTIONS } from '../http/compression';
 import { isOrigin } from '../programs/program';
-import { bootPreloadUrls, injectBootPreloads } from './bootPreloads';
+import { bootAssets, injectBootAssets } from './bootAssets';
 import type { WidgetApiOptions } from './routes';
 import {
   injectSessionMeta,
@@ -42,13 +42,13 @@ export async function widgetDocumentRoutes(
           .headers(widgetDocumentHeaders(null))
           .send('<!doctype html><title>Tokenframe</title><p>The widget is not built.</p>');
       }
-      const preloads = await bootPreloadUrls(widgetDir, {
+      const boot = await bootAssets(widgetDir, {
         locale: session.locale,
         flowPages: session.hostOrigin !== null,
       });
       return reply
         .headers(widgetDocumentHeaders(session.hostOrigin))
-        .send(injectBootPreloads(injectSessionMeta(html, session), preloads));
+        .send(injectBootAssets(injectSessionMeta(html, session), boot));
     },
   );
 

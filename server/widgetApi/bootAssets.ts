@@ -41,19 +41,28 @@ function withImports(manifest: Manifest, key: string, into: Set<string>): void {
   for (const imported of chunk.imports ?? []) withImports(manifest, imported, into);
 }
 
+/** What the document adds to the build's `index.html` for one session (URLs under `/widget/`). */
+export interface BootAssets {
+  /** Module scripts to run before the main bundle: the early exchange. */
+  scripts: string[];
+  /** Lazy chunks to download in parallel with the main bundle. */
+  preloads: string[];
+}
+
 /**
- * URLs (under `/widget/`) of the chunks a session's first render needs besides the entry:
- * the flow pages and the session's locale. Vite emits both as dynamic imports, which the
- * browser would only discover after the entry script has downloaded and run; listed as
- * `modulepreload` in the document they download in parallel with it (PRODUCT.md §6: the
- * active locale only).
+ * The boot assets of a session's document. The flow pages and the session's locale are
+ * dynamic imports, which the browser would only discover after the main bundle has
+ * downloaded and run; listed as `modulepreload` they download in parallel with it
+ * (PRODUCT.md §6: the active locale only). The early exchange (`widget/earlyExchange.ts`,
+ * an entry of its own) runs as the first script, so the exchange overlaps the bundle's
+ * download instead of following it.
  */
-export async function bootPreloadUrls(
+export async function bootAssets(
   widgetDir: string,
   request: BootPreloadRequest,
-): Promise<string[]> {
+): Promise<BootAssets> {
   const manifest = await readManifest(widgetDir);
-  if (!manifest) return [];
+  if (!manifest) return { scripts: [], preloads: [] };
   const locale =
     request.locale && (LOCALES as readonly string[]).includes(request.locale)
       ? request.locale
@@ -66,18 +75,32 @@ export async function bootPreloadUrls(
   }
   const localeKey = keys.find((key) => key.endsWith(`locales/${locale}.json`));
   if (localeKey) withImports(manifest, localeKey, files);
-  return [...files].map((file) => `/widget/${file}`);
+  const exchange = keys.find((key) => key.endsWith('earlyExchange.ts') && manifest[key]?.isEntry);
+  return {
+    scripts: exchange ? [`/widget/${manifest[exchange]!.file}`] : [],
+    preloads: [...files].map((file) => `/widget/${file}`),
+  };
 }
 
 /**
- * Adds one `<link rel="modulepreload">` per URL just before `</head>`. `crossorigin` matches
- * the entry script's own attribute, so the preloaded response is the one the import reuses.
+ * Adds the boot scripts before the build's first module script (module scripts run in
+ * document order, so they run first) and one `<link rel="modulepreload">` per preload just
+ * before `</head>`. `crossorigin` matches the build's own tags, so the preloaded response is
+ * the one the import reuses.
  */
-export function injectBootPreloads(html: string, urls: readonly string[]): string {
-  const at = html.search(/<\/head>/i);
-  if (urls.length === 0 || at < 0) return html;
-  const links = urls
+export function injectBootAssets(html: string, assets: BootAssets): string {
+  let out = html;
+  const firstScript = out.search(/<script\s+type="module"/i);
+  if (firstScript >= 0 && assets.scripts.length > 0) {
+    const scripts = assets.scripts
+      .map((url) => `<script type="module" crossorigin src="${url}"></script>\n    `)
+      .join('');
+    out = `${out.slice(0, firstScript)}${scripts}${out.slice(firstScript)}`;
+  }
+  const at = out.search(/<\/head>/i);
+  if (at < 0 || assets.preloads.length === 0) return out;
+  const links = assets.preloads
     .map((url) => `  <link rel="modulepreload" crossorigin href="${url}">\n  `)
     .join('');
-  return `${html.slice(0, at)}${links}${html.slice(at)}`;
+  return `${out.slice(0, at)}${links}${out.slice(at)}`;
 }
