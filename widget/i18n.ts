@@ -1,6 +1,8 @@
 import i18next, { type i18n as I18nInstance, type TOptions } from 'i18next';
 import { LOCALES, RTL_LOCALES, type Locale } from '../protocol/constants';
-import { formattingLocaleFor, pluralRuleFor } from './i18n/localeRules';
+import { pluralRuleFor } from './i18n/localeRules';
+import { formatConjunctionList } from './i18n/listFormat';
+import { numberFormatFor } from './i18n/numberFormat';
 
 /**
  * The locale used when the requested one is unknown or its chunk cannot be downloaded. Its
@@ -115,8 +117,19 @@ export async function createWidgetI18n(
       options.ordinal ? 'ordinal' : 'cardinal',
     );
 
+  // `{{count, number}}` in the strings: the same digits as `formatNumber` (numberFormat.ts).
+  instance.services.formatter?.add('number', (value, lng) =>
+    numberFormatFor(lng ?? FALLBACK_LOCALE).format(value),
+  );
+  // `{{fields, list}}`: the locale file's own "and" where `Intl` has no list data (listFormat.ts).
+  instance.services.formatter?.add('list', (items: string[], lng) =>
+    formatConjunctionList(lng ?? FALLBACK_LOCALE, items, (first, last) =>
+      instance.t('common.list_and', { lng, first, last }),
+    ),
+  );
+
   let active: Locale = initial;
-  let numberFormat = new Intl.NumberFormat(formattingLocaleFor(active));
+  let numberFormat = numberFormatFor(active);
 
   const t: Translate = (key, options) => {
     if (
@@ -144,7 +157,7 @@ export async function createWidgetI18n(
       }
       await instance.changeLanguage(locale);
       active = locale;
-      numberFormat = new Intl.NumberFormat(formattingLocaleFor(locale));
+      numberFormat = numberFormatFor(locale);
       return active;
     },
   };
