@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { DOCUMENT_ROUTE_OPTIONS } from '../http/compression';
+import { ALWAYS_COMPRESS } from '../http/compression';
 import { isOrigin } from '../programs/program';
 import { bootAssets, injectBootAssets } from './bootAssets';
 import type { WidgetApiOptions } from './routes';
@@ -27,30 +27,26 @@ export async function widgetDocumentRoutes(
 ): Promise<void> {
   const widgetDir = join(options.config.distDir, 'widget');
 
-  app.get<{ Params: { id: string } }>(
-    '/session/:id',
-    DOCUMENT_ROUTE_OPTIONS,
-    async (request, reply) => {
-      const session = await sessionMetaOf(options, request.params.id);
-      let html: string;
-      try {
-        html = await readFile(join(widgetDir, 'index.html'), 'utf8');
-      } catch {
-        request.log.error('widget build missing: run `npm run build` (dist/widget/index.html)');
-        return reply
-          .code(503)
-          .headers(widgetDocumentHeaders(null))
-          .send('<!doctype html><title>Tokenframe</title><p>The widget is not built.</p>');
-      }
-      const boot = await bootAssets(widgetDir, {
-        locale: session.locale,
-        flowPages: session.hostOrigin !== null,
-      });
+  app.get<{ Params: { id: string } }>('/session/:id', ALWAYS_COMPRESS, async (request, reply) => {
+    const session = await sessionMetaOf(options, request.params.id);
+    let html: string;
+    try {
+      html = await readFile(join(widgetDir, 'index.html'), 'utf8');
+    } catch {
+      request.log.error('widget build missing: run `npm run build` (dist/widget/index.html)');
       return reply
-        .headers(widgetDocumentHeaders(session.hostOrigin))
-        .send(injectBootAssets(injectSessionMeta(html, session), boot));
-    },
-  );
+        .code(503)
+        .headers(widgetDocumentHeaders(null))
+        .send('<!doctype html><title>Tokenframe</title><p>The widget is not built.</p>');
+    }
+    const boot = await bootAssets(widgetDir, {
+      locale: session.locale,
+      flowPages: session.hostOrigin !== null,
+    });
+    return reply
+      .headers(widgetDocumentHeaders(session.hostOrigin))
+      .send(injectBootAssets(injectSessionMeta(html, session), boot));
+  });
 
   await app.register(fastifyStatic, {
     root: widgetDir,
