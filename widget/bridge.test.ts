@@ -125,13 +125,20 @@ describe('widget bridge, host appearance', () => {
   });
 
   it.each([
-    ['an unsafe value', { variables: { colorPrimary: 'url(//evil)' } }],
-    ['an unknown variable', { variables: { colour: '#000' } }],
-    ['an unknown key', { css: 'body{}' }],
-  ])('drops an appearance with %s but still accepts the port', async (_, appearance) => {
+    ['an unsafe value', { variables: { colorPrimary: 'url(//evil)', borderRadius: '8px' } }],
+    ['an unknown variable', { variables: { colour: '#000', borderRadius: '8px' } }],
+  ])('drops only %s, keeps the rest, and names the dropped one', async (_, appearance) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const result = await connectWith(appearance);
     expect(result).toMatchObject({ funding_destination: 'debit' });
-    expect(result?.appearance).toBeUndefined();
+    expect(result?.appearance).toEqual({ variables: { borderRadius: '8px' } });
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/dropped .*(colorPrimary|colour)/);
+    warn.mockRestore();
+  });
+
+  it('accepts the port with an empty appearance when it has no variables at all', async () => {
+    const result = await connectWith({ css: 'body{}' });
+    expect(result).toMatchObject({ funding_destination: 'debit', appearance: {} });
   });
 
   it('still ignores a host_connect that is wrong apart from its appearance', async () => {

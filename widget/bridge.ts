@@ -10,6 +10,7 @@ import {
   type WidgetHello,
 } from '../protocol';
 import { deliverToNativeBridges } from './standalone';
+import { sanitizeAppearance } from './theme';
 
 /** The widget's side of the host↔widget protocol (PRODUCT.md §4, §5). */
 export interface Bridge {
@@ -17,8 +18,8 @@ export interface Bridge {
   readonly mode: 'embedded' | 'standalone';
   /**
    * Resolves with the host's options once the port arrives; resolves null in standalone mode.
-   * An appearance that fails `appearanceSchema` is dropped (`appearance: undefined`), logged in
-   * debug mode: the host SDK does not check its values.
+   * Appearance values that fail their pattern are dropped one by one, each named in a console
+   * warning (the host SDK does not check values).
    */
   readonly connected: Promise<HostConnect | null>;
   /** Validates the event with widgetEventSchema, then sends it (buffered until connected). Invalid events are dropped and logged in debug mode. Standalone: delivers to webkit.messageHandlers.tokenframe / ReactNativeWebView / TokenframeAndroid. */
@@ -155,19 +156,16 @@ export function connectToHost(options: ConnectOptions): Bridge {
 /**
  * Parses `host_connect`. The SDK checks only that `appearance` is an object (the patterns
  * would not fit its size budget), so this is where an unknown variable or unsafe value is
- * caught: the appearance is dropped and logged, and the flow goes on with the default theme
- * rather than failing the handshake over a cosmetic option.
+ * caught: that value alone is dropped, with a console warning naming it, and the rest of the
+ * merchant's theme still applies (PRODUCT.md §3).
  */
 function parseHostConnect(data: unknown, debug: (message: string, detail?: unknown) => void) {
   const parsed = hostConnectSchema.safeParse(data);
   if (parsed.success || !data || typeof data !== 'object' || !('appearance' in data)) return parsed;
-  const withoutAppearance = hostConnectSchema.safeParse({ ...data, appearance: undefined });
-  if (withoutAppearance.success) {
-    // Names of failing fields only, as for events.
-    debug(
-      'dropped invalid appearance',
-      parsed.error.issues.map((issue) => issue.path.join('.')),
-    );
-  }
-  return withoutAppearance;
+  const sanitized = hostConnectSchema.safeParse({
+    ...data,
+    appearance: sanitizeAppearance(data.appearance),
+  });
+  if (!sanitized.success) debug('ignored host_connect with an invalid shape');
+  return sanitized;
 }

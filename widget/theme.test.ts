@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { applyAppearance, applyThemeVariant } from './theme';
+import { describe, expect, it, vi } from 'vitest';
+import { contrastRatio, parseColor } from './contrast';
+import { applyAppearance, applyThemeVariant, sanitizeAppearance } from './theme';
+
+const onPrimary = (root: HTMLElement) =>
+  parseColor(root.style.getPropertyValue('--tf-color-on-primary'))!;
 
 describe('theme', () => {
   it('marks the root with the session theme variant', () => {
@@ -13,5 +17,43 @@ describe('theme', () => {
     expect(root.style.getPropertyValue('--tf-color-primary')).toBe('#0a7');
     expect(root.style.getPropertyValue('--tf-border-radius')).toBe('4px');
     expect(root.style.getPropertyValue('--tf-color-text')).toBe('');
+  });
+  it.each(['#ffd400', '#0a7', 'rgb(128, 128, 128)', 'hsl(210, 80%, 45%)', '#767676', '#fff'])(
+    'derives a text colour reaching 4.5:1 on primary %s',
+    (primary) => {
+      const root = document.createElement('div');
+      applyAppearance({ variables: { colorPrimary: primary } }, root);
+      expect(contrastRatio(parseColor(primary)!, onPrimary(root))).toBeGreaterThanOrEqual(4.5);
+    },
+  );
+  it('keeps a colorTextOnPrimary that reaches 4.5:1 and drops one that does not, with a warning', () => {
+    const root = document.createElement('div');
+    const warn = vi.fn();
+    applyAppearance(
+      { variables: { colorPrimary: '#ffd400', colorTextOnPrimary: '#1a1a1a' } },
+      root,
+      warn,
+    );
+    expect(root.style.getPropertyValue('--tf-color-on-primary')).toBe('#1a1a1a');
+    expect(warn).not.toHaveBeenCalled();
+    applyAppearance(
+      { variables: { colorPrimary: '#ffd400', colorTextOnPrimary: '#ffffff' } },
+      root,
+      warn,
+    );
+    expect(root.style.getPropertyValue('--tf-color-on-primary')).toBe('#000000');
+    expect(warn.mock.calls[0]?.[0]).toMatch(/dropped colorTextOnPrimary "#ffffff"/);
+  });
+  it('drops only the rejected variable and names it', () => {
+    const warn = vi.fn();
+    const kept = sanitizeAppearance(
+      { variables: { colorPrimary: 'url(//evil)', fontFamily: 'Georgia', shadow: '1px' } },
+      warn,
+    );
+    expect(kept).toEqual({ variables: { fontFamily: 'Georgia' } });
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
+      expect.stringContaining('colorPrimary'),
+      expect.stringContaining('shadow'),
+    ]);
   });
 });
