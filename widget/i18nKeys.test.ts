@@ -90,6 +90,7 @@ describe('en-US key coverage', () => {
       'bank',
       'biller',
       'brand',
+      'brands',
       'count, number',
       'fields',
       'language',
