@@ -87,19 +87,26 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
     pickerToggled.current = true;
   }
 
+  // What was typed, current even between an input and its re-render: a field that moves focus
+  // on when complete fires its blur before this component renders the new value.
+  const latest = useRef(values);
+  latest.current = values;
   const onChange = (field: AccountField, value: string) => {
-    const next = { ...values, [field]: value };
+    const next = { ...latest.current, [field]: value };
+    latest.current = next;
     // Functional update: BillerSearchField sets id and name in one event; both must stick.
     setValues((current) => ({ ...current, [field]: value }));
     // Clear a shown error as soon as the value is fixed; new errors wait for blur or submit.
-    if (errors[field] && !fieldProblem(field, next)) setErrors({ ...errors, [field]: undefined });
+    if (!fieldProblem(field, next))
+      setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
     // The service's verdict was about the old value.
     if (responseErrors[field] && !editedSinceResponse.has(field))
       setEditedSinceResponse((edited) => new Set(edited).add(field));
   };
   const onBlur = (field: AccountField) => {
-    if (values[field] === '') return;
-    setErrors({ ...errors, [field]: fieldProblem(field, values) });
+    const typed = latest.current;
+    if (typed[field] === '') return;
+    setErrors((current) => ({ ...current, [field]: fieldProblem(field, typed) }));
   };
   const group = { values, errors: shownErrors, onChange, onBlur };
 
