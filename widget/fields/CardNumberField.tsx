@@ -67,10 +67,15 @@ export function CardNumberField({ values, errors, onChange, onBlur }: FieldGroup
   );
 }
 
+/**
+ * The brands as a list in the page's language, each name isolated (FSI … PDI) so Latin
+ * names keep their own order inside Arabic or Persian text.
+ */
 function listOf(locale: string, items: string[]): string {
+  const isolated = items.map((item) => `\u2068${item}\u2069`);
   try {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(isolated);
   } catch {
-    return items.join(', ');
+    return isolated.join(', ');
   }
 }

@@ -92,7 +92,9 @@ describe('CardNumberField', () => {
       .map((id) => document.getElementById(id)?.textContent)
       .join(' ');
     expect(described).toContain('This card number is not valid');
-    expect(described).toContain('Accepted cards: Visa, Mastercard, American Express, and Discover');
+    expect(described.replace(/[\u2068\u2069]/g, '')).toContain(
+      'Accepted cards: Visa, Mastercard, American Express, and Discover',
+    );
   });
 
   it('moves focus on to the expiry once a complete, valid number is typed at its end', async () => {

@@ -124,8 +124,9 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
     props.onSubmit(toAccountSubmission(destination, values));
   };
 
+  // The browser's own checks only: the service's verdicts have their notice or field message.
   const summaryCount = submitted
-    ? fieldsOf(destination).filter((field) => shownErrors[field]).length
+    ? fieldsOf(destination).filter((field) => errors[field]).length
     : 0;
   const card = destination === 'debit' || destination === 'credit';
   const canChange = props.destinations.length > 1;
