@@ -7,6 +7,7 @@ import { spawnService, type SpawnedService } from '../server/testing/spawnServic
 import { SignedClient, sampleSessionRequest } from '../server/testing/signedClient';
 import { launchBrowser, openPage, waitUntil, type TrackedPage } from './harness/browser';
 import { startStaticServer, type StaticServer } from './harness/staticServer';
+import { axeViolations } from './i18n/axe';
 
 /**
  * What a recipient met in real Chromium before the widget's consumer polish (PRODUCT.md §2,
@@ -186,6 +187,9 @@ describe('widget defects seen in real Chromium', () => {
       expect(await widget.getByLabel('Card number', { exact: true }).inputValue()).toBe(
         '4000 0566 5566 5556',
       );
+      expect(await axeViolations(await widgetFrame(merchant)), 'axe with the error shown').toEqual(
+        [],
+      );
       await widget.getByRole('button', { name: 'Try again', exact: true }).click();
       await widget.getByRole('heading', { name: 'Confirm your account' }).waitFor();
     } finally {
@@ -231,6 +235,7 @@ describe('widget defects seen in real Chromium', () => {
         .getByRole('button', { name: 'Keep going', exact: true })
         .evaluate((button) => button === document.activeElement);
       expect(focused, 'Keep going has focus').toBe(true);
+      expect(await axeViolations(await widgetFrame(merchant)), 'axe on the leave step').toEqual([]);
       const names = (await merchant.events()).map((event) => event.event_name);
       expect(names).not.toContain('tokenframe.funding_canceled');
       expect(await sessionState(String(ready.session_identifier))).toBe('active');
@@ -326,6 +331,12 @@ describe('widget defects seen in real Chromium', () => {
     }
   });
 });
+
+function widgetFrame(merchant: Merchant) {
+  return waitUntil('the widget frame', () =>
+    merchant.page.frames().find((frame) => frame.url().includes('/session/')),
+  );
+}
 
 async function primaryButtonStyle(merchant: Merchant) {
   const button = merchant.widget.getByRole('button', { name: 'Continue', exact: true });

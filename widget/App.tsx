@@ -10,20 +10,14 @@ import {
 import { WidgetApiFailure, type WidgetApiClient } from './api';
 import type { Bridge } from './bridge';
 import { HostEventEmitter } from './emitter';
-import {
-  MountNotResumable,
-  forgetMountToken,
-  rememberDestination,
-  resumeOrExchange,
-  type AuthorizedUrlParts,
-  type StartedMount,
-} from './resumeOrExchange';
+import { updateMount } from './mountStore';
+import { resumeOrExchange, type AuthorizedUrlParts, type StartedMount } from './resumeOrExchange';
 import { serverFieldErrors } from './flow/serverFieldErrors';
 import { FINAL_PAGES, type FlowState } from './flow/state';
 import { INITIAL_STATE, transition } from './flow/transition';
 import type { WidgetI18n } from './i18n';
 import { languageChoice } from './languageChoice';
-import { applyAppearance, applyThemeVariant } from './theme';
+import { applyThemeVariant } from './theme';
 import { ActionContext, type ActionFailure, type FlowAction } from './ui/ActionContext';
 import { WidgetContext, type WidgetContextValue } from './ui/WidgetContext';
 import { PageView } from './PageView';
@@ -132,7 +126,8 @@ export function App(props: AppProps) {
       });
     } catch (error) {
       await documentLocale;
-      const known = error instanceof MountNotResumable ? error.session : null;
+      // A reload that could not resume still knows its session (`resumeStoredMount.ts`).
+      const known = (error as { session?: WidgetSession | null }).session ?? null;
       emitter.start(
         {
           session_identifier: known?.session_identifier ?? url?.sessionIdentifier ?? 'unknown',
@@ -159,7 +154,6 @@ export function App(props: AppProps) {
       languageChoice.get(exchanged.session_identifier) ?? exchanged.language_locale_code,
     );
     const host = await bridge.connected;
-    applyAppearance(host?.appearance);
     const enabled = exchanged.funding_destinations;
     const destination =
       host && enabled.includes(host.funding_destination)
@@ -171,13 +165,15 @@ export function App(props: AppProps) {
       failSession('session_terminated');
       return;
     }
+    let pages: Awaited<typeof flowPages>;
     try {
-      await flowPages;
+      pages = await flowPages;
     } catch {
       // The form's chunk did not download: a load failure, which the SDK answers with a new URL.
       failSession('invalid_url');
       return;
     }
+    pages.applyAppearance(host?.appearance);
     emitter.emit({
       event_name: EVENTS.READY,
       funding_destination: destination,
@@ -322,7 +318,8 @@ export function App(props: AppProps) {
   const chooseDestination = (destination: FundingDestination) =>
     run('change_destination', 'status.changing_destination', async () => {
       await api.changeDestination(destination);
-      if (session) rememberDestination(session.session_identifier, destination);
+      if (session && bridge.mode === 'standalone')
+        updateMount(session.session_identifier, (mount) => ({ ...mount, destination }));
       dispatch({ type: 'destination_changed', destination });
     });
 
@@ -350,7 +347,8 @@ export function App(props: AppProps) {
   }, [state.page]);
   // A mount that reached its end cannot be resumed by a reload (PRODUCT.md §5).
   useEffect(() => {
-    if (session && FINAL_PAGES.includes(state.page)) forgetMountToken(session.session_identifier);
+    if (session && bridge.mode === 'standalone' && FINAL_PAGES.includes(state.page))
+      updateMount(session.session_identifier, (mount) => ({ session: mount.session }));
   }, [state.page, session]);
   // A failed call's message belongs to the page (or picker) it was made from.
   const pickerOpen = state.page === 'account_entry' && state.choosingDestination;

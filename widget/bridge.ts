@@ -8,9 +8,9 @@ import {
   type HostConnect,
   type WidgetEvent,
   type WidgetHello,
+  type Appearance,
 } from '../protocol';
 import { deliverToNativeBridges } from './standalone';
-import { sanitizeAppearance } from './theme';
 
 /** The widget's side of the host↔widget protocol (PRODUCT.md §4, §5). */
 export interface Bridge {
@@ -18,8 +18,8 @@ export interface Bridge {
   readonly mode: 'embedded' | 'standalone';
   /**
    * Resolves with the host's options once the port arrives; resolves null in standalone mode.
-   * Appearance values that fail their pattern are dropped one by one, each named in a console
-   * warning (the host SDK does not check values).
+   * An appearance that fails `appearanceSchema` arrives unchecked: `applyAppearance` checks
+   * it value by value (the host SDK does not check values).
    */
   readonly connected: Promise<HostConnect | null>;
   /** Validates the event with widgetEventSchema, then sends it (buffered until connected). Invalid events are dropped and logged in debug mode. Standalone: delivers to webkit.messageHandlers.tokenframe / ReactNativeWebView / TokenframeAndroid. */
@@ -155,17 +155,18 @@ export function connectToHost(options: ConnectOptions): Bridge {
 
 /**
  * Parses `host_connect`. The SDK checks only that `appearance` is an object (the patterns
- * would not fit its size budget), so this is where an unknown variable or unsafe value is
- * caught: that value alone is dropped, with a console warning naming it, and the rest of the
- * merchant's theme still applies (PRODUCT.md §3).
+ * would not fit its size budget). When the appearance fails `appearanceSchema`, the rest of the
+ * message is still checked and the appearance is passed on unchecked: `applyAppearance`
+ * (flow pages chunk) checks it value by value, drops only what fails, and names each dropped
+ * value in a console warning (PRODUCT.md §3).
  */
 function parseHostConnect(data: unknown, debug: (message: string, detail?: unknown) => void) {
   const parsed = hostConnectSchema.safeParse(data);
   if (parsed.success || !data || typeof data !== 'object' || !('appearance' in data)) return parsed;
-  const sanitized = hostConnectSchema.safeParse({
-    ...data,
-    appearance: sanitizeAppearance(data.appearance),
-  });
-  if (!sanitized.success) debug('ignored host_connect with an invalid shape');
-  return sanitized;
+  const rest = hostConnectSchema.safeParse({ ...data, appearance: undefined });
+  if (!rest.success) {
+    debug('ignored host_connect with an invalid shape');
+    return rest;
+  }
+  return { ...rest, data: { ...rest.data, appearance: data.appearance as Appearance } };
 }

@@ -1,6 +1,8 @@
 import type { FundingDestination, WidgetSession } from '../protocol';
 import { WidgetApiFailure, type WidgetApiClient } from './api';
 import { exchangeWithRetry } from './exchangeWithRetry';
+import { writeMount } from './mountStore';
+import { resumeStoredMount } from './resumeStoredMount';
 
 /** The authorized_url's parts, read from the address bar at boot. */
 export interface AuthorizedUrlParts {
@@ -17,77 +19,27 @@ export interface StartedMount {
   destination?: FundingDestination;
 }
 
-/**
- * A reload that cannot resume: the URL was spent by the first load and no live mount is
- * stored. Carries what is known of the session (its redirect URLs) so the page can hand back
- * to the app (PRODUCT.md §5).
- */
-export class MountNotResumable extends WidgetApiFailure {
-  constructor(readonly session: WidgetSession | null) {
-    super('unauthorized', 'url_used');
-  }
-}
-
 /** Options of {@link resumeOrExchange}. */
 export interface ResumeOrExchangeOptions {
   api: WidgetApiClient;
-  /** `null` when the address bar held no `t`/`h` (stripped at first load, so: a reload). */
+  /** `null` when the address bar held no `t`/`h` (boot strips them, so: a reload). */
   authorizedUrl: AuthorizedUrlParts | null;
   /** Top-level in a webview: only then is the mount kept across reloads. */
   standalone: boolean;
   onRateLimited(): void;
-  /** Defaults to `sessionStorage` (null where storage is blocked). */
-  storage?: Storage | null;
   /** Defaults to `location.pathname`. */
   pathname?: string;
 }
 
-const KEY_PREFIX = 'tokenframe.mount.';
-
-/** What a standalone page keeps of its mount: the bearer token while live, and the session. */
-interface StoredMount {
-  access_token?: string;
-  session: WidgetSession;
-  destination?: FundingDestination;
-}
-
-function defaultStorage(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
-function read(storage: Storage | null, sessionIdentifier: string): StoredMount | null {
-  try {
-    const text = storage?.getItem(KEY_PREFIX + sessionIdentifier);
-    return text ? (JSON.parse(text) as StoredMount) : null;
-  } catch {
-    return null;
-  }
-}
-
-function write(storage: Storage | null, mount: StoredMount): void {
-  try {
-    storage?.setItem(KEY_PREFIX + mount.session.session_identifier, JSON.stringify(mount));
-  } catch {
-    // Storage full or blocked: the page works, it just cannot resume after a reload.
-  }
-}
-
 /**
  * Starts the mount. With `t`/`h` in the address bar it exchanges them (once; retried only on
- * `rate_limited`). A standalone page then keeps the bearer token in `sessionStorage`: at top
- * level that storage is first-party to the service's origin, lives only as long as the tab,
- * and is the only way a webview reload or Back can resume a mount whose single-use URL is
- * spent (PRODUCT.md §5). Embedded, nothing is stored: the SDK re-requests a URL instead.
- *
- * Without `t`/`h` (a reload: boot strips them), a standalone page resumes the stored mount
- * when the service still accepts its token, and otherwise throws {@link MountNotResumable}.
+ * `rate_limited`), and a standalone page stores the mount (`mountStore.ts`): a webview reload
+ * or Back cannot exchange the single-use URL again, so first-party `sessionStorage` is the
+ * only way to resume it (PRODUCT.md §5). Without `t`/`h`, a standalone page resumes the stored
+ * mount (`resumeStoredMount.ts`) or fails with `url_used`; embedded, such a
+ * URL is `invalid_url` and the SDK re-requests.
  */
 export async function resumeOrExchange(options: ResumeOrExchangeOptions): Promise<StartedMount> {
-  const storage = options.standalone ? (options.storage ?? defaultStorage()) : null;
   const url = options.authorizedUrl;
   if (url) {
     const exchanged = await exchangeWithRetry(
@@ -95,7 +47,8 @@ export async function resumeOrExchange(options: ResumeOrExchangeOptions): Promis
       { session_identifier: url.sessionIdentifier, t: url.t, h: url.h },
       options.onRateLimited,
     );
-    write(storage, { access_token: exchanged.access_token, session: exchanged.session });
+    if (options.standalone)
+      writeMount({ access_token: exchanged.access_token, session: exchanged.session });
     return { session: exchanged.session, resumed: false };
   }
   const sessionIdentifier = /^\/session\/([^/]{1,100})\/?$/.exec(
@@ -103,31 +56,5 @@ export async function resumeOrExchange(options: ResumeOrExchangeOptions): Promis
   )?.[1];
   if (!options.standalone || !sessionIdentifier)
     throw new WidgetApiFailure('invalid_request', 'invalid_url');
-  const stored = read(storage, sessionIdentifier);
-  if (stored?.access_token && (await options.api.resume(stored.access_token)))
-    return { session: stored.session, resumed: true, destination: stored.destination };
-  forgetMountToken(sessionIdentifier, storage);
-  throw new MountNotResumable(stored?.session ?? null);
-}
-
-/** Records the destination chosen in a stored mount, so a reload reopens that form. */
-export function rememberDestination(
-  sessionIdentifier: string,
-  destination: FundingDestination,
-  storage: Storage | null = defaultStorage(),
-): void {
-  const stored = read(storage, sessionIdentifier);
-  if (stored?.access_token) write(storage, { ...stored, destination });
-}
-
-/**
- * Removes the bearer token of a mount that reached a final page (or failed to resume). The
- * session's redirect URLs stay, so a later reload can still hand back to the app.
- */
-export function forgetMountToken(
-  sessionIdentifier: string,
-  storage: Storage | null = defaultStorage(),
-): void {
-  const stored = read(storage, sessionIdentifier);
-  if (stored) write(storage, { session: stored.session });
+  return resumeStoredMount(options.api, sessionIdentifier);
 }

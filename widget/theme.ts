@@ -1,51 +1,4 @@
-import {
-  APPEARANCE_VARIABLES,
-  type Appearance,
-  type AppearanceVariable,
-  type ThemeVariant,
-} from '../protocol';
-import { AA_TEXT_CONTRAST, contrastRatio, parseColor, readableTextOn } from './contrast';
-
-/** Appearance variables → the CSS custom properties `styles.css` reads. */
-const VARIABLE_PROPERTIES: Record<AppearanceVariable, string> = {
-  colorPrimary: '--tf-color-primary',
-  colorTextOnPrimary: '--tf-color-on-primary',
-  colorBackground: '--tf-color-background',
-  colorText: '--tf-color-text',
-  colorDanger: '--tf-color-danger',
-  fontFamily: '--tf-font-family',
-  borderRadius: '--tf-border-radius',
-  spacingUnit: '--tf-spacing-unit',
-};
-
-/** `styles.css`'s primary colour per theme, for when the merchant sets none. */
-const DEFAULT_PRIMARY: Record<ThemeVariant, string> = { light: '#0b5cad', dark: '#8ab4f8' };
-
-/** Where rejected values are reported; the console by default. */
-export type WarnDropped = (message: string) => void;
-const warnOnConsole: WarnDropped = (message) => console.warn(`[tokenframe widget] ${message}`);
-
-/** A value as it may be quoted in a warning: short, one line. */
-const quote = (value: unknown) => JSON.stringify(String(value).slice(0, 60));
-
-/**
- * Keeps each appearance variable that passes its own allowlist pattern and drops the rest one
- * by one, naming each in a warning, so one bad value does not cost the merchant their whole
- * theme (PRODUCT.md §3). The SDK only checks that `appearance` is an object.
- */
-export function sanitizeAppearance(raw: unknown, warn: WarnDropped = warnOnConsole): Appearance {
-  const variables = (raw as { variables?: unknown } | null)?.variables;
-  if (!variables || typeof variables !== 'object') return {};
-  const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(variables)) {
-    const schema = APPEARANCE_VARIABLES[name as AppearanceVariable];
-    if (!schema) warn(`appearance: dropped unknown variable ${quote(name)}`);
-    else if (!schema.safeParse(value).success)
-      warn(`appearance: dropped ${name} ${quote(value)}: not an allowed value`);
-    else kept[name] = value as string;
-  }
-  return { variables: kept };
-}
+import type { ThemeVariant } from '../protocol';
 
 /** Sets `data-theme` (light or dark) on the root; the stylesheet holds both palettes. */
 export function applyThemeVariant(
@@ -53,39 +6,4 @@ export function applyThemeVariant(
   root: HTMLElement = document.documentElement,
 ): void {
   root.dataset.theme = variant;
-}
-
-/**
- * Applies the merchant's appearance variables (already through {@link sanitizeAppearance}).
- * The text colour on the primary colour is derived (black or white, whichever reaches AA),
- * and a merchant's `colorTextOnPrimary` is used only when it too reaches 4.5:1 on the primary
- * (WCAG 1.4.3); else it is dropped with a warning. `style.setProperty` is allowed under
- * `style-src 'self'` where an inline `style` attribute is not, and a custom property cannot
- * escape its declaration.
- */
-export function applyAppearance(
-  appearance: Appearance | undefined,
-  root: HTMLElement = document.documentElement,
-  warn: WarnDropped = warnOnConsole,
-): void {
-  const variables = { ...appearance?.variables };
-  const variant: ThemeVariant = root.dataset.theme === 'dark' ? 'dark' : 'light';
-  const primary = parseColor(variables.colorPrimary ?? DEFAULT_PRIMARY[variant]);
-  const onPrimary = variables.colorTextOnPrimary;
-  if (onPrimary) {
-    const text = parseColor(onPrimary);
-    const ratio = primary && text ? contrastRatio(primary, text) : 0;
-    if (ratio < AA_TEXT_CONTRAST) {
-      warn(
-        `appearance: dropped colorTextOnPrimary ${quote(onPrimary)}: ${ratio.toFixed(2)}:1 on the primary colour, below ${AA_TEXT_CONTRAST}:1`,
-      );
-      delete variables.colorTextOnPrimary;
-    }
-  }
-  if (!variables.colorTextOnPrimary && variables.colorPrimary && primary)
-    variables.colorTextOnPrimary = readableTextOn(primary);
-  for (const [name, property] of Object.entries(VARIABLE_PROPERTIES)) {
-    const value = variables[name as AppearanceVariable];
-    if (value) root.style.setProperty(property, value);
-  }
 }

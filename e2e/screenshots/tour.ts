@@ -1,10 +1,13 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { Locale } from '../../protocol/constants';
 import { REPO_ROOT } from '../../server/config';
 import { spawnService } from '../../server/testing/spawnService';
 import { SignedClient, sampleSessionRequest } from '../../server/testing/signedClient';
+import { SCENARIOS } from '../../demo/server/scenarios';
+import { startDemoProcess } from '../demo/demoProcess';
+import { startScenario, submitTestData } from '../demo/demoPageDriver';
 import { launchBrowser, waitUntil } from '../harness/browser';
 import { startStaticServer, type StaticServer } from '../harness/staticServer';
 import {
@@ -18,7 +21,8 @@ import {
  * `npm run screenshots`: every page of the flow, embedded in a merchant page on another
  * origin, for four locales (a left-to-right baseline, right-to-left, a tall script, long
  * German words) at phone and desktop width, light and dark, written to dist/screenshots/ as
- * `<locale>-<width>-<theme>-<NN>-<page>.png`. Needs `npm run build` first.
+ * `<locale>-<width>-<theme>-<NN>-<page>.png`, then the demo merchant page for the README
+ * (docs/demo.png). Needs `npm run build` first.
  */
 
 /** `SCREENSHOT_LOCALES=ar-SA,de-DE` narrows a run while working on one layout. */
@@ -90,7 +94,52 @@ async function main() {
     await service.kill();
     await host.close();
   }
+  if (!process.env.SCREENSHOT_LOCALES) await demoPicture();
   console.log(`[screenshots] ${written} PNGs in ${OUT}`);
+}
+
+/**
+ * The README's picture: the demo merchant page (`npm start`) with the widget on its
+ * confirmation page after the debit scenario, saved to the tour and copied to docs/demo.png.
+ */
+async function demoPicture(): Promise<void> {
+  const demo = await startDemoProcess();
+  const browser = await launchBrowser();
+  try {
+    const scenario = SCENARIOS.find((candidate) => candidate.id === 'debit-happy')!;
+    const demoPage = await startScenario(browser, demo.demoUrl, scenario, {
+      viewport: { width: 1360, height: 940 },
+    });
+    await demoPage.waitForEvent('tokenframe.ready');
+    await submitTestData(demoPage.widget, scenario);
+    await demoPage.waitForEvent('tokenframe.page_load', 3);
+    await demoPage.widget.locator('section[data-page="confirmation"]').waitFor();
+    await shootDemo(demoPage.page);
+    await demoPage.close();
+  } finally {
+    await browser.close();
+    await demo.stop();
+  }
+  copyFileSync(join(OUT, 'demo-merchant-1360-light.png'), join(REPO_ROOT, 'docs/demo.png'));
+}
+
+async function shootDemo(page: Page): Promise<void> {
+  let last = -1;
+  await waitUntil(
+    'the demo frame to settle',
+    async () => {
+      const height = await page.$eval('#capture iframe', (frame) => frame.clientHeight);
+      const settled = height === last;
+      last = height;
+      return settled;
+    },
+    15_000,
+    200,
+  );
+  await page.screenshot({
+    path: join(OUT, 'demo-merchant-1360-light.png'),
+    animations: 'disabled',
+  });
 }
 
 let participants = 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { applyThemeVariant } from '../theme';
+import { applyAppearance, sanitizeAppearance } from './applyAppearance';
 import { contrastRatio, parseColor } from './contrast';
-import { applyAppearance, applyThemeVariant, sanitizeAppearance } from './theme';
 
 const onPrimary = (root: HTMLElement) =>
   parseColor(root.style.getPropertyValue('--tf-color-on-primary'))!;
@@ -18,7 +19,8 @@ describe('theme', () => {
     expect(root.style.getPropertyValue('--tf-border-radius')).toBe('4px');
     expect(root.style.getPropertyValue('--tf-color-text')).toBe('');
   });
-  it.each(['#ffd400', '#0a7', 'rgb(128, 128, 128)', 'hsl(210, 80%, 45%)', '#767676', '#fff'])(
+  // rgb() and hsl() are resolved by the browser's CSS engine: the browser suite covers them.
+  it.each(['#ffd400', '#0a7', '#767676', '#fff', '#777777'])(
     'derives a text colour reaching 4.5:1 on primary %s',
     (primary) => {
       const root = document.createElement('div');
