@@ -80,6 +80,13 @@ describe('AccountEntryPage (debit)', () => {
     expect(document.querySelector('.error-summary')).toBeNull();
   });
 
+  it('makes the inputs read-only (and selects disabled) while the answer is awaited', async () => {
+    await renderEntry({ state: entry('debit'), busy: true });
+    expect((screen.getByLabelText('Card number') as HTMLInputElement).readOnly).toBe(true);
+    expect((screen.getByLabelText('First name') as HTMLInputElement).dir).toBe('auto');
+    expect((screen.getByLabelText('State') as HTMLSelectElement).disabled).toBe(true);
+  });
+
   it('opens the method picker as its own page (PAGE_LOAD destination_picker) with a way back', async () => {
     const onDismissPicker = vi.fn();
     const { emitted } = await renderEntry({
