@@ -92,8 +92,10 @@ describe('en-US key coverage', () => {
       'brand',
       'brands',
       'count, number',
-      'fields',
+      'fields, list',
+      'first',
       'language',
+      'last',
       'last4',
     ]);
   });

@@ -18,8 +18,9 @@ export interface TextFieldProps {
   autocomplete?: string;
   inputMode?: 'numeric' | 'text' | 'email' | 'tel';
   /**
-   * `ltr` for numbers, so card and account digits never mirror in RTL locales. Free text
-   * defaults to `auto`: "100 Main Street" typed on an Arabic page stays in its own order.
+   * `ltr` for numbers, so card and account digits never mirror in RTL locales. Default
+   * `auto`: a US address typed in Latin inside an Arabic page reads "123 Main St", not
+   * "Main St 123", and an Arabic name still reads right to left.
    */
   dir?: 'ltr' | 'auto';
   /** Shown inside the input's box at its end (the card brand). */
@@ -44,6 +45,7 @@ export interface TextFieldProps {
 export function TextField(props: TextFieldProps) {
   const { t } = useWidget();
   const readOnly = useContext(FieldsReadOnly);
+  const optionalMarker = t('common.optional');
   const hintId = `${props.id}-hint`;
   const errorId = `${props.id}-error`;
   const describedBy = [props.hint ? hintId : null, props.error ? errorId : null]
@@ -53,7 +55,13 @@ export function TextField(props: TextFieldProps) {
     <div class={props.error ? 'field field-invalid' : 'field'}>
       <label for={props.id}>
         {props.label}
-        {props.optional === true ? <span class="optional"> {t('common.optional')}</span> : null}
+        {props.optional === true ? (
+          // Full-width brackets (Japanese （任意）, Chinese （选填）) carry their own spacing.
+          <span class="optional">
+            {optionalMarker.startsWith('\uff08') ? '' : ' '}
+            {optionalMarker}
+          </span>
+        ) : null}
       </label>
       <div class={props.adornment ? 'input-box has-adornment' : 'input-box'}>
         <input
