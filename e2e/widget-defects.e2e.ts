@@ -191,7 +191,7 @@ describe('widget defects seen in real Chromium', () => {
         [],
       );
       await widget.getByRole('button', { name: 'Try again', exact: true }).click();
-      await widget.getByRole('heading', { name: 'Confirm your account' }).waitFor();
+      await widget.getByRole('heading', { name: 'Confirm your payout details' }).waitFor();
     } finally {
       await merchant.close();
     }
@@ -318,7 +318,7 @@ describe('widget defects seen in real Chromium', () => {
       // The resumed mount is the same one: its token still works all the way to a token.
       await typeCard(page);
       await page.getByRole('button', { name: 'Continue', exact: true }).click();
-      await page.getByRole('heading', { name: 'Confirm your account' }).waitFor();
+      await page.getByRole('heading', { name: 'Confirm your payout details' }).waitFor();
       await page.getByRole('button', { name: 'Cancel', exact: true }).click();
       await page.getByRole('button', { name: 'Leave', exact: true }).click();
       await page.waitForURL(/app-error\.html.*funding_canceled/);

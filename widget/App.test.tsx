@@ -263,7 +263,7 @@ describe('App', () => {
       '4000 0566 5566 5556',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    await screen.findByRole('heading', { name: 'Confirm your account' });
+    await screen.findByRole('heading', { name: 'Confirm your payout details' });
     const submissions = calls.filter((call) => call.path === '/account');
     expect(submissions).toHaveLength(2);
     expect(submissions[1]!.body).toEqual(submissions[0]!.body);
@@ -276,7 +276,7 @@ describe('App', () => {
     await screen.findByLabelText('Card number');
     fillDebit();
     fireEvent.click(screen.getByRole('button', { name: /Continue|Checking/ }));
-    await screen.findByRole('heading', { name: 'Confirm your account' });
+    await screen.findByRole('heading', { name: 'Confirm your payout details' });
     expect(calls.filter((call) => call.path === '/account')).toHaveLength(1);
   });
 

@@ -77,7 +77,7 @@ describe('ConfirmationPage', () => {
       </ActionContext.Provider>,
     );
     expect(screen.queryByRole('button', { name: 'Use a different method' })).toBeNull();
-    const pressed = screen.getByRole('button', { name: 'Saving your account…' });
+    const pressed = screen.getByRole('button', { name: 'Saving your payout details…' });
     expect((pressed as HTMLButtonElement).disabled).toBe(true);
     expect(pressed.querySelector('.button-spinner')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Cancel' }) as HTMLButtonElement).disabled).toBe(
