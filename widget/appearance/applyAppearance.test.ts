@@ -4,7 +4,7 @@ import { applyAppearance, sanitizeAppearance } from './applyAppearance';
 import { contrastRatio, parseColor } from './contrast';
 
 const onPrimary = (root: HTMLElement) =>
-  parseColor(root.style.getPropertyValue('--tf-color-on-primary'))!;
+  parseColor(root.style.getPropertyValue('--tf-color-text-on-primary'))!;
 
 describe('theme', () => {
   it('marks the root with the session theme variant', () => {
@@ -36,16 +36,25 @@ describe('theme', () => {
       root,
       warn,
     );
-    expect(root.style.getPropertyValue('--tf-color-on-primary')).toBe('#1a1a1a');
+    expect(root.style.getPropertyValue('--tf-color-text-on-primary')).toBe('#1a1a1a');
     expect(warn).not.toHaveBeenCalled();
     applyAppearance(
       { variables: { colorPrimary: '#ffd400', colorTextOnPrimary: '#ffffff' } },
       root,
       warn,
     );
-    expect(root.style.getPropertyValue('--tf-color-on-primary')).toBe('#000000');
+    expect(root.style.getPropertyValue('--tf-color-text-on-primary')).toBe('#000000');
     expect(warn.mock.calls[0]?.[0]).toMatch(/dropped colorTextOnPrimary "#ffffff"/);
   });
+  it('drops keys that only Object.prototype knows without throwing', () => {
+    const warn = vi.fn();
+    const raw = JSON.parse(
+      '{"variables":{"toString":"#000","__proto__":"#000","colorText":"#111"}}',
+    );
+    expect(sanitizeAppearance(raw, warn)).toEqual({ variables: { colorText: '#111' } });
+    expect(warn).toHaveBeenCalledTimes(2);
+  });
+
   it('drops only the rejected variable and names it', () => {
     const warn = vi.fn();
     const kept = sanitizeAppearance(

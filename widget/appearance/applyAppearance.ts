@@ -9,17 +9,8 @@ import { AA_TEXT_CONTRAST, contrastRatio, parseColor, readableTextOn } from './c
 // In the flow pages chunk, not the boot set: the appearance is applied once the host has
 // connected, which is after the chunk has been awaited.
 
-/** Appearance variables → the CSS custom properties `styles.css` reads. */
-const VARIABLE_PROPERTIES: Record<AppearanceVariable, string> = {
-  colorPrimary: '--tf-color-primary',
-  colorTextOnPrimary: '--tf-color-on-primary',
-  colorBackground: '--tf-color-background',
-  colorText: '--tf-color-text',
-  colorDanger: '--tf-color-danger',
-  fontFamily: '--tf-font-family',
-  borderRadius: '--tf-border-radius',
-  spacingUnit: '--tf-spacing-unit',
-};
+/** The CSS custom property `styles.css` reads for a variable: `colorPrimary` → `--tf-color-primary`. */
+const propertyOf = (name: string) => `--tf-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** `styles.css`'s primary colour per theme, for when the merchant sets none. */
 const DEFAULT_PRIMARY: Record<ThemeVariant, string> = { light: '#0b5cad', dark: '#8ab4f8' };
@@ -41,11 +32,11 @@ export function sanitizeAppearance(raw: unknown, warn: WarnDropped = warnOnConso
   if (!variables || typeof variables !== 'object') return {};
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(variables)) {
-    const schema = APPEARANCE_VARIABLES[name as AppearanceVariable];
-    if (!schema) warn(`appearance: dropped unknown variable ${quote(name)}`);
-    else if (!schema.safeParse(value).success)
-      warn(`appearance: dropped ${name} ${quote(value)}: not an allowed value`);
-    else kept[name] = value as string;
+    // Own keys only: `toString` or `__proto__` must not find Object.prototype's members.
+    const known = Object.prototype.hasOwnProperty.call(APPEARANCE_VARIABLES, name);
+    if (known && APPEARANCE_VARIABLES[name as AppearanceVariable].safeParse(value).success)
+      kept[name] = value as string;
+    else warn(`appearance: dropped ${quote(name)}: ${quote(value)}`);
   }
   return { variables: kept };
 }
@@ -79,8 +70,6 @@ export function applyAppearance(
   }
   if (!variables.colorTextOnPrimary && variables.colorPrimary && primary)
     variables.colorTextOnPrimary = readableTextOn(primary);
-  for (const [name, property] of Object.entries(VARIABLE_PROPERTIES)) {
-    const value = variables[name as AppearanceVariable];
-    if (value) root.style.setProperty(property, value);
-  }
+  for (const [name, value] of Object.entries(variables))
+    if (value) root.style.setProperty(propertyOf(name), value);
 }
