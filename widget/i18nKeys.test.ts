@@ -90,7 +90,7 @@ describe('en-US key coverage', () => {
       'bank',
       'biller',
       'brand',
-      'brands',
+      'brands, list',
       'count, number',
       'fields, list',
       'first',

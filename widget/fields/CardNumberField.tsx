@@ -19,16 +19,14 @@ const COMPLETE_LENGTH = (brand: string) => (brand === 'amex' ? 15 : 16);
  * middle); a complete, valid number moves focus on to the expiry.
  */
 export function CardNumberField({ values, errors, onChange, onBlur }: FieldGroupProps) {
-  const { t, locale } = useWidget();
+  const { t } = useWidget();
   const brand = cardBrandOf(values.card_number);
   const hint =
     values.card_number.length > 0 && brand !== 'unknown'
       ? t('fields.card_number.brand', { brand: t(`brand.${brand}`) })
       : t('fields.card_number.accepted', {
-          brands: listOf(
-            locale,
-            NAMED_CARD_BRANDS.map((name) => t(`brand.${name}`)),
-          ),
+          // Each name isolated (FSI … PDI): Latin names keep their order in Arabic or Persian.
+          brands: NAMED_CARD_BRANDS.map((name) => `\u2068${t(`brand.${name}`)}\u2069`),
         });
   return (
     <TextField
@@ -65,17 +63,4 @@ export function CardNumberField({ values, errors, onChange, onBlur }: FieldGroup
       onBlur={() => onBlur('card_number')}
     />
   );
-}
-
-/**
- * The brands as a list in the page's language, each name isolated (FSI … PDI) so Latin
- * names keep their own order inside Arabic or Persian text.
- */
-function listOf(locale: string, items: string[]): string {
-  const isolated = items.map((item) => `\u2068${item}\u2069`);
-  try {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(isolated);
-  } catch {
-    return isolated.join(', ');
-  }
 }
