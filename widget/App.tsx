@@ -10,8 +10,9 @@ import {
 import { WidgetApiFailure, type WidgetApiClient } from './api';
 import type { Bridge } from './bridge';
 import { HostEventEmitter } from './emitter';
+import type { AuthorizedUrlParts, PendingExchange } from './bootExchange';
 import { updateMount } from './mountStore';
-import { resumeOrExchange, type AuthorizedUrlParts, type StartedMount } from './resumeOrExchange';
+import { resumeOrExchange, type StartedMount } from './resumeOrExchange';
 import { serverFieldErrors } from './flow/serverFieldErrors';
 import { FINAL_PAGES, type FlowState } from './flow/state';
 import { INITIAL_STATE, transition } from './flow/transition';
@@ -23,7 +24,7 @@ import { WidgetContext, type WidgetContextValue } from './ui/WidgetContext';
 import { PageView } from './PageView';
 import { loadedFlowPages, preloadFlowPages } from './pages/flowPagesLoader';
 
-export type { AuthorizedUrlParts } from './resumeOrExchange';
+export type { AuthorizedUrlParts };
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -32,6 +33,8 @@ export interface AppProps {
   i18n: WidgetI18n;
   /** `null` when the address bar did not hold a well-formed authorized_url. */
   authorizedUrl: AuthorizedUrlParts | null;
+  /** The exchange `main.tsx` started at boot; started here when absent (tests). */
+  exchange?: PendingExchange;
   /** Tracer for events sent before (or without) a successful exchange. */
   fallbackTracerToken: string;
   /** The session's language from the document's meta, applied before the exchange answers. */
@@ -121,6 +124,7 @@ export function App(props: AppProps) {
       started = await resumeOrExchange({
         api,
         authorizedUrl: url,
+        exchange: props.exchange,
         standalone,
         onRateLimited: () => setStatus(t('status.rate_limited')),
       });

@@ -1,15 +1,8 @@
 import type { FundingDestination, WidgetSession } from '../protocol';
 import { WidgetApiFailure, type WidgetApiClient } from './api';
-import { exchangeWithRetry } from './exchangeWithRetry';
+import { startExchange, type AuthorizedUrlParts, type PendingExchange } from './bootExchange';
 import { writeMount } from './mountStore';
 import { resumeStoredMount } from './resumeStoredMount';
-
-/** The authorized_url's parts, read from the address bar at boot. */
-export interface AuthorizedUrlParts {
-  sessionIdentifier: string;
-  t: string;
-  h: string;
-}
 
 /** A live mount: exchanged just now, or resumed after a reload of a standalone page. */
 export interface StartedMount {
@@ -24,6 +17,8 @@ export interface ResumeOrExchangeOptions {
   api: WidgetApiClient;
   /** `null` when the address bar held no `t`/`h` (boot strips them, so: a reload). */
   authorizedUrl: AuthorizedUrlParts | null;
+  /** The exchange boot already started (`bootExchange.ts`); started here when absent. */
+  exchange?: PendingExchange;
   /** Top-level in a webview: only then is the mount kept across reloads. */
   standalone: boolean;
   onRateLimited(): void;
@@ -32,8 +27,8 @@ export interface ResumeOrExchangeOptions {
 }
 
 /**
- * Starts the mount. With `t`/`h` in the address bar it exchanges them (once; retried only on
- * `rate_limited`), and a standalone page stores the mount (`mountStore.ts`): a webview reload
+ * Starts the mount. With `t`/`h` in the address bar it awaits the exchange boot started (or
+ * starts it: once, retried only on `rate_limited`), and a standalone page stores the mount (`mountStore.ts`): a webview reload
  * or Back cannot exchange the single-use URL again, so first-party `sessionStorage` is the
  * only way to resume it (PRODUCT.md §5). Without `t`/`h`, a standalone page resumes the stored
  * mount (`resumeStoredMount.ts`) or fails with `url_used`; embedded, such a
@@ -42,11 +37,9 @@ export interface ResumeOrExchangeOptions {
 export async function resumeOrExchange(options: ResumeOrExchangeOptions): Promise<StartedMount> {
   const url = options.authorizedUrl;
   if (url) {
-    const exchanged = await exchangeWithRetry(
-      options.api,
-      { session_identifier: url.sessionIdentifier, t: url.t, h: url.h },
-      options.onRateLimited,
-    );
+    const exchange = options.exchange ?? startExchange(options.api, url);
+    exchange.onRateLimited(options.onRateLimited);
+    const exchanged = await exchange.response;
     if (options.standalone)
       writeMount({ access_token: exchanged.access_token, session: exchanged.session });
     return { session: exchanged.session, resumed: false };
