@@ -169,15 +169,17 @@ export function App(props: AppProps) {
       failSession('session_terminated');
       return;
     }
-    let pages: Awaited<typeof flowPages>;
     try {
-      pages = await flowPages;
+      await flowPages;
+      // Its own chunk, fetched only when the merchant set an appearance: most mounts never pay
+      // for the value-by-value check and the contrast maths.
+      if (host?.appearance)
+        (await import('./appearance/applyAppearance')).applyAppearance(host.appearance);
     } catch {
       // The form's chunk did not download: a load failure, which the SDK answers with a new URL.
       failSession('invalid_url');
       return;
     }
-    pages.applyAppearance(host?.appearance);
     emitter.emit({
       event_name: EVENTS.READY,
       funding_destination: destination,

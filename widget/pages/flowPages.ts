@@ -1,7 +1,7 @@
 /**
  * Everything the flow shows after the loading page, as one lazily loaded chunk (see
  * `flowPagesLoader.ts`): the account form with its fields, validation and state list, the
- * later pages, the language switcher, and the merchant appearance check.
+ * later pages and the language switcher.
  */
 export { AccountEntryPage } from './AccountEntryPage';
 export { ConfirmationPage } from './ConfirmationPage';
@@ -10,4 +10,3 @@ export { TerminalFailurePage } from './TerminalFailurePage';
 export { MaxAttemptsExceededPage } from './MaxAttemptsExceededPage';
 export { CanceledPage } from './CanceledPage';
 export { LanguageSwitcher } from '../ui/LanguageSwitcher';
-export { applyAppearance } from '../appearance/applyAppearance';
