@@ -157,7 +157,7 @@ export function connectToHost(options: ConnectOptions): Bridge {
  * Parses `host_connect`. The SDK checks only that `appearance` is an object (the patterns
  * would not fit its size budget). When the appearance fails `appearanceSchema`, the rest of the
  * message is still checked and the appearance is passed on unchecked: `applyAppearance`
- * (flow pages chunk) checks it value by value, drops only what fails, and names each dropped
+ * (its own chunk) checks it value by value, drops only what fails, and names each dropped
  * value in a console warning (PRODUCT.md §3).
  */
 function parseHostConnect(data: unknown, debug: (message: string, detail?: unknown) => void) {

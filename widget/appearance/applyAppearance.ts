@@ -6,8 +6,8 @@ import {
 } from '../../protocol';
 import { AA_TEXT_CONTRAST, contrastRatio, parseColor, readableTextOn } from './contrast';
 
-// In the flow pages chunk, not the boot set: the appearance is applied once the host has
-// connected, which is after the chunk has been awaited.
+// A chunk of its own, fetched only when the merchant passed an appearance (App.tsx): most
+// mounts never download the value-by-value check and the contrast maths.
 
 /** The CSS custom property `styles.css` reads for a variable: `colorPrimary` → `--tf-color-primary`. */
 const propertyOf = (name: string) => `--tf-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
