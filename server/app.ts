@@ -6,12 +6,12 @@ import type { Store } from './storage/store';
 import { installErrorHandlers } from './http/errorHandler';
 import { createLogger, type LoggerOption } from './http/logging';
 import { TokenBuckets } from './http/tokenBucket';
-import { sessionApiPlugin } from './sessionApi/plugin';
-import { buildOpenApiDocument } from './sessionApi/openapi';
-import { exchangeRoute } from './sessions/exchangeRoute';
+import { sessionApiPlugin } from './api/sessionApi/plugin';
+import { buildOpenApiDocument } from './api/openapi/openApiDocument';
+import { exchangeRoute } from './api/widgetApi/exchangeRoute';
 import { sdkRoutes } from './sdk/sdkRoutes';
-import { widgetApiRoutes } from './widgetApi/routes';
-import { widgetDocumentRoutes } from './widgetApi/document';
+import { widgetApiRoutes } from './api/widgetApi/routes';
+import { widgetDocumentRoutes } from './widgetDocument/documentRoutes';
 
 /** What {@link buildApp} needs. `clock` (epoch ms) is injectable so tests can move time. */
 export interface AppOptions {

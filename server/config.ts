@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import type { RateLimit } from './http/tokenBucket';
 import type { Store } from './storage/store';
-import { isOrigin, programSchema, sandboxProgram, type Program } from './programs/program';
+import { isOrigin, programSchema, sandboxProgram, type Program } from './domain/programs/program';
 
-export type { Program } from './programs/program';
+export type { Program } from './domain/programs/program';
 
 /** Everything the service reads from its environment, validated. */
 export interface ServiceConfig {

@@ -3,7 +3,7 @@ import { buildApp } from './app';
 import { ConfigError, readEnvConfig, resolveServiceConfig } from './config';
 import { createLogger } from './http/logging';
 import { openStore, runMigrations } from './storage/openStore';
-import { startWebhookWorker } from './webhooks/webhookWorker';
+import { startWebhookWorker } from './jobs/webhookDelivery';
 
 /** A running service. */
 export interface RunningService {

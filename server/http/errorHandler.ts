@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { API_STATUS, sendEnvelope } from './envelope';
+import { API_STATUS, sendEnvelope } from '../api/sessionApi/envelope';
 
 /**
  * One error handler for the whole app: Session/ops API errors get the envelope, widget API

@@ -102,7 +102,7 @@ export function fieldProblem(
       return value === '' ? 'fields.biller_search.required' : undefined;
     case 'biller_account_number':
       if (value.length > 40) return 'fields.biller_account_number.invalid';
-      // The sandbox's billers take 4 to 40 digits (server/sandbox/checkAccount.ts).
+      // The sandbox's billers take 4 to 40 digits (server/domain/sandbox/checkAccount.ts).
       return (
         required(field) ??
         (/^\d{4,40}$/.test(value) ? undefined : 'fields.biller_account_number.format')

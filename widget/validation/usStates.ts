@@ -1,6 +1,6 @@
 /**
  * US states, DC and territories accepted in `recipient_information.state` (PRODUCT.md §1);
- * the same 57 codes as the service's `server/sessions/usStates.ts`.
+ * the same 57 codes as the service's `protocol/usStates.ts`.
  * Names are proper nouns shown beside the postal code, so they are data, not locale strings.
  */
 export const US_STATES: readonly (readonly [code: string, name: string])[] = [
