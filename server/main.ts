@@ -3,7 +3,9 @@ import { buildApp } from './app';
 import { ConfigError, readEnvConfig, resolveServiceConfig } from './config';
 import { createLogger } from './http/logging';
 import { openStore, runMigrations } from './storage/openStore';
-import { startWebhookWorker } from './jobs/webhookDelivery';
+import { startScheduler } from './jobs/scheduler';
+import { sessionExpiryJob } from './jobs/sessionExpiry';
+import { webhookDeliveryJob } from './jobs/webhookDelivery';
 
 /** A running service. */
 export interface RunningService {
@@ -14,7 +16,7 @@ export interface RunningService {
 
 /**
  * Starts the whole service from environment variables: config, store, migrations (under an
- * advisory lock, so instances may start together), HTTP and the webhook worker.
+ * advisory lock, so instances may start together), HTTP and the background jobs (webhook delivery, session expiry).
  */
 export async function startService(env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
   const envConfig = readEnvConfig(env);
@@ -27,14 +29,17 @@ export async function startService(env: NodeJS.ProcessEnv = process.env): Promis
     await app.listen({ port: config.port, host: env.HOST || 'localhost' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const worker = startWebhookWorker({ store, config, log });
+    const jobs = startScheduler(
+      [webhookDeliveryJob({ store, config, log }), sessionExpiryJob({ store })],
+      log,
+    );
     let closing: Promise<void> | undefined;
     return {
       url: `http://localhost:${port}`,
       port,
       close: () =>
         (closing ??= (async () => {
-          await worker.stop();
+          await jobs.stop();
           await app.close();
           await store.close();
         })()),

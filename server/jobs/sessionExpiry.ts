@@ -1,32 +1,28 @@
 import type { Store } from '../storage/store';
-import { recordEvent } from '../domain/events/recordEvent';
-import { SESSION_TOPICS } from '../domain/events/topics';
-import type { SessionRow } from '../domain/sessions/sessionRow';
+import { expireUnmountedSessions } from '../domain/sessions/sessionChanges';
+import type { Job } from './scheduler';
+
+/** Name of the session-expiry job on the scheduler. */
+export const SESSION_EXPIRY_JOB = 'session-expiry';
 
 /**
- * Moves every active session whose newest authorized_url passed its expiry unmounted to
- * `expired` (PRODUCT.md §1), recording one event each. Safe to run from several instances
- * at once: the UPDATE's row locks let only one of them flip each session.
+ * One pass of session expiry: an active session whose newest authorized_url went unmounted
+ * for its 30 s becomes `expired` (PRODUCT.md §1). Returns how many sessions it moved.
  */
 export async function expireStaleSessions(store: Store, now: number, limit = 500): Promise<number> {
-  return store.transaction(async (tx) => {
-    const expired = await tx.query<SessionRow>(
-      `UPDATE sessions SET state = 'expired', updated_at = $2
-        WHERE id IN (SELECT id FROM sessions
-                      WHERE state = 'active' AND NOT url_mounted AND url_expires_ms <= $1
-                      LIMIT $3 FOR UPDATE SKIP LOCKED)
-          AND state = 'active' AND NOT url_mounted
-        RETURNING *`,
-      [now, new Date(now), limit],
-    );
-    for (const session of expired)
-      await recordEvent(
-        tx,
-        session,
-        SESSION_TOPICS.EXPIRED,
-        { event_name: SESSION_TOPICS.EXPIRED },
-        { now },
-      );
-    return expired.length;
-  });
+  return expireUnmountedSessions(store, now, limit);
+}
+
+/** The session-expiry job: runs every `idleMs` (default 1 s, a thirtieth of a URL's life). */
+export function sessionExpiryJob(options: {
+  store: Store;
+  clock?: () => number;
+  idleMs?: number;
+}): Job {
+  const clock = options.clock ?? Date.now;
+  return {
+    name: SESSION_EXPIRY_JOB,
+    idleMs: options.idleMs ?? 1000,
+    runOnce: () => expireStaleSessions(options.store, clock()),
+  };
 }

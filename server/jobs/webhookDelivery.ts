@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config';
 import type { Store } from '../storage/store';
-import { expireStaleSessions } from './sessionExpiry';
+import { startScheduler, type Job } from './scheduler';
 import { signWebhook } from './webhookSignature';
 
-/** Tunables of {@link startWebhookWorker}; tests shorten them. */
+/** Name of the webhook delivery job on the scheduler. */
+export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
+
+/** Tunables of {@link webhookDeliveryJob}; tests shorten them. */
 export interface WebhookWorkerOptions {
   store: Store;
   config: ServiceConfig;
@@ -46,9 +49,9 @@ export function backoffMs(attempts: number, baseMs: number, maxMs: number): numb
 /**
  * Delivers the outbox at least once. Rows are claimed with `FOR UPDATE SKIP LOCKED` and a
  * lease, so several instances never send one event at the same moment, and a crash mid-send
- * only delays that event until its lease ends. The same pass also expires unmounted sessions.
+ * only delays that event until its lease ends.
  */
-export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
+export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
   const clock = options.clock ?? Date.now;
   const pollMs = options.pollMs ?? 1000;
   const retryBaseMs = options.retryBaseMs ?? 1000;
@@ -59,10 +62,6 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   const webhooks = new Map(
     options.config.programs.filter((p) => p.webhook).map((p) => [p.username, p.webhook!] as const),
   );
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<number> = Promise.resolve(0);
-
   async function claim(now: number): Promise<OutboxRow[]> {
     if (webhooks.size === 0) return [];
     return options.store.query<OutboxRow>(
@@ -116,32 +115,19 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     );
   }
 
-  async function runOnce(): Promise<number> {
-    const now = clock();
-    await expireStaleSessions(options.store, now);
-    const rows = await claim(now);
-    await Promise.all(rows.map(deliver));
-    return rows.length;
-  }
-
-  const loop = () => {
-    if (stopped) return;
-    inFlight = runOnce().catch((error: unknown) => {
-      if (!stopped) options.log?.error({ err: error }, 'webhook worker pass failed');
-      return 0;
-    });
-    void inFlight.then((count) => {
-      if (!stopped) timer = setTimeout(loop, count > 0 ? 0 : pollMs);
-    });
-  };
-  timer = setTimeout(loop, 0);
-
   return {
-    runOnce,
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await inFlight;
+    name: WEBHOOK_DELIVERY_JOB,
+    idleMs: pollMs,
+    runOnce: async () => {
+      const rows = await claim(clock());
+      await Promise.all(rows.map(deliver));
+      return rows.length;
     },
   };
+}
+
+/** A scheduler running only the webhook delivery job (tests and single-job use). */
+export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
+  const scheduler = startScheduler([webhookDeliveryJob(options)], options.log);
+  return { runOnce: () => scheduler.run(WEBHOOK_DELIVERY_JOB), stop: scheduler.stop };
 }

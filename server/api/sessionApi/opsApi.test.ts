@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignedClient, sampleSessionRequest, signRequest } from '../../testing/signedClient';
 import { startTestApp, testClock, type TestApp } from '../../testing/testApp';
+import { expireStaleSessions } from '../../jobs/sessionExpiry';
 
 const clock = testClock(Date.parse('2026-11-23T12:00:00Z'));
 let t: TestApp;
@@ -94,6 +95,7 @@ describe('ops API', () => {
 
   it('shows one session with state, attempts, masked account and the event timeline', async () => {
     clock.advance(60_000);
+    await expireStaleSessions(t.store, clock.now());
     const res = await t.client.send<Env<Record<string, unknown>>>(
       'GET',
       `/api/v1/sessions/${ids[1]}`,

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { API_STATUS, sendEnvelope } from './envelope';
-import { recordEvent } from '../../domain/events/recordEvent';
-import { SESSION_TOPICS } from '../../domain/events/topics';
 import { fieldErrors } from './createSessionSchema';
-import { expireStaleSessions } from '../../jobs/sessionExpiry';
+import { lockSession, terminateSession } from '../../domain/sessions/sessionChanges';
 import type { MountRow, SessionRow } from '../../domain/sessions/sessionRow';
 import { SESSION_STATES, transition } from '../../domain/sessions/state';
 import type { SessionApiContext } from './context';
@@ -35,8 +33,6 @@ export async function opsRoutes(app: FastifyInstance, context: SessionApiContext
           : fieldErrors(parsed.error.issues),
         { developer_message: 'invalid_request_fields' },
       );
-    // Expiry is applied lazily as well as by the worker, so a listing is never stale.
-    await expireStaleSessions(store, context.clock());
     const q = parsed.data;
     const where: string[] = ['program = $1'];
     const params: unknown[] = [program];
@@ -81,7 +77,6 @@ export async function opsRoutes(app: FastifyInstance, context: SessionApiContext
 
   app.get<{ Params: { id: string } }>('/api/v1/sessions/:id', async (request, reply) => {
     const program = request.program!;
-    await expireStaleSessions(store, context.clock());
     const session = (
       await store.query<SessionRow>('SELECT * FROM sessions WHERE id = $1 AND program = $2', [
         request.params.id,
@@ -118,33 +113,10 @@ export async function opsRoutes(app: FastifyInstance, context: SessionApiContext
     const program = request.program!;
     const now = context.clock();
     const outcome = await store.transaction(async (tx) => {
-      const session = (
-        await tx.query<SessionRow>(
-          'SELECT * FROM sessions WHERE id = $1 AND program = $2 FOR UPDATE',
-          [request.params.id, program.username],
-        )
-      )[0];
+      const session = await lockSession(tx, request.params.id, program.username);
       if (!session) return { kind: 'not_found' as const };
       if (!transition(session.state, 'terminated')) return { kind: 'final' as const, session };
-      const updated = (
-        await tx.query<SessionRow>(
-          `UPDATE sessions SET state = 'terminated', updated_at = $2 WHERE id = $1 RETURNING *`,
-          [session.id, new Date(now)],
-        )
-      )[0]!;
-      // Live mounts end with the session: their bearer tokens stop working at once.
-      await tx.query(
-        'UPDATE mounts SET expires_at = $2 WHERE session_id = $1 AND expires_at > $2',
-        [session.id, new Date(now)],
-      );
-      await recordEvent(
-        tx,
-        updated,
-        SESSION_TOPICS.TERMINATED,
-        { event_name: SESSION_TOPICS.TERMINATED },
-        { now },
-      );
-      return { kind: 'terminated' as const, session: updated };
+      return { kind: 'terminated' as const, session: await terminateSession(tx, session, now) };
     });
     if (outcome.kind === 'not_found') return sendEnvelope(request, reply, API_STATUS.NOT_FOUND);
     if (outcome.kind === 'final')

@@ -3,6 +3,7 @@ import { findProgram } from '../../config';
 import type { Store } from '../../storage/store';
 import type { MountRow, SessionRow } from '../../domain/sessions/sessionRow';
 import { isFinal } from '../../domain/sessions/state';
+import { lockMount, lockSession } from '../../domain/sessions/sessionChanges';
 import type { VaultKeys } from '../../domain/vault/vaultKeys';
 import type { AttemptCounters } from '../../domain/verification/attempts';
 import { WidgetApiFailure, finalSessionFailure } from './widgetApiError';
@@ -34,12 +35,8 @@ export async function lockFlow(
   sessionId: string,
   mountId: string,
 ): Promise<LockedFlow> {
-  const session = (
-    await tx.query<SessionRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [sessionId])
-  )[0];
-  const mount = (
-    await tx.query<MountRow>('SELECT * FROM mounts WHERE id = $1 FOR UPDATE', [mountId])
-  )[0];
+  const session = await lockSession(tx, sessionId);
+  const mount = await lockMount(tx, mountId);
   if (!session || !mount) throw new WidgetApiFailure('unauthorized');
   if (isFinal(session.state)) throw finalSessionFailure(session);
   const program = findProgram(config, session.program);
@@ -63,12 +60,4 @@ export function isMountTerminal(flow: LockedFlow): boolean {
     flow.mount.recipient_verification_failures >= limit ||
     flow.mount.account_verification_failures >= limit
   );
-}
-
-/**
- * A mounted session may read `expired` when a newer authorized_url went unused; the live
- * mount still owns the flow, so actions treat it as active.
- */
-export function effectiveState(session: SessionRow): SessionRow['state'] {
-  return session.state === 'expired' ? 'active' : session.state;
 }

@@ -1,10 +1,10 @@
 import type { ConfirmResponse } from '../../../protocol/widgetApi';
 import type { FundingDestination } from '../../../protocol/constants';
-import { recordEvent } from '../../domain/events/recordEvent';
+import { changeMount, changeSession } from '../../domain/sessions/sessionChanges';
 import { transition } from '../../domain/sessions/state';
 import { tokenize, type SealedAccount } from '../../domain/vault/vault';
 import { FLOW_TOPICS } from './flowTopics';
-import { effectiveState, lockFlow, type FlowContext } from './flowContext';
+import { lockFlow, type FlowContext } from './flowContext';
 import { WidgetApiFailure } from './widgetApiError';
 
 type FlowIds = { sessionId: string; mountId: string };
@@ -17,31 +17,29 @@ export async function confirmAccount(context: FlowContext, ids: FlowIds): Promis
   return context.store.transaction(async (tx) => {
     const flow = await lockFlow(tx, context.config, ids.sessionId, ids.mountId);
     const sealed = flow.mount.verified_account as SealedAccount | null;
-    const nextState = transition(effectiveState(flow.session), 'token_success');
+    const nextState = transition(flow.session.state, 'token_success');
     if (!sealed?.sealed_payout || !nextState) throw new WidgetApiFailure('wrong_state');
     const token = await tokenize(tx, flow.session, sealed, context.now);
     // The ciphertext now lives in the vault only; the mount keeps the masked form, which the
     // ops API shows for the session.
-    await tx.query('UPDATE mounts SET verified_account = $2 WHERE id = $1', [
-      flow.mount.id,
-      JSON.stringify({ funding_destination: sealed.funding_destination, masked: sealed.masked }),
-    ]);
-    await tx.query('UPDATE sessions SET state = $2, updated_at = $3 WHERE id = $1', [
-      flow.session.id,
-      nextState,
-      new Date(context.now),
-    ]);
+    await changeMount(tx, flow.mount.id, {
+      verified_account: { funding_destination: sealed.funding_destination, masked: sealed.masked },
+    });
     const response: ConfirmResponse = {
       customer_account_token: token,
       funding_destination: sealed.funding_destination,
       account: sealed.masked,
     };
-    await recordEvent(
+    await changeSession(
       tx,
       flow.session,
-      FLOW_TOPICS.TOKEN_SUCCESS,
-      { event_name: FLOW_TOPICS.TOKEN_SUCCESS, status: 'tokenized', ...response },
-      { now: context.now },
+      {
+        event: 'token_success',
+        records: [
+          { topic: FLOW_TOPICS.TOKEN_SUCCESS, event: { status: 'tokenized', ...response } },
+        ],
+      },
+      context.now,
     );
     return response;
   });
@@ -54,26 +52,26 @@ export async function cancelSession(
 ): Promise<{ status: 'canceled' }> {
   return context.store.transaction(async (tx) => {
     const flow = await lockFlow(tx, context.config, ids.sessionId, ids.mountId);
-    const nextState = transition(effectiveState(flow.session), 'canceled');
-    if (!nextState) throw new WidgetApiFailure('wrong_state');
-    await tx.query('UPDATE mounts SET verified_account = NULL WHERE id = $1', [flow.mount.id]);
-    await tx.query('UPDATE sessions SET state = $2, updated_at = $3 WHERE id = $1', [
-      flow.session.id,
-      nextState,
-      new Date(context.now),
-    ]);
-    await recordEvent(
+    if (!transition(flow.session.state, 'canceled')) throw new WidgetApiFailure('wrong_state');
+    await changeMount(tx, flow.mount.id, { verified_account: null });
+    await changeSession(
       tx,
       flow.session,
-      FLOW_TOPICS.FUNDING_CANCELED,
       {
-        event_name: FLOW_TOPICS.FUNDING_CANCELED,
-        status: 'canceled',
-        ...(flow.mount.funding_destination
-          ? { funding_destination: flow.mount.funding_destination }
-          : {}),
+        event: 'canceled',
+        records: [
+          {
+            topic: FLOW_TOPICS.FUNDING_CANCELED,
+            event: {
+              status: 'canceled',
+              ...(flow.mount.funding_destination
+                ? { funding_destination: flow.mount.funding_destination }
+                : {}),
+            },
+          },
+        ],
       },
-      { now: context.now },
+      context.now,
     );
     return { status: 'canceled' };
   });
@@ -90,25 +88,32 @@ export async function changeDestination(
 ): Promise<{ funding_destination: FundingDestination }> {
   return context.store.transaction(async (tx) => {
     const flow = await lockFlow(tx, context.config, ids.sessionId, ids.mountId);
-    if (effectiveState(flow.session) !== 'active') throw new WidgetApiFailure('wrong_state');
+    if (!transition(flow.session.state, 'flow_progressed'))
+      throw new WidgetApiFailure('wrong_state');
     if (!flow.program.funding_destinations.includes(destination))
       throw new WidgetApiFailure('not_enabled');
-    await tx.query(
-      'UPDATE mounts SET funding_destination = $2, verified_account = NULL WHERE id = $1',
-      [flow.mount.id, destination],
-    );
-    await recordEvent(
+    await changeMount(tx, flow.mount.id, {
+      funding_destination: destination,
+      verified_account: null,
+    });
+    await changeSession(
       tx,
       flow.session,
-      FLOW_TOPICS.FUNDING_DESTINATION_CHANGED,
       {
-        event_name: FLOW_TOPICS.FUNDING_DESTINATION_CHANGED,
-        funding_destination: destination,
-        ...(flow.mount.funding_destination
-          ? { previous_funding_destination: flow.mount.funding_destination }
-          : {}),
+        event: 'flow_progressed',
+        records: [
+          {
+            topic: FLOW_TOPICS.FUNDING_DESTINATION_CHANGED,
+            event: {
+              funding_destination: destination,
+              ...(flow.mount.funding_destination
+                ? { previous_funding_destination: flow.mount.funding_destination }
+                : {}),
+            },
+          },
+        ],
       },
-      { now: context.now },
+      context.now,
     );
     return { funding_destination: destination };
   });

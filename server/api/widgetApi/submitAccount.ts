@@ -1,7 +1,11 @@
 import type { AccountOutcome, AccountSubmission } from '../../../protocol/widgetApi';
 import type { VerificationFeature } from '../../../protocol/constants';
 import type { Store } from '../../storage/store';
-import { recordEvent } from '../../domain/events/recordEvent';
+import {
+  changeMount,
+  changeSession,
+  type SessionRecord,
+} from '../../domain/sessions/sessionChanges';
 import { transition as sessionTransition } from '../../domain/sessions/state';
 import { checkAccount } from '../../domain/sandbox/checkAccount';
 import { attemptsRemaining, transition } from '../../domain/verification/attempts';
@@ -14,7 +18,6 @@ import { sealAccount } from '../../domain/vault/vault';
 import { FLOW_TOPICS } from './flowTopics';
 import {
   countersOf,
-  effectiveState,
   isMountTerminal,
   lockFlow,
   type FlowContext,
@@ -41,7 +44,8 @@ export async function submitAccount(
 ): Promise<AccountOutcome> {
   return context.store.transaction(async (tx) => {
     const flow = await lockFlow(tx, context.config, ids.sessionId, ids.mountId);
-    if (effectiveState(flow.session) !== 'active') throw new WidgetApiFailure('wrong_state');
+    if (!sessionTransition(flow.session.state, 'flow_progressed'))
+      throw new WidgetApiFailure('wrong_state');
     if (!flow.program.funding_destinations.includes(submission.funding_destination)) {
       throw new WidgetApiFailure('not_enabled');
     }
@@ -59,17 +63,23 @@ export async function submitAccount(
         ...account.recipient.address,
       };
       const rvdm = verifyRecipient(typed, recipientInformationOf(flow), flow.program.rvdm);
-      await recordEvent(
+      flow.session = await changeSession(
         tx,
         flow.session,
-        RVDM_TOPICS[rvdm.result],
         {
-          event_name: RVDM_TOPICS[rvdm.result],
-          status: rvdm.code,
-          funding_destination: destination,
-          field_results: rvdm.field_results,
+          event: 'flow_progressed',
+          records: [
+            {
+              topic: RVDM_TOPICS[rvdm.result],
+              event: {
+                status: rvdm.code,
+                funding_destination: destination,
+                field_results: rvdm.field_results,
+              },
+            },
+          ],
         },
-        { now: context.now },
+        context.now,
       );
       if (rvdm.result === 'hard_mismatch') {
         return failAttempt(
@@ -95,10 +105,10 @@ export async function submitAccount(
     }
 
     const sealed = sealAccount(context.vaultKeys, flow.session, account);
-    await tx.query(
-      'UPDATE mounts SET funding_destination = $2, verified_account = $3 WHERE id = $1',
-      [flow.mount.id, destination, JSON.stringify(sealed)],
-    );
+    await changeMount(tx, flow.mount.id, {
+      funding_destination: destination,
+      verified_account: sealed,
+    });
     return {
       result: 'verified',
       account: account.masked,
@@ -137,50 +147,49 @@ async function failAttempt(
   const limits = flow.program.attempt_limits;
   const { counters, status } = transition(countersOf(flow), feature, limits);
   const attempts = attemptsRemaining(counters, limits);
-  const at = new Date(context.now);
-  await tx.query(
-    `UPDATE mounts SET recipient_verification_failures = $2, account_verification_failures = $3,
-            funding_destination = $4, verified_account = NULL WHERE id = $1`,
-    [flow.mount.id, counters.recipient_verification, counters.account_verification, destination],
-  );
-  const nextState =
-    status === 'max_attempts_exceeded'
-      ? (sessionTransition(effectiveState(flow.session), 'max_attempts_exceeded') ??
-        flow.session.state)
-      : flow.session.state;
-  await tx.query(
-    'UPDATE sessions SET attempts_used = $2, state = $3, updated_at = $4 WHERE id = $1',
-    [flow.session.id, counters.session, nextState, at],
-  );
-
-  const record = (topic: string, event: Record<string, unknown>) =>
-    recordEvent(tx, flow.session, topic, { event_name: topic, ...event }, { now: context.now });
-  await record(FLOW_TOPICS.ACCOUNT_COULD_NOT_BE_VERIFIED, {
-    status: code,
-    feature,
+  await changeMount(tx, flow.mount.id, {
+    recipient_verification_failures: counters.recipient_verification,
+    account_verification_failures: counters.account_verification,
     funding_destination: destination,
-    attempt_count: counters.session,
-    max_attempts: limits.per_session,
-    feature_attempt_count: counters[feature],
-    feature_max_attempts: limits.per_feature_per_mount,
-    attempts_remaining: attempts[`${feature}_remaining`],
-    ...(mismatchedFields ? { mismatched_fields: mismatchedFields } : {}),
+    verified_account: null,
   });
-  if (status === 'max_attempts_exceeded') {
-    await record(FLOW_TOPICS.MAX_VERIFICATION_ATTEMPTS_EXCEEDED, {
-      status: '1127',
-      attempt_count: counters.session,
-      max_attempts: limits.per_session,
+  const records: SessionRecord[] = [
+    {
+      topic: FLOW_TOPICS.ACCOUNT_COULD_NOT_BE_VERIFIED,
+      event: {
+        status: code,
+        feature,
+        funding_destination: destination,
+        attempt_count: counters.session,
+        max_attempts: limits.per_session,
+        feature_attempt_count: counters[feature],
+        feature_max_attempts: limits.per_feature_per_mount,
+        attempts_remaining: attempts[`${feature}_remaining`],
+        ...(mismatchedFields ? { mismatched_fields: mismatchedFields } : {}),
+      },
+    },
+  ];
+  if (status === 'max_attempts_exceeded')
+    records.push({
+      topic: FLOW_TOPICS.MAX_VERIFICATION_ATTEMPTS_EXCEEDED,
+      event: { status: '1127', attempt_count: counters.session, max_attempts: limits.per_session },
     });
-    return { result: 'max_attempts_exceeded' };
-  }
-  if (status === 'terminal') {
-    await record(FLOW_TOPICS.TERMINAL_FAILURE, {
-      feature,
-      funding_destination: destination,
-      error: code,
+  if (status === 'terminal')
+    records.push({
+      topic: FLOW_TOPICS.TERMINAL_FAILURE,
+      event: { feature, funding_destination: destination, error: code },
     });
-  }
+  await changeSession(
+    tx,
+    flow.session,
+    {
+      event: status === 'max_attempts_exceeded' ? 'max_attempts_exceeded' : 'flow_progressed',
+      set: { attempts_used: counters.session },
+      records,
+    },
+    context.now,
+  );
+  if (status === 'max_attempts_exceeded') return { result: 'max_attempts_exceeded' };
   return {
     result: 'verification_failed',
     feature,

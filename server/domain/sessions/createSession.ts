@@ -1,9 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Store } from '../../storage/store';
-import { recordEvent } from '../events/recordEvent';
-import { SESSION_TOPICS } from '../events/topics';
-import { AUTHORIZED_URL_TTL_MS, buildAuthorizedUrl } from './authorizedUrl';
+import { buildAuthorizedUrl } from './authorizedUrl';
 import { canonicalHash } from './canonicalHash';
+import { insertSession, issueAuthorizedUrl, lockSession } from './sessionChanges';
 import type { SessionRow } from './sessionRow';
 import { isFinal } from './state';
 
@@ -74,56 +73,30 @@ export async function createSession(
       );
       if (won[0]?.session_id !== newId) return replay(tx, input, paramsHash);
     }
-    return insertSession(tx, input, newId);
+    return createNew(tx, input, newId);
   });
 }
 
-async function insertSession(
+async function createNew(
   tx: Store,
   input: CreateSessionInput,
   id: string,
 ): Promise<CreateSessionResult> {
-  const { params, now } = input;
-  const expiresMs = now + AUTHORIZED_URL_TTL_MS;
-  const at = new Date(now);
-  const session = (
-    await tx.query<SessionRow>(
-      `WITH created AS (
-         INSERT INTO sessions (id, program, participant_unique_id1, participant_unique_id2, state, params,
-           host_origin, language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11, $11) RETURNING *
-       ), url AS (
-         INSERT INTO authorized_urls (session_id, expires_ms, issued_at) SELECT id, url_expires_ms, created_at FROM created
-       )
-       SELECT * FROM created`,
-      [
-        id,
-        input.program,
-        params.participant_unique_id1,
-        params.participant_unique_id2 ?? null,
-        JSON.stringify(params),
-        params.host_origin,
-        params.language_locale_code,
-        params.theme_variant,
-        `trc_${randomBytes(12).toString('base64url')}`,
-        expiresMs,
-        at,
-      ],
-    )
-  )[0]!;
-  await recordEvent(
+  const { params } = input;
+  const { session, expiresMs } = await insertSession(
     tx,
-    session,
-    SESSION_TOPICS.CREATED,
+    id,
     {
-      event_name: SESSION_TOPICS.CREATED,
-      state: 'active',
-      language_locale_code: params.language_locale_code,
+      program: input.program,
+      participant_unique_id1: params.participant_unique_id1,
+      participant_unique_id2: params.participant_unique_id2,
       host_origin: params.host_origin,
+      language_locale_code: params.language_locale_code,
+      theme_variant: params.theme_variant,
+      params,
     },
-    { now },
+    input.now,
   );
-  await recordUrlIssued(tx, session, expiresMs, now);
   return {
     kind: 'created',
     session,
@@ -146,48 +119,14 @@ async function replay(
   )[0];
   if (!key) throw new Error('idempotency key vanished inside its transaction');
   if (key.params_hash !== paramsHash) return { kind: 'key_mismatch' };
-  // Locking the session serialises URL issuance, so `url_expires_ms` strictly increases and
-  // every replay gets a distinct URL even within one millisecond.
-  const current = (
-    await tx.query<SessionRow>('SELECT * FROM sessions WHERE id = $1 FOR UPDATE', [key.session_id])
-  )[0]!;
+  // Locking the session serialises URL issuance (see issueAuthorizedUrl).
+  const current = (await lockSession(tx, key.session_id))!;
   if (isFinal(current.state)) return { kind: 'session_final', session: current };
-  const expiresMs = Math.max(input.now + AUTHORIZED_URL_TTL_MS, Number(current.url_expires_ms) + 1);
-  const at = new Date(input.now);
-  const session = (
-    await tx.query<SessionRow>(
-      `UPDATE sessions SET state = 'active', url_expires_ms = $2, url_mounted = false, updated_at = $3
-        WHERE id = $1 RETURNING *`,
-      [current.id, expiresMs, at],
-    )
-  )[0]!;
-  await tx.query(
-    'INSERT INTO authorized_urls (session_id, expires_ms, issued_at) VALUES ($1, $2, $3)',
-    [session.id, expiresMs, at],
-  );
-  await recordUrlIssued(tx, session, expiresMs, input.now);
+  const { session, expiresMs } = await issueAuthorizedUrl(tx, current, input.now);
   return {
     kind: 'replayed',
     session,
     authorizedUrl: buildAuthorizedUrl(input.publicUrl, input.urlSecret, session.id, expiresMs),
     expiresMs,
   };
-}
-
-async function recordUrlIssued(
-  tx: Store,
-  session: SessionRow,
-  expiresMs: number,
-  now: number,
-): Promise<void> {
-  await recordEvent(
-    tx,
-    session,
-    SESSION_TOPICS.AUTHORIZED_URL_ISSUED,
-    {
-      event_name: SESSION_TOPICS.AUTHORIZED_URL_ISSUED,
-      authorized_url_expiration_utc: new Date(expiresMs).toISOString(),
-    },
-    { now },
-  );
 }

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_STATES, isFinal, transition, type SessionEvent, type SessionState } from './state';
+import {
+  SESSION_EVENTS,
+  SESSION_STATES,
+  isFinal,
+  transition,
+  type SessionEvent,
+  type SessionState,
+} from './state';
 
-const EVENTS: SessionEvent[] = [
-  'url_issued',
-  'url_expired',
-  'mounted',
-  'token_success',
-  'canceled',
-  'terminated',
-  'max_attempts_exceeded',
-];
+const EVENTS = SESSION_EVENTS;
 
 // Expected next state for every (state, event); null = not allowed.
 const TABLE: Record<SessionState, Record<SessionEvent, SessionState | null>> = {
@@ -17,19 +16,23 @@ const TABLE: Record<SessionState, Record<SessionEvent, SessionState | null>> = {
     url_issued: 'active',
     url_expired: 'expired',
     mounted: 'active',
+    flow_progressed: 'active',
     token_success: 'completed',
     canceled: 'canceled',
     terminated: 'terminated',
     max_attempts_exceeded: 'max_attempts_exceeded',
   },
+  // A live mount made from an earlier URL keeps working after the newest URL expired: every
+  // event a mount causes is allowed; only a new exchange needs a re-requested URL.
   expired: {
     url_issued: 'active',
     url_expired: null,
     mounted: null,
-    token_success: null,
-    canceled: null,
+    flow_progressed: 'expired',
+    token_success: 'completed',
+    canceled: 'canceled',
     terminated: 'terminated',
-    max_attempts_exceeded: null,
+    max_attempts_exceeded: 'max_attempts_exceeded',
   },
   completed: Object.fromEntries(EVENTS.map((e) => [e, null])) as Record<SessionEvent, null>,
   canceled: Object.fromEntries(EVENTS.map((e) => [e, null])) as Record<SessionEvent, null>,
