@@ -20,13 +20,13 @@ export interface RunningService {
  */
 export async function startService(env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
   const envConfig = readEnvConfig(env);
-  const log = createLogger(undefined);
+  const log = createLogger({ level: envConfig.logLevel });
   const store = await openStore({ dataDir: envConfig.dataDir, databaseUrl: envConfig.databaseUrl });
   try {
     await runMigrations(store);
     const config = await resolveServiceConfig(envConfig, store, (message) => log.warn(message));
     const app = await buildApp({ store, config });
-    await app.listen({ port: config.port, host: env.HOST || 'localhost' });
+    await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const jobs = startScheduler(

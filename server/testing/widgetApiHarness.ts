@@ -5,7 +5,7 @@ import type { ServiceConfig } from '../config';
 import { sandboxProgram, type Program } from '../domain/programs/program';
 import { createSession } from '../domain/sessions/createSession';
 import { exchangeAuthorizedUrl } from '../domain/sessions/exchange';
-import { widgetApiRoutes } from '../api/widgetApi/routes';
+import { widgetApiPlugin } from '../api/widgetApi/plugin';
 import { widgetDocumentRoutes } from '../widgetDocument/documentRoutes';
 
 /** The sandbox recipient the harness's sessions are created for. */
@@ -41,7 +41,7 @@ export interface WidgetApiHarness {
 }
 
 /**
- * Builds the two widget plugins the way the service core's buildApp registers them, with the
+ * Builds the widget API and document plugins the way buildApp registers them, with the
  * sandbox program (optionally changed) and a fixed clock.
  */
 export async function startWidgetApiHarness(
@@ -56,6 +56,8 @@ export async function startWidgetApiHarness(
   };
   const config: ServiceConfig = {
     port: 0,
+    host: '127.0.0.1',
+    logLevel: 'info',
     dataDir: '',
     publicUrl: 'http://localhost:8080',
     urlSecret: randomBytes(32),
@@ -68,7 +70,7 @@ export async function startWidgetApiHarness(
     logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } },
   });
   const clock = () => now;
-  await app.register(widgetApiRoutes, { store, config, clock });
+  await app.register(widgetApiPlugin, { store, config, clock });
   await app.register(widgetDocumentRoutes, { store, config, clock });
   await app.ready();
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { isOrigin } from '../domain/programs/program';
-import type { WidgetApiOptions } from '../api/widgetApi/routes';
+import type { ServiceContext } from '../context';
 import {
   injectSessionMeta,
   widgetDocumentHeaders,
@@ -21,7 +21,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  */
 export async function widgetDocumentRoutes(
   app: FastifyInstance,
-  options: WidgetApiOptions,
+  options: ServiceContext,
 ): Promise<void> {
   const widgetDir = join(options.config.distDir, 'widget');
 
@@ -61,7 +61,7 @@ export async function widgetDocumentRoutes(
 const NO_SESSION: SessionMeta = { hostOrigin: null };
 
 /** The session's host origin, tracer token and language, or no meta when there is no such session. */
-async function sessionMetaOf(options: WidgetApiOptions, sessionId: string): Promise<SessionMeta> {
+async function sessionMetaOf(options: ServiceContext, sessionId: string): Promise<SessionMeta> {
   if (sessionId.length > 100) return NO_SESSION;
   const rows = await options.store.query<{
     host_origin: string;

@@ -1,62 +1,63 @@
-import type { FastifyInstance } from 'fastify';
-import { API_STATUS, sendEnvelope } from './envelope';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../../context';
+import { rateLimitHook } from '../../http/rateLimit';
+import { API_STATUS, sendEnvelope, SessionApiFailure } from './envelope';
 import { createSession } from '../../domain/sessions/createSession';
 import {
   createSessionRequestSchema,
   fieldErrors,
   idempotencyKeySchema,
 } from './createSessionSchema';
-import type { SessionApiContext } from './context';
 import { isAllowedHost, normalizeParams, programFieldErrors } from './normalizeParams';
 import { rawBodyOf } from './plugin';
 
 /** Route path of session creation (PRODUCT.md §1). */
 export const CREATE_SESSION_PATH = '/api/v1/sessions/point-in-time/plugin';
 
+/** The JSON body of a create request, read after authentication. */
+const jsonBodies = new WeakMap<FastifyRequest, unknown>();
+
+/** Reads the body as JSON (it must be declared `application/json`), or refuses with 13400. */
+async function readJsonBody(request: FastifyRequest): Promise<void> {
+  if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? ''))
+    throw new SessionApiFailure(
+      API_STATUS.INVALID_FIELDS,
+      { body: ['The Content-Type must be application/json.'] },
+      { developer_message: 'invalid_content_type' },
+    );
+  try {
+    jsonBodies.set(request, JSON.parse(rawBodyOf(request).toString('utf8')));
+  } catch {
+    throw new SessionApiFailure(
+      API_STATUS.INVALID_FIELDS,
+      { body: ['The request body is not valid JSON.'] },
+      { developer_message: 'malformed_json' },
+    );
+  }
+}
+
+/** PRODUCT.md §8: one bucket per participant of a program, sized by the program. */
+function participantBucket(request: FastifyRequest) {
+  const json = jsonBodies.get(request) as Record<string, unknown> | null;
+  const participant =
+    json && typeof json === 'object' && typeof json.participant_unique_id1 === 'string'
+      ? json.participant_unique_id1
+      : '';
+  return {
+    key: `${request.program!.username}\u0000${participant}`,
+    limit: request.program!.rate_limit,
+  };
+}
+
 /** `POST /api/v1/sessions/point-in-time/plugin`; authentication already ran in the plugin's hook. */
 export async function createSessionRoute(
   app: FastifyInstance,
-  context: SessionApiContext,
+  context: ServiceContext,
 ): Promise<void> {
-  app.post(CREATE_SESSION_PATH, async (request, reply) => {
+  const preHandler = [readJsonBody, rateLimitHook(context.clock, participantBucket)];
+  app.post(CREATE_SESSION_PATH, { preHandler }, async (request, reply) => {
     const program = request.program!;
-    if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? ''))
-      return sendEnvelope(
-        request,
-        reply,
-        API_STATUS.INVALID_FIELDS,
-        { body: ['The Content-Type must be application/json.'] },
-        { developer_message: 'invalid_content_type' },
-      );
-    let json: unknown;
-    try {
-      json = JSON.parse(rawBodyOf(request).toString('utf8'));
-    } catch {
-      return sendEnvelope(
-        request,
-        reply,
-        API_STATUS.INVALID_FIELDS,
-        { body: ['The request body is not valid JSON.'] },
-        { developer_message: 'malformed_json' },
-      );
-    }
-
-    const participant =
-      json &&
-      typeof json === 'object' &&
-      typeof (json as Record<string, unknown>).participant_unique_id1 === 'string'
-        ? ((json as Record<string, unknown>).participant_unique_id1 as string)
-        : '';
-    const taken = context.rateLimits.take(
-      `${program.username}\u0000${participant}`,
-      program.rate_limit,
-      context.clock(),
-    );
-    if (!taken.ok) {
-      reply.header('Retry-After', String(taken.retryAfterSeconds));
-      return sendEnvelope(request, reply, API_STATUS.RATE_LIMITED);
-    }
-
+    const json = jsonBodies.get(request);
     const parsed = createSessionRequestSchema.safeParse(json, { reportInput: true });
     const keyHeader = request.headers['idempotency-key'];
     const key = idempotencyKeySchema

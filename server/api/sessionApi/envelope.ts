@@ -67,3 +67,18 @@ export function sendEnvelope(
     .code(overrides.httpStatus ?? status.http)
     .send(envelope(reply, status, data, overrides));
 }
+
+/**
+ * A refusal a Session API handler or hook throws; the plugin's error handler sends it as the
+ * envelope of `status`.
+ */
+export class SessionApiFailure extends Error {
+  override readonly name = 'SessionApiFailure';
+  constructor(
+    readonly status: ApiStatus,
+    readonly data: unknown = null,
+    readonly overrides: { client_message?: string; developer_message?: string } = {},
+  ) {
+    super(`session API: ${status.status}`);
+  }
+}

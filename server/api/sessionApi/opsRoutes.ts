@@ -4,7 +4,7 @@ import { fieldErrors } from './createSessionSchema';
 import { lockSession, terminateSession } from '../../domain/sessions/sessionChanges';
 import type { MountRow, SessionRow } from '../../domain/sessions/sessionRow';
 import { SESSION_STATES, transition } from '../../domain/sessions/state';
-import type { SessionApiContext } from './context';
+import type { ServiceContext } from '../../context';
 import { listSessionsQuerySchema } from './opsSchemas';
 import {
   decodeCursor,
@@ -15,7 +15,7 @@ import {
 } from './sessionViews';
 
 /** Ops API: list, inspect and terminate the authenticated program's sessions. */
-export async function opsRoutes(app: FastifyInstance, context: SessionApiContext): Promise<void> {
+export async function opsRoutes(app: FastifyInstance, context: ServiceContext): Promise<void> {
   const { store } = context;
 
   app.get('/api/v1/sessions', async (request, reply) => {

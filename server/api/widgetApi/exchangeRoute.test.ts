@@ -62,7 +62,11 @@ describe('POST /api/widget/v1/exchange attempts', () => {
 
 describe('POST /api/widget/v1/exchange rate limit', () => {
   it('answers 429 rate_limited with Retry-After once a client IP empties its bucket, other IPs unaffected', async () => {
-    t.config.exchangeRateLimit = { burst: 2, per_second: 0.5 };
+    const defaults = t;
+    t = await startTestApp({
+      clock: clock.now,
+      config: { exchangeRateLimit: { burst: 2, per_second: 0.5 } },
+    });
     try {
       const garbage = { session_identifier: 'x', t: '1', h: 'y' };
       expect((await exchange(garbage, '203.0.113.7')).statusCode).toBe(401);
@@ -77,7 +81,8 @@ describe('POST /api/widget/v1/exchange rate limit', () => {
       clock.advance(2_000);
       expect((await exchange(garbage, '203.0.113.7')).statusCode).toBe(401);
     } finally {
-      delete t.config.exchangeRateLimit;
+      await t.close();
+      t = defaults;
     }
   });
 

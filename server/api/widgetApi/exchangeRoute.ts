@@ -6,21 +6,20 @@ import {
   type ExchangeResponse,
 } from '../../../protocol/widgetApi';
 import { findProgram } from '../../config';
-import { TokenBuckets, type RateLimit } from '../../http/tokenBucket';
-import type { SessionApiContext } from '../sessionApi/context';
+import type { ServiceContext } from '../../context';
+import { rateLimitHook } from '../../http/rateLimit';
+import type { RateLimit } from '../../http/tokenBucket';
+import { WidgetApiFailure } from './widgetApiError';
 import { attemptsRemaining } from '../../domain/verification/attempts';
 import { exchangeAuthorizedUrl } from '../../domain/sessions/exchange';
 
 // Expired or used URLs are recoverable (the SDK re-requests); final sessions are gone for good.
-const STATUS_OF: Record<
-  SessionErrorCode,
-  { http: number; error: 'unauthorized' | 'session_final' }
-> = {
-  invalid_url: { http: 401, error: 'unauthorized' },
-  url_expired: { http: 401, error: 'unauthorized' },
-  url_used: { http: 401, error: 'unauthorized' },
-  session_completed: { http: 410, error: 'session_final' },
-  session_terminated: { http: 410, error: 'session_final' },
+const FAILURE_OF: Record<SessionErrorCode, 'unauthorized' | 'session_final'> = {
+  invalid_url: 'unauthorized',
+  url_expired: 'unauthorized',
+  url_used: 'unauthorized',
+  session_completed: 'session_final',
+  session_terminated: 'session_final',
 };
 
 /**
@@ -35,36 +34,21 @@ export const EXCHANGE_RATE_LIMIT: RateLimit = { burst: 60, per_second: 10 };
  * Unauthenticated, so rate limited per client IP (`config.exchangeRateLimit`, default
  * {@link EXCHANGE_RATE_LIMIT}) before any work is done.
  */
-export async function exchangeRoute(
-  app: FastifyInstance,
-  context: Omit<SessionApiContext, 'rateLimits'>,
-): Promise<void> {
-  const rateLimits = new TokenBuckets();
-  app.post(`${WIDGET_API_BASE}/exchange`, async (request, reply) => {
-    const taken = rateLimits.take(
-      request.ip,
-      context.config.exchangeRateLimit ?? EXCHANGE_RATE_LIMIT,
-      context.clock(),
-    );
-    if (!taken.ok)
-      return reply
-        .code(429)
-        .header('Retry-After', String(taken.retryAfterSeconds))
-        .header('Cache-Control', 'no-store')
-        .send({ error: 'rate_limited' });
+export async function exchangeRoute(app: FastifyInstance, context: ServiceContext): Promise<void> {
+  const perClientIp = rateLimitHook(context.clock, (request) => ({
+    key: request.ip,
+    limit: context.config.exchangeRateLimit ?? EXCHANGE_RATE_LIMIT,
+  }));
+  app.post(`${WIDGET_API_BASE}/exchange`, { preHandler: perClientIp }, async (request, reply) => {
     const parsed = exchangeRequestSchema.safeParse(request.body);
-    if (!parsed.success)
-      return reply.code(400).send({ error: 'invalid_request', session_error: 'invalid_url' });
+    if (!parsed.success) throw new WidgetApiFailure('invalid_request', 'invalid_url');
     const result = await exchangeAuthorizedUrl(
       context.store,
       parsed.data,
       context.clock(),
       context.config.urlSecret,
     );
-    if (!result.ok) {
-      const mapped = STATUS_OF[result.error];
-      return reply.code(mapped.http).send({ error: mapped.error, session_error: result.error });
-    }
+    if (!result.ok) throw new WidgetApiFailure(FAILURE_OF[result.error], result.error);
     const { session, mount, accessToken } = result;
     const program = findProgram(context.config, session.program);
     if (!program) throw new Error(`session ${session.id} belongs to an unconfigured program`);

@@ -5,8 +5,7 @@ import {
   accountSubmissionSchema,
   changeDestinationRequestSchema,
 } from '../../../protocol/widgetApi';
-import type { ServiceConfig } from '../../config';
-import type { Store } from '../../storage/store';
+import type { ServiceContext } from '../../context';
 import { authenticateWidget } from '../../domain/sessions/widgetAuth';
 import { findProgram } from '../../config';
 import { searchBillers } from '../../domain/sandbox/billerDirectory';
@@ -14,16 +13,8 @@ import { deriveVaultKeys } from '../../domain/vault/vaultKeys';
 import { submitAccount } from './submitAccount';
 import { cancelSession, changeDestination, confirmAccount } from './sessionActions';
 import { parseOrFail } from './requestValidation';
-import { WidgetApiFailure, sendFailure } from './widgetApiError';
+import { WidgetApiFailure } from './widgetApiError';
 import type { FlowContext } from './flowContext';
-
-/** Options S's `buildApp` passes to the plugin. */
-export interface WidgetApiOptions {
-  store: Store;
-  config: ServiceConfig;
-  /** Epoch ms; tests inject a fixed clock. */
-  clock?: () => number;
-}
 
 /** /confirm and /cancel take `{}` (or no body at all). */
 const emptyBodySchema = zm.optional(zm.strictObject({}));
@@ -35,15 +26,15 @@ const BODY_LIMIT_BYTES = 16 * 1024;
 type Authenticated = { sessionId: string; mountId: string; program: string };
 
 /**
- * The widget API (protocol/widgetApi.ts) except `/exchange`, which the service core owns:
- * POST /account, /confirm, /cancel, /destination and GET /billers, each behind the mount's
- * bearer token. Errors use the protocol's closed codes; nothing typed is ever echoed back.
+ * The widget API's bearer-token routes (protocol/widgetApi.ts): POST /account, /confirm,
+ * /cancel, /destination and GET /billers, each behind the mount's bearer token. Registered
+ * by {@link widgetApiPlugin}, whose error handler answers what they throw.
  */
 export async function widgetApiRoutes(
   app: FastifyInstance,
-  options: WidgetApiOptions,
+  options: ServiceContext,
 ): Promise<void> {
-  const clock = options.clock ?? Date.now;
+  const clock = options.clock;
   const vaultKeys = deriveVaultKeys(options.config.vaultKey);
   const authenticated = new WeakMap<FastifyRequest, Authenticated>();
 
@@ -63,23 +54,9 @@ export async function widgetApiRoutes(
     return { sessionId, mountId };
   };
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    if (error instanceof WidgetApiFailure) return sendFailure(reply, error);
-    // Fastify's own 4xx: malformed JSON, wrong content type, body too large.
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendFailure(
-        reply,
-        new WidgetApiFailure('invalid_request', undefined, { body: [error.code ?? 'invalid'] }),
-      );
-    }
-    // Name and code only: a driver error's message or detail can quote parameter values.
-    request.log.error({ err: { name: error.name, code: error.code } }, 'widget API internal error');
-    return sendFailure(reply, new WidgetApiFailure('internal'));
-  });
-
-  const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
+  const authenticate = async (request: FastifyRequest) => {
     const found = await authenticateWidget(options.store, request.headers.authorization, clock());
-    if (!found) return sendFailure(reply, new WidgetApiFailure('unauthorized'));
+    if (!found) throw new WidgetApiFailure('unauthorized');
     authenticated.set(request, {
       sessionId: found.session.id,
       mountId: found.mount.id,
@@ -118,11 +95,5 @@ export async function widgetApiRoutes(
       throw new WidgetApiFailure('not_enabled');
     // The directory is public and static: the browser may cache a search briefly.
     return reply.header('cache-control', 'private, max-age=300').send(searchBillers(query.q ?? ''));
-  });
-
-  // Any other path under the widget API gets the protocol's not_found, not Fastify's shape.
-  // Static routes (S's /exchange included) take precedence over this wildcard.
-  app.all(`${WIDGET_API_BASE}/*`, async () => {
-    throw new WidgetApiFailure('not_found');
   });
 }

@@ -6,10 +6,12 @@ import { expireStaleSessions } from '../../jobs/sessionExpiry';
 const clock = testClock(Date.parse('2026-11-23T12:00:00Z'));
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ clock: clock.now });
   // These tests exchange ~100 URLs from one IP on a frozen clock; the per-IP limit has its
   // own tests (exchangeRoute.test.ts).
-  t.config.exchangeRateLimit = { burst: 100_000, per_second: 1_000 };
+  t = await startTestApp({
+    clock: clock.now,
+    config: { exchangeRateLimit: { burst: 100_000, per_second: 1_000 } },
+  });
 }, 60_000);
 afterAll(() => t.close());
 
