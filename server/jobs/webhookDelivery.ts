@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config';
 import type { Store } from '../storage/store';
 import { startScheduler, type Job } from './scheduler';
-import { signWebhook } from './webhookSignature';
+import { signWebhook } from '../../protocol/webhookSignature';
 
 /** Name of the webhook delivery job on the scheduler. */
 export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
@@ -85,7 +85,11 @@ export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
-          'Tokenframe-Signature': signWebhook(webhook.secret, Math.floor(clock() / 1000), row.body),
+          'Tokenframe-Signature': await signWebhook(
+            webhook.secret,
+            Math.floor(clock() / 1000),
+            row.body,
+          ),
           'Tokenframe-Event-Id': row.id,
         },
         body: row.body,

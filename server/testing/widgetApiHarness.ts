@@ -33,7 +33,7 @@ export interface WidgetApiHarness {
   config: ServiceConfig;
   /** Every log line the app wrote. */
   logs: string[];
-  /** Creates a session (through the service core's createSession) and returns its id. */
+  /** Creates a session (through the domain's createSession) and returns its id. */
   createSession(options?: { participant?: string; idempotencyKey?: string }): Promise<string>;
   /** Issues a new authorized_url for the session (idempotent replay) and exchanges it: a new mount. */
   mount(sessionId: string, idempotencyKey?: string): Promise<string>;

@@ -1,5 +1,5 @@
 /**
- * Session-level webhook topics of the service core. Flow events recorded by the widget API use
+ * Session-level webhook topics (PRODUCT.md §7). Flow events recorded by the widget API use
  * their `event_name` (`tokenframe.token_success`, …) as the topic.
  */
 export const SESSION_TOPICS = {
