@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { ServiceConfig } from './config';
 import type { ServiceContext } from './context';
 import type { Store } from './storage/store';
+import { registerCompression } from './http/compression';
 import { installErrorHandlers } from './http/errorHandler';
 import { installRequestIds } from './http/requestId';
 import { createLogger, type LoggerOption } from './http/logging';
@@ -42,6 +43,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   installRequestIds(app);
   installErrorHandlers(app);
+  await registerCompression(app);
 
   await app.register(sessionApiPlugin, context);
   await app.register(widgetApiPlugin, context);

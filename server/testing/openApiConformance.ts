@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { buildOpenApiDocument } from '../api/openapi/openApiDocument';
 
 interface DocumentResponse {
@@ -37,28 +37,37 @@ function validatorOf(schema: { $ref?: string } & Record<string, unknown>): Valid
  */
 export function checkResponsesAgainstOpenApi(app: FastifyInstance): { assertConforms(): void } {
   const problems: string[] = [];
-  app.addHook('onSend', async (request, reply, payload) => {
+  const responseOf = (request: FastifyRequest, reply: FastifyReply) => {
     const route = request.routeOptions.url;
     // Unknown paths (the not-found handler, the APIs' catch-alls, static files) have no
     // operation to compare with.
-    if (!route || route.includes('*') || request.method === 'HEAD') return payload;
+    if (!route || route.includes('*') || request.method === 'HEAD') return null;
     const path = route.replace(/:(\w+)/g, '{$1}');
     const where = `${request.method} ${path} → ${reply.statusCode}`;
     const operation = document.paths[path]?.[request.method.toLowerCase()];
-    const response = operation?.responses[String(reply.statusCode)];
-    if (!response) {
-      problems.push(`${where}: not in the OpenAPI document`);
+    return { where, response: operation?.responses[String(reply.statusCode)] };
+  };
+  // Bodies are checked before serialization, so compression cannot hide them.
+  app.addHook('preSerialization', async (request, reply, payload) => {
+    const found = responseOf(request, reply);
+    const schema = found?.response?.content?.['application/json']?.schema;
+    if (found && schema) {
+      const validate = validatorOf(schema);
+      if (!validate(JSON.parse(JSON.stringify(payload))))
+        problems.push(`${found.where}: ${ajv.errorsText(validate.errors)}`);
+    }
+    return payload;
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    const found = responseOf(request, reply);
+    if (!found) return payload;
+    if (!found.response) {
+      problems.push(`${found.where}: not in the OpenAPI document`);
       return payload;
     }
-    for (const header of Object.keys(response.headers ?? {}))
-      if (reply.getHeader(header) === undefined) problems.push(`${where}: no ${header} header`);
-    const schema = response.content?.['application/json']?.schema;
-    const type = String(reply.getHeader('content-type') ?? '');
-    if (schema && type.startsWith('application/json') && typeof payload === 'string') {
-      const validate = validatorOf(schema);
-      if (!validate(JSON.parse(payload)))
-        problems.push(`${where}: ${ajv.errorsText(validate.errors)}`);
-    }
+    for (const header of Object.keys(found.response.headers ?? {}))
+      if (reply.getHeader(header) === undefined)
+        problems.push(`${found.where}: no ${header} header`);
     return payload;
   });
   return {
