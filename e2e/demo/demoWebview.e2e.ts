@@ -9,7 +9,7 @@ import {
 import { SCENARIOS } from '../../demo/server/scenarios';
 import { launchBrowser, waitUntil } from '../harness/browser';
 import { startDemoProcess, type DemoProcess } from './demoProcess';
-import { confirmAccount, submitTestData } from './demoPageDriver';
+import { cancelFlow, confirmAccount, submitTestData } from './demoPageDriver';
 
 /**
  * The webview demo: the authorized_url opened top-level (standalone mode) in a browser that
@@ -88,11 +88,7 @@ describe('webview demo (standalone mode)', () => {
   it('sends JSON strings to the React Native and Android bridges and redirects a cancel to the error page', async () => {
     const app = await nativeApp(['react-native', 'android']);
     try {
-      await app.page.locator('section[data-page="account_entry"]').waitFor();
-      await app.page
-        .locator('section[data-page="account_entry"] button.secondary')
-        .filter({ hasText: /cancel/i })
-        .click();
+      await cancelFlow(app.page);
       await app.page.waitForURL(`${demo.demoUrl}/webview-result.html?**`);
       const query = new URL(app.page.url()).searchParams;
       expect(query.get('outcome')).toBe('error');
