@@ -59,9 +59,17 @@ export async function copyRunAsJson(open: DemoPage): Promise<RunExport> {
   await open.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: new URL(page.url()).origin,
   });
-  await page.evaluate(() => navigator.clipboard.writeText(''));
   await page.click('#copy-run');
-  await page.waitForFunction(async () => (await navigator.clipboard.readText()).length > 0);
+  // The page says so once the clipboard holds the JSON (or that it could not write it).
+  await page.waitForFunction(
+    () =>
+      /^Run copied as JSON|clipboard is not available/.test(
+        document.querySelector('#status')?.textContent ?? '',
+      ),
+    undefined,
+    { timeout: 30_000 },
+  );
+  expect(await page.textContent('#status')).toMatch(/^Run copied as JSON/);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   // The page shows the same text for browsers without a clipboard.
   expect(await page.textContent('#run-json')).toBe(copied);
