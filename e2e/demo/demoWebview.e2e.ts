@@ -9,6 +9,7 @@ import {
 import { SCENARIOS } from '../../demo/server/scenarios';
 import { launchBrowser, waitUntil } from '../harness/browser';
 import { startDemoProcess, type DemoProcess } from './demoProcess';
+import { acknowledgeTerminalFailure } from '../../demo/driver/widgetDriver';
 import { cancelFlow, confirmAccount, submitTestData } from './demoPageDriver';
 
 /**
@@ -98,6 +99,44 @@ describe('webview demo (standalone mode)', () => {
           expect.arrayContaining(['tokenframe.ready', 'tokenframe.funding_canceled']),
         );
       }
+    } finally {
+      await app.context.close();
+    }
+  });
+
+  it('redirects to the error page with outcome=error after TERMINAL_FAILURE_ACKNOWLEDGED, though the session stays active', async () => {
+    const app = await nativeApp(['webkit']);
+    try {
+      const failing = SCENARIOS.find((s) => s.outcome.kind === 'attempts_exhausted')!;
+      const perMount = failing.outcome.kind === 'attempts_exhausted' ? failing.outcome.perMount : 0;
+      for (let attempt = 1; attempt <= perMount; attempt += 1) {
+        await submitTestData(app.page, failing);
+        await waitUntil(
+          `failure ${attempt} delivered to the bridge`,
+          () =>
+            names(app.received, 'webkit').filter(
+              (name) => name === 'tokenframe.account_could_not_be_verified',
+            ).length >= attempt,
+        );
+      }
+      // The terminal-failure page is shown, not followed by a redirect of its own.
+      expect(new URL(app.page.url()).origin).toBe(demo.serviceUrl);
+      await acknowledgeTerminalFailure(app.page);
+      await app.page.waitForURL(`${demo.demoUrl}/webview-result.html?**`);
+      const query = new URL(app.page.url()).searchParams;
+      expect(query.get('outcome')).toBe('error');
+      expect(query.get('event_name')).toBe('tokenframe.terminal_failure_acknowledged');
+      expect(names(app.received, 'webkit')).toEqual(
+        expect.arrayContaining([
+          'tokenframe.terminal_failure',
+          'tokenframe.terminal_failure_acknowledged',
+        ]),
+      );
+      const state = await app.page.evaluate(async (id) => {
+        const response = await fetch(`/demo/api/sessions/${encodeURIComponent(id ?? '')}`);
+        return ((await response.json()) as { data: { state: string } }).data.state;
+      }, query.get('session_identifier'));
+      expect(state).toBe('active');
     } finally {
       await app.context.close();
     }
