@@ -1,7 +1,8 @@
 // The embedded demo: a merchant page that mounts the Tokenframe widget with the host SDK
 // (loaded by <script> with SRI from the service origin) and shows everything QA needs:
-// scenario test data, every SDK event, the webhooks the backend received, and the session
-// as the ops API reports it.
+// scenario test data and what the product then does, every SDK event, the webhooks the
+// backend received, and the session as the ops API reports it. The run's settings live in
+// the URL (demo-settings.js) and "Copy run as JSON" exports the run (demo-run-record.js).
 import { getJson, h, logEntry, pollWebhooks, postJson } from './demo-common.js';
 import { RunRecord } from './demo-run-record.js';
 import { showSession } from './demo-session-panel.js';

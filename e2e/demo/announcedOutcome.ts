@@ -45,7 +45,11 @@ export async function expectAnnouncedOutcome(
     }
     case 'inline_error':
       expect(end.inlineError).toContain(outcome.message);
-      expect(await names()).not.toContain('tokenframe.account_could_not_be_verified');
+      // No event at all since the form appeared: only the mount's own PAGE_LOADs and READY.
+      expect(new Set(await names())).toEqual(new Set(['tokenframe.page_load', 'tokenframe.ready']));
+      expect((await open.events()).filter((event) => event.page === 'account_entry')).toHaveLength(
+        1,
+      );
       expect(await open.sessionField('attempts_used', '0')).toBe('0');
       return;
     case 'verification_failed':
