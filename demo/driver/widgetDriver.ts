@@ -70,13 +70,14 @@ export async function acknowledgeTerminalFailure(widget: WidgetRoot): Promise<vo
 export async function cancelFlow(widget: WidgetRoot): Promise<void> {
   const section = widget.locator('section[data-page="account_entry"]');
   await section.waitFor({ timeout: 30_000 });
+  // Read before the click: a standalone page may already have navigated when click() returns.
+  const startUrl = 'url' in widget ? widget.url() : '';
   await section
     .getByRole('button', { name: /cancel/i })
     .first()
     .click();
   const leave = widget.getByRole('button', { name: /leave|yes|confirm/i }).first();
   const canceled = widget.locator('section[data-page="canceled"]');
-  const startUrl = 'url' in widget ? widget.url() : '';
   // Either the session ends at once, or the confirm step appears; a standalone page may
   // also navigate straight to its redirect URL.
   const deadline = Date.now() + 30_000;
@@ -89,7 +90,9 @@ export async function cancelFlow(widget: WidgetRoot): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('Cancel led neither to the canceled page nor to a leave confirmation');
+  throw new Error(
+    `Cancel led neither to the canceled page nor to a leave confirmation (at ${startUrl || 'a frame'})`,
+  );
 }
 
 /**

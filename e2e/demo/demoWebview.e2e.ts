@@ -65,6 +65,7 @@ describe('webview demo (standalone mode)', () => {
       const query = new URL(app.page.url()).searchParams;
       expect(query.get('outcome')).toBe('success');
       expect(query.get('event_name')).toBe('tokenframe.token_success');
+      expect(await app.page.textContent('#result-meaning')).toMatch(/^Final: /);
       const sessionId = query.get('session_identifier');
       expect(sessionId).toBeTruthy();
       expect(await app.page.textContent('dd[data-field="session_identifier"]')).toBe(sessionId);
@@ -126,6 +127,7 @@ describe('webview demo (standalone mode)', () => {
       const query = new URL(app.page.url()).searchParams;
       expect(query.get('outcome')).toBe('error');
       expect(query.get('event_name')).toBe('tokenframe.terminal_failure_acknowledged');
+      expect(await app.page.textContent('#result-meaning')).toMatch(/^Not final: /);
       expect(names(app.received, 'webkit')).toEqual(
         expect.arrayContaining([
           'tokenframe.terminal_failure',
