@@ -69,7 +69,7 @@ export async function startScenario(
     sessionField: async (name, expected) => {
       const cell = page.locator(`#session-panel dd[data-field="${name}"]`);
       let last: string | null = null;
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
         const refreshed = page.waitForResponse((r) => r.url().includes('/demo/api/sessions/'));
         await page.click('#refresh-session');
@@ -82,7 +82,7 @@ export async function startScenario(
       return last;
     },
   };
-  await demoPage.waitForEvent('tokenframe.ready', 1, options.readyTimeoutMs ?? 20_000);
+  await demoPage.waitForEvent('tokenframe.ready', 1, options.readyTimeoutMs ?? 30_000);
   return demoPage;
 }
 
