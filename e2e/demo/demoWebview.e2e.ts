@@ -143,4 +143,21 @@ describe('webview demo (standalone mode)', () => {
       await app.context.close();
     }
   });
+
+  it('resumes the mount when the standalone page is reloaded, then still redirects on success', async () => {
+    const app = await nativeApp(['webkit']);
+    try {
+      const debit = SCENARIOS.find((s) => s.id === 'debit-happy')!;
+      await app.page.locator('section[data-page="account_entry"] form').waitFor();
+      await app.page.reload();
+      await app.page.locator('section[data-page="account_entry"] form').waitFor();
+      expect(names(app.received, 'webkit')).not.toContain('tokenframe.session_error');
+      await submitTestData(app.page, debit);
+      await confirmAccount(app.page);
+      await app.page.waitForURL(`${demo.demoUrl}/webview-result.html?**`);
+      expect(new URL(app.page.url()).searchParams.get('outcome')).toBe('success');
+    } finally {
+      await app.context.close();
+    }
+  });
 });
