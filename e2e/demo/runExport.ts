@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { expect } from 'vitest';
 import type { Scenario } from '../../demo/server/scenarios';
-import { sessionDetailSchema } from '../../server/sessionApi/opsSchemas';
+import { sessionDetailSchema } from '../../server/api/sessionApi/opsSchemas';
 import type { DemoPage } from './demoPageDriver';
 
 /**
