@@ -7,6 +7,7 @@ import { createSession } from '../domain/sessions/createSession';
 import { exchangeAuthorizedUrl } from '../domain/sessions/exchange';
 import { widgetApiPlugin } from '../api/widgetApi/plugin';
 import { widgetDocumentRoutes } from '../widgetDocument/documentRoutes';
+import { readOperationalSettings } from '../runtime/operationalSettings';
 
 /** The sandbox recipient the harness's sessions are created for. */
 export const RECIPIENT = {
@@ -64,6 +65,7 @@ export async function startWidgetApiHarness(
     vaultKey: randomBytes(32),
     programs: [program],
     distDir: options.distDir ?? '/nonexistent-dist',
+    operations: readOperationalSettings({}, []),
   };
   const logs: string[] = [];
   const app = Fastify({

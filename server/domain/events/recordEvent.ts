@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../../storage/store';
 import { WEBHOOK_VERSION } from './topics';
+import { sendsWebhooks } from './webhookPrograms';
 
 /** The session fields an event needs; a full `SessionRow` fits. */
 export interface EventSession {
@@ -52,6 +53,13 @@ export async function recordEvent(
       event,
     },
   };
+  if (!sendsWebhooks(session.program)) {
+    await tx.query(
+      'INSERT INTO session_events (id, session_id, at, event_name, detail) VALUES ($1, $2, $3, $4, $5)',
+      [id, session.id, at, topic, JSON.stringify(event)],
+    );
+    return id;
+  }
   // One statement for both rows: fewer round trips on the hot path of every create.
   await tx.query(
     `WITH timeline AS (

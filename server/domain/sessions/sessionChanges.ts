@@ -1,11 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Store } from '../../storage/store';
 import { recordEvent } from '../events/recordEvent';
-import { SESSION_TOPICS } from '../events/topics';
+import { SESSION_TOPICS, WEBHOOK_VERSION } from '../events/topics';
+import { webhookProgramList } from '../events/webhookPrograms';
 import { ACCESS_TOKEN_TTL_MS, hashAccessToken, newAccessToken } from './accessToken';
 import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { MountRow, SessionRow } from './sessionRow';
 import { transition, type SessionEvent } from './state';
+import { sessionStateChanges } from '../../metrics/serviceMetrics';
 
 /**
  * The one module that writes `sessions`, `mounts` and `authorized_urls`. Every change runs
@@ -83,6 +85,7 @@ export async function changeSession(
       [session.id, next, new Date(now), ...columns.map(([, value]) => value)],
     )
   )[0]!;
+  sessionStateChanges.inc({ event: change.event, state: next });
   for (const record of change.records ?? [])
     await recordEvent(
       tx,
@@ -138,6 +141,7 @@ export async function insertSession(
       ],
     )
   )[0]!;
+  sessionStateChanges.inc({ event: 'created', state: 'active' });
   await recordEvent(
     tx,
     session,
@@ -273,28 +277,61 @@ export async function changeMount(tx: Store, mountId: string, change: MountChang
 
 /**
  * Moves up to `limit` active sessions whose newest authorized_url passed its expiry
- * unmounted to `expired`, each through the table with its event. Safe on several instances
- * at once: `SKIP LOCKED` hands each session to one of them.
+ * unmounted to `expired` (the table's `url_expired` row), with their timeline and webhook
+ * outbox rows, in ONE statement: the sweep holds the embedded store for one short statement
+ * instead of one per session. Safe on several instances at once: `SKIP LOCKED` hands each
+ * session to one of them. The webhook body is built in SQL with the same envelope as
+ * {@link recordEvent} (PRODUCT.md §7), its timestamp passed from the app clock.
  */
 export async function expireUnmountedSessions(
   store: Store,
   now: number,
   limit = 500,
 ): Promise<number> {
-  return store.transaction(async (tx) => {
-    const due = await tx.query<SessionRow>(
-      `SELECT * FROM sessions
+  const next = transition('active', 'url_expired');
+  if (!next) throw new Error('the transition table has no url_expired row for active sessions');
+  const at = new Date(now);
+  const event = { event_name: SESSION_TOPICS.EXPIRED };
+  const rows = await store.query<{ id: string }>(
+    `WITH due AS (
+       SELECT id FROM sessions
         WHERE state = 'active' AND NOT url_mounted AND url_expires_ms <= $1
-        ORDER BY url_expires_ms LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [now, limit],
-    );
-    for (const session of due)
-      await changeSession(
-        tx,
-        session,
-        { event: 'url_expired', records: [{ topic: SESSION_TOPICS.EXPIRED }] },
-        now,
-      );
-    return due.length;
-  });
+        ORDER BY url_expires_ms LIMIT $2 FOR UPDATE SKIP LOCKED
+     ), expired AS (
+       UPDATE sessions s SET state = $3, updated_at = $4 FROM due WHERE s.id = due.id
+       RETURNING s.id, s.program, s.participant_unique_id1, s.participant_unique_id2,
+                 s.tracer_token, gen_random_uuid()::text AS event_id
+     ), timeline AS (
+       INSERT INTO session_events (id, session_id, at, event_name, detail)
+       SELECT event_id, id, $4, $5, $6::jsonb FROM expired
+     ), outbox AS (
+       INSERT INTO webhook_outbox (id, program, session_id, topic, body, created_at, next_attempt_at)
+       SELECT event_id, program, id, $5,
+              json_build_object(
+                'metadata', json_build_object('id', event_id, 'timestamp', $7::text,
+                                              'topic', $5::text, 'version', $8::text),
+                'data', json_build_object(
+                  'ancillary', json_build_object(
+                    'participant_unique_id1', participant_unique_id1,
+                    'participant_unique_id2', participant_unique_id2,
+                    'session_id', id, 'tracer_token', tracer_token),
+                  'event', $6::json))::text,
+              $4, $4
+         FROM expired WHERE $9::text[] IS NULL OR program = ANY($9::text[])
+     )
+     SELECT id FROM expired`,
+    [
+      now,
+      limit,
+      next,
+      at,
+      SESSION_TOPICS.EXPIRED,
+      JSON.stringify(event),
+      at.toISOString(),
+      WEBHOOK_VERSION,
+      webhookProgramList(),
+    ],
+  );
+  if (rows.length > 0) sessionStateChanges.inc({ event: 'url_expired', state: next }, rows.length);
+  return rows.length;
 }
