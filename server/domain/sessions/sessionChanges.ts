@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Store } from '../../storage/store';
 import { recordEvent } from '../events/recordEvent';
 import { SESSION_TOPICS, WEBHOOK_VERSION } from '../events/topics';
@@ -14,6 +14,7 @@ import { sessionStateChanges } from '../../metrics/serviceMetrics';
  * inside the caller's transaction on a row the caller locked with {@link lockSession}: it
  * checks the transition table, writes, and records its timeline and webhook outbox rows
  * (PRODUCT.md §1, §7), so a state change and its events commit together or not at all.
+ * A new session is written by `newSession.ts`, in one statement.
  */
 
 /** One event a change records: its topic is also its `event_name`. */
@@ -95,69 +96,6 @@ export async function changeSession(
       { now },
     );
   return updated;
-}
-
-/** The create request's parameters as a session row stores them. */
-export interface NewSession {
-  program: string;
-  participant_unique_id1: string;
-  participant_unique_id2?: string;
-  host_origin: string;
-  language_locale_code: string;
-  theme_variant: string;
-  params: object;
-}
-
-/** Inserts an `active` session with its first authorized_url, recording both events. */
-export async function insertSession(
-  tx: Store,
-  id: string,
-  input: NewSession,
-  now: number,
-): Promise<{ session: SessionRow; expiresMs: number }> {
-  const expiresMs = now + AUTHORIZED_URL_TTL_MS;
-  const session = (
-    await tx.query<SessionRow>(
-      `WITH created AS (
-         INSERT INTO sessions (id, program, participant_unique_id1, participant_unique_id2, state, params,
-           host_origin, language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11, $11) RETURNING *
-       ), url AS (
-         INSERT INTO authorized_urls (session_id, expires_ms, issued_at) SELECT id, url_expires_ms, created_at FROM created
-       )
-       SELECT * FROM created`,
-      [
-        id,
-        input.program,
-        input.participant_unique_id1,
-        input.participant_unique_id2 ?? null,
-        JSON.stringify(input.params),
-        input.host_origin,
-        input.language_locale_code,
-        input.theme_variant,
-        `trc_${randomBytes(12).toString('base64url')}`,
-        expiresMs,
-        new Date(now),
-      ],
-    )
-  )[0]!;
-  sessionStateChanges.inc({ event: 'created', state: 'active' });
-  await recordEvent(
-    tx,
-    session,
-    SESSION_TOPICS.CREATED,
-    {
-      event_name: SESSION_TOPICS.CREATED,
-      state: 'active',
-      language_locale_code: input.language_locale_code,
-      host_origin: input.host_origin,
-    },
-    { now },
-  );
-  await recordEvent(tx, session, SESSION_TOPICS.AUTHORIZED_URL_ISSUED, urlIssued(expiresMs), {
-    now,
-  });
-  return { session, expiresMs };
 }
 
 /**
