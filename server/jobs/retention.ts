@@ -62,6 +62,13 @@ export async function runRetention(
                       WHERE expires_at < $1 AND verified_account ? 'sealed_payout' LIMIT $2)`,
       [before(ages.unconfirmedVaultPayloads), batch],
     ],
+    [
+      // A bucket untouched for an hour has refilled (bursts are at most minutes long).
+      'rate_limit_buckets',
+      `DELETE FROM rate_limit_buckets WHERE key IN (
+         SELECT key FROM rate_limit_buckets WHERE at_ms < $1 LIMIT $2)`,
+      [now - 3_600_000, batch],
+    ],
   ];
   let total = 0;
   for (const [table, sql, params] of steps) {
