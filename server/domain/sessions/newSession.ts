@@ -6,6 +6,7 @@ import { SESSION_TOPICS, WEBHOOK_VERSION } from '../events/topics';
 import { sendsWebhooks } from '../events/webhookPrograms';
 import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { SessionRow } from './sessionRow';
+import { countChangesSql, countShard } from './stateCounts';
 
 /** The create request's parameters as a session row stores them. */
 export interface NewSession {
@@ -136,6 +137,8 @@ export async function insertNewSession(
      ), url AS (
        INSERT INTO authorized_urls (session_id, expires_ms, issued_at)
        SELECT id, url_expires_ms, created_at FROM inserted
+     ), counted AS (
+       ${countChangesSql(`(SELECT program, state, 1 AS delta FROM inserted) AS changes`, `$${params.push(countShard())}`)}
      ), timeline AS (
        INSERT INTO session_events (id, session_id, at, event_name, detail)
        SELECT e.id, s.id, s.created_at, e.topic, e.detail::jsonb

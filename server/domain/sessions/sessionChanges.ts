@@ -8,6 +8,7 @@ import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { MountRow, SessionRow } from './sessionRow';
 import { transition, type SessionEvent } from './state';
 import { sessionStateChanges } from '../../metrics/serviceMetrics';
+import { countChangesSql, countShard } from './stateCounts';
 
 /**
  * The one module that writes `sessions`, `mounts` and `authorized_urls`. Every change runs
@@ -79,11 +80,25 @@ export async function changeSession(
   if (!next) throw new SessionChangeRefused(session, change.event);
   const columns = Object.entries(change.set ?? {}).filter(([, value]) => value !== undefined);
   const assignments = columns.map(([name], i) => `${name} = $${i + 4}`);
+  const values = [session.id, next, new Date(now), ...columns.map(([, value]) => value)];
+  const oldState = `$${values.push(session.state)}::text`;
+  const shard = `$${values.push(countShard())}`;
+  // The state counts move in the same statement (-1 old state, +1 new) when the state changes.
   const updated = (
     await tx.query<SessionRow>(
-      `UPDATE sessions SET ${['state = $2', 'updated_at = $3', ...assignments].join(', ')}
-        WHERE id = $1 RETURNING *`,
-      [session.id, next, new Date(now), ...columns.map(([, value]) => value)],
+      `WITH updated AS (
+         UPDATE sessions SET ${['state = $2', 'updated_at = $3', ...assignments].join(', ')}
+          WHERE id = $1 RETURNING *
+       ), counted AS (
+         ${countChangesSql(
+           `(SELECT u.program, d.state, d.delta FROM updated u,
+               (VALUES (${oldState}, -1), ($2::text, 1)) AS d (state, delta)
+             WHERE ${oldState} <> $2::text) AS changes`,
+           shard,
+         )}
+       )
+       SELECT * FROM updated`,
+      values,
     )
   )[0]!;
   sessionStateChanges.inc({ event: change.event, state: next });
@@ -239,6 +254,12 @@ export async function expireUnmountedSessions(
        UPDATE sessions s SET state = $3, updated_at = $4 FROM due WHERE s.id = due.id
        RETURNING s.id, s.program, s.participant_unique_id1, s.participant_unique_id2,
                  s.tracer_token, gen_random_uuid()::text AS event_id
+     ), counted AS (
+       ${countChangesSql(
+         `(SELECT e.program, d.state, d.delta FROM expired e,
+             (VALUES ('active', -1), ($3::text, 1)) AS d (state, delta)) AS changes`,
+         '$10',
+       )}
      ), timeline AS (
        INSERT INTO session_events (id, session_id, at, event_name, detail)
        SELECT event_id, id, $4, $5, $6::jsonb FROM expired
@@ -268,6 +289,7 @@ export async function expireUnmountedSessions(
       at.toISOString(),
       WEBHOOK_VERSION,
       webhookProgramList(),
+      countShard(),
     ],
   );
   if (rows.length > 0) sessionStateChanges.inc({ event: 'url_expired', state: next }, rows.length);
