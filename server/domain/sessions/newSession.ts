@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Store } from '../../storage/store';
 import { sessionStateChanges } from '../../metrics/serviceMetrics';
-import type { WebhookEnvelope } from '../events/recordEvent';
-import { SESSION_TOPICS, WEBHOOK_VERSION } from '../events/topics';
+import { eventRows, type EventRows } from '../events/recordEvent';
+import { SESSION_TOPICS } from '../events/topics';
 import { sendsWebhooks } from '../events/webhookPrograms';
 import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { SessionRow } from './sessionRow';
@@ -50,40 +50,36 @@ export async function insertNewSession(
   const at = new Date(now);
   const tracerToken = `trc_${randomBytes(12).toString('base64url')}`;
   const participant2 = input.participant_unique_id2 ?? null;
+  const owner = {
+    id,
+    program: input.program,
+    participant_unique_id1: input.participant_unique_id1,
+    participant_unique_id2: participant2,
+    tracer_token: tracerToken,
+  };
   const events = [
-    {
-      topic: SESSION_TOPICS.CREATED,
-      event: {
+    eventRows(
+      owner,
+      SESSION_TOPICS.CREATED,
+      {
         event_name: SESSION_TOPICS.CREATED,
         state: 'active',
         language_locale_code: input.language_locale_code,
         host_origin: input.host_origin,
       },
-    },
-    {
-      topic: SESSION_TOPICS.AUTHORIZED_URL_ISSUED,
-      event: {
+      at,
+    ),
+    eventRows(
+      owner,
+      SESSION_TOPICS.AUTHORIZED_URL_ISSUED,
+      {
         event_name: SESSION_TOPICS.AUTHORIZED_URL_ISSUED,
         authorized_url_expiration_utc: new Date(expiresMs).toISOString(),
       },
-    },
-  ].map(({ topic, event }) => {
-    const eventId = randomUUID();
-    const envelope: WebhookEnvelope = {
-      metadata: { id: eventId, timestamp: at.toISOString(), topic, version: WEBHOOK_VERSION },
-      data: {
-        ancillary: {
-          participant_unique_id1: input.participant_unique_id1,
-          participant_unique_id2: participant2,
-          session_id: id,
-          tracer_token: tracerToken,
-        },
-        event,
-      },
-    };
-    return { eventId, topic, detail: JSON.stringify(event), body: JSON.stringify(envelope) };
-  });
-  const [created, issued] = events as [(typeof events)[0], (typeof events)[0]];
+      at,
+    ),
+  ];
+  const [created, issued] = events as [EventRows, EventRows];
 
   const params: unknown[] = [
     id,
@@ -97,10 +93,10 @@ export async function insertNewSession(
     tracerToken,
     expiresMs,
     at,
-    created.eventId,
+    created.id,
     created.topic,
     created.detail,
-    issued.eventId,
+    issued.id,
     issued.topic,
     issued.detail,
   ];
