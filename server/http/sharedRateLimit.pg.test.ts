@@ -42,3 +42,36 @@ describe('the per-participant rate limit on PostgreSQL', () => {
     expect(granted).toBe(50);
   });
 });
+
+describe('the exchange per-IP limit on PostgreSQL', () => {
+  const limited: TestApp[] = [];
+  beforeAll(async () => {
+    const limit = { burst: 3, per_second: 0.001 };
+    for (let i = 0; i < 2; i++)
+      limited.push(
+        await startTestApp({
+          databaseUrl: TEST_DATABASE_URL,
+          config: { exchangeRateLimit: limit },
+        }),
+      );
+    // The bucket of 127.0.0.1 would otherwise carry over from an earlier run.
+    await limited[0]!.store.query('DELETE FROM rate_limit_buckets');
+  });
+  afterAll(async () => {
+    for (const instance of limited) await instance.close();
+  });
+
+  it('holds across instances: one client IP gets one burst from both together', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++)
+      for (const instance of limited) {
+        const res = await fetch(`${instance.url}/api/widget/v1/exchange`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ session_identifier: 'nope', t: '1', h: 'x' }),
+        });
+        statuses.push(res.status);
+      }
+    expect(statuses.filter((s) => s === 429)).toHaveLength(3);
+  });
+});
