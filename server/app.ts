@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { ServiceConfig } from './config';
 import type { ServiceContext } from './context';
 import type { Store } from './storage/store';
+import { registerCompression } from './http/compression';
 import { installErrorHandlers } from './http/errorHandler';
 import { createLogger, type LoggerOption } from './http/logging';
 import { sessionApiPlugin } from './api/sessionApi/plugin';
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   installErrorHandlers(app);
   installRequestMetrics(app);
+  await registerCompression(app);
 
   await app.register(sessionApiPlugin, context);
   await app.register(widgetApiPlugin, context);
