@@ -5,6 +5,7 @@ import type { ServiceContext } from './context';
 import type { Store } from './storage/store';
 import { registerCompression } from './http/compression';
 import { installErrorHandlers } from './http/errorHandler';
+import { installRequestIds } from './http/requestId';
 import { createLogger, type LoggerOption } from './http/logging';
 import { sessionApiPlugin } from './api/sessionApi/plugin';
 import { buildOpenApiDocument } from './api/openapi/openApiDocument';
@@ -56,9 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
     trustProxy: false,
   });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('X-Request-Id', request.id);
-  });
+  installRequestIds(app);
   installErrorHandlers(app);
   installRequestMetrics(app);
   await registerCompression(app);

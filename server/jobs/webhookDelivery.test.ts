@@ -6,7 +6,7 @@ import { openStore } from '../storage/openStore';
 import { sampleSessionRequest } from '../testing/signedClient';
 import { startTestApp, type TestApp } from '../testing/testApp';
 import { startWebhookReceiver } from '../testing/webhookReceiver';
-import { verifyWebhookSignature } from './webhookSignature';
+import { verifyWebhookSignature } from '../../protocol/webhookSignature';
 import { backoffMs, startWebhookWorker } from './webhookDelivery';
 
 const SECRET = 'whsec_test_secret';
@@ -54,8 +54,8 @@ describe('webhook outbox', () => {
       for (const delivery of receiver.received) {
         const header = delivery.headers['tokenframe-signature'] as string;
         expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
-        expect(verifyWebhookSignature(SECRET, header, delivery.body)).toBe(true);
-        expect(verifyWebhookSignature('wrong-secret', header, delivery.body)).toBe(false);
+        expect(await verifyWebhookSignature(header, delivery.body, SECRET)).toBe(true);
+        expect(await verifyWebhookSignature(header, delivery.body, 'wrong-secret')).toBe(false);
         const body = JSON.parse(delivery.body);
         expect(body.metadata).toMatchObject({ version: '1' });
         expect(delivery.headers['tokenframe-event-id']).toBe(body.metadata.id);

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config';
 import type { Store } from '../storage/store';
 import { startScheduler, type Job } from './scheduler';
-import { signWebhook } from './webhookSignature';
+import { signWebhook } from '../../protocol/webhookSignature';
 import { webhookAttempts, webhookFailures } from '../metrics/serviceMetrics';
 
 /** Name of the webhook delivery job on the scheduler. */
@@ -86,7 +86,11 @@ export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
-          'Tokenframe-Signature': signWebhook(webhook.secret, Math.floor(clock() / 1000), row.body),
+          'Tokenframe-Signature': await signWebhook(
+            webhook.secret,
+            Math.floor(clock() / 1000),
+            row.body,
+          ),
           'Tokenframe-Event-Id': row.id,
         },
         body: row.body,

@@ -152,15 +152,15 @@ describe('operability', () => {
   });
 
   it('is not ready while a migration is pending', async () => {
-    await t.store.query(`DELETE FROM schema_migrations WHERE name = '002_bounded_growth.sql'`);
+    await t.store.query(`DELETE FROM schema_migrations WHERE name = '004_bounded_growth.sql'`);
     try {
       const response = await fetch(`${t.url}/readyz`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({
-        checks: { migrations: { ok: false, detail: 'pending: 002_bounded_growth.sql' } },
+        checks: { migrations: { ok: false, detail: 'pending: 004_bounded_growth.sql' } },
       });
     } finally {
-      await t.store.query(`INSERT INTO schema_migrations (name) VALUES ('002_bounded_growth.sql')`);
+      await t.store.query(`INSERT INTO schema_migrations (name) VALUES ('004_bounded_growth.sql')`);
     }
   });
 

@@ -5,6 +5,16 @@ import type { Store } from './store';
 
 export { MIGRATIONS_DIR } from '../runtime/paths';
 
+/**
+ * Files that were renumbered, new name → the name a database migrated before the renumbering
+ * recorded. `schema_migrations` keys applied files by name, so the old rows are renamed
+ * before anything runs; otherwise an existing database would run these files a second time.
+ */
+export const RENAMED_MIGRATIONS: Readonly<Record<string, string>> = {
+  '002_vault.sql': '100_vault.sql',
+  '003_vault_masked_email.sql': '101_vault_masked_email.sql',
+};
+
 /** Arbitrary constant: the advisory lock every instance takes while migrating. */
 const MIGRATION_LOCK_ID = 7_123_400_001;
 
@@ -23,6 +33,8 @@ export async function runMigrations(store: Store, dir = MIGRATIONS_DIR): Promise
          applied_at timestamptz NOT NULL DEFAULT now()
        )`,
     );
+    for (const [name, formerName] of Object.entries(RENAMED_MIGRATIONS))
+      await tx.query('UPDATE schema_migrations SET name = $1 WHERE name = $2', [name, formerName]);
     const done = new Set(
       (await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
     );

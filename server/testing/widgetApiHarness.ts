@@ -6,6 +6,8 @@ import { sandboxProgram, type Program } from '../domain/programs/program';
 import { createSession } from '../domain/sessions/createSession';
 import { exchangeAuthorizedUrl } from '../domain/sessions/exchange';
 import { widgetApiPlugin } from '../api/widgetApi/plugin';
+import { checkResponsesAgainstOpenApi } from './openApiConformance';
+import { installRequestIds } from '../http/requestId';
 import { widgetDocumentRoutes } from '../widgetDocument/documentRoutes';
 import { readOperationalSettings } from '../runtime/operationalSettings';
 
@@ -34,7 +36,7 @@ export interface WidgetApiHarness {
   config: ServiceConfig;
   /** Every log line the app wrote. */
   logs: string[];
-  /** Creates a session (through the service core's createSession) and returns its id. */
+  /** Creates a session (through the domain's createSession) and returns its id. */
   createSession(options?: { participant?: string; idempotencyKey?: string }): Promise<string>;
   /** Issues a new authorized_url for the session (idempotent replay) and exchanges it: a new mount. */
   mount(sessionId: string, idempotencyKey?: string): Promise<string>;
@@ -72,6 +74,8 @@ export async function startWidgetApiHarness(
     logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } },
   });
   const clock = () => now;
+  installRequestIds(app);
+  const conformance = checkResponsesAgainstOpenApi(app);
   await app.register(widgetApiPlugin, { store, config, clock });
   await app.register(widgetDocumentRoutes, { store, config, clock });
   await app.ready();
@@ -129,6 +133,7 @@ export async function startWidgetApiHarness(
     async close() {
       await app.close();
       await store.close();
+      conformance.assertConforms();
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Security headers of the widget document (issue 4, "Security headers"). `frame-ancestors`
+ * Security headers of the widget document (PRODUCT.md §4: the widget talks only to its host). `frame-ancestors`
  * names the session's host origin only, so another site cannot frame a recipient's session
  * (clickjacking); with no session, no site may frame the page. No inline script or style is
  * allowed anywhere: the widget build emits external files only.

@@ -9,7 +9,7 @@ import {
   idempotencyKeySchema,
 } from './createSessionSchema';
 import { isAllowedHost, normalizeParams, programFieldErrors } from './normalizeParams';
-import { rawBodyOf } from './plugin';
+import { rawBodyOf } from './rawBody';
 
 /** Route path of session creation (PRODUCT.md §1). */
 export const CREATE_SESSION_PATH = '/api/v1/sessions/point-in-time/plugin';

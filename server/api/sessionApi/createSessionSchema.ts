@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { LOCALES, THEME_VARIANTS } from '../../../protocol/constants';
 import { isOrigin } from '../../domain/programs/program';
+import {
+  PHONE_NUMBER,
+  TEXT_FIELD_MAX,
+  ZIP_CODE,
+  isEmailAddress,
+} from '../../../protocol/fieldRules';
 import { US_STATE_CODES } from '../../../protocol/usStates';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -8,7 +14,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 const digits10 = z
   .string()
-  .regex(/^(\d{10})?$/, { message: 'must be exactly 10 digits' })
+  .refine((v) => v === '' || PHONE_NUMBER.test(v), { message: 'must be exactly 10 digits' })
   .optional();
 const absoluteUrl = z
   .string()
@@ -20,21 +26,19 @@ const absoluteUrl = z
 
 /** `recipient_information` of the create request (PRODUCT.md §1). */
 export const recipientInformationSchema = z.strictObject({
-  first_name: text(150),
-  last_name: text(150),
-  address_line1: text(150),
-  address_line2: optionalText(150),
-  city: text(150),
+  first_name: text(TEXT_FIELD_MAX),
+  last_name: text(TEXT_FIELD_MAX),
+  address_line1: text(TEXT_FIELD_MAX),
+  address_line2: optionalText(TEXT_FIELD_MAX),
+  city: text(TEXT_FIELD_MAX),
   state: z.enum(US_STATE_CODES, {
     message: 'must be a valid US state, DC or territory code (e.g. GA)',
   }),
-  zip_code: z.string().regex(/^\d{5}(-\d{4})?$/, { message: 'must be 12345 or 12345-6789' }),
+  zip_code: z.string().regex(ZIP_CODE, { message: 'must be 12345 or 12345-6789' }),
   email_address: z
     .string()
-    .max(150)
-    .refine((v) => v === '' || z.email().safeParse(v).success, {
-      message: 'must be a valid email address',
-    })
+    .max(TEXT_FIELD_MAX)
+    .refine((v) => v === '' || isEmailAddress(v), { message: 'must be a valid email address' })
     .optional(),
   phone_number: digits10,
   mobile_number: digits10,

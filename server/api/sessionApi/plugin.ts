@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../context';
 import { RateLimited } from '../../http/rateLimit';
 import { verifyRequest } from './hmacAuth';
@@ -6,20 +6,13 @@ import { API_STATUS, sendEnvelope, SessionApiFailure } from './envelope';
 import type { Program } from '../../domain/programs/program';
 import { createSessionRoute } from './createSessionRoute';
 import { opsRoutes } from './opsRoutes';
-
-/** Largest accepted request body (PRODUCT.md §1); larger bodies get 413. */
-export const SESSION_API_BODY_LIMIT = 16 * 1024;
+import { SESSION_API_BODY_LIMIT, rawBodyOf } from './rawBody';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The program whose HMAC signature this request carries (Session and ops API only). */
     program?: Program;
   }
-}
-
-/** The raw body bytes of a Session API request (empty when none was sent). */
-export function rawBodyOf(request: FastifyRequest): Buffer {
-  return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
 }
 
 /**

@@ -5,7 +5,7 @@ import { card, ach, useWidgetApiHarness } from '../../testing/widgetApiDriver';
 
 /**
  * Every closed error code of the widget API the routes produce (protocol `WIDGET_API_ERRORS`;
- * `rate_limited` is the service core's).
+ * `rate_limited` is the exchange's, tested in exchangeRoute.test.ts).
  */
 const driver = useWidgetApiHarness();
 const { call, submit, freshMount, withHarness } = driver;

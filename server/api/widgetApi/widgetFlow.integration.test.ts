@@ -8,9 +8,9 @@ import { sampleSessionRequest, type CreateSessionEnvelope } from '../../testing/
 import { startTestApp, type TestApp } from '../../testing/testApp';
 
 /**
- * The widget API inside the service core's real app (`buildApp`), over HTTP: the session is
- * created with the signed Session API, exchanged by S's /exchange, and walked through V's
- * routes; the ops API then shows the outcome. Proves the two halves fit.
+ * The widget API inside the real app (`buildApp`), over HTTP: the session is created with the
+ * signed Session API, exchanged at /exchange, and walked through the flow routes; the ops API
+ * then shows the outcome. Proves the two APIs fit.
  */
 
 let service: TestApp;

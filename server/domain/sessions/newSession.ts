@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Store } from '../../storage/store';
 import { sessionStateChanges } from '../../metrics/serviceMetrics';
 import { eventRows, type EventRows } from '../events/recordEvent';
-import { SESSION_TOPICS } from '../events/topics';
+import { SESSION_TOPICS } from '../../../protocol/webhooks';
 import { sendsWebhooks } from '../events/webhookPrograms';
 import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { SessionRow } from './sessionRow';

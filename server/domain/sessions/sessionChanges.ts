@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../../storage/store';
-import { recordEvent } from '../events/recordEvent';
-import { SESSION_TOPICS, WEBHOOK_VERSION } from '../events/topics';
+import { recordEvent, validatedEvent } from '../events/recordEvent';
+import { SESSION_TOPICS, WEBHOOK_VERSION, type WebhookTopic } from '../../../protocol/webhooks';
 import { webhookProgramList } from '../events/webhookPrograms';
 import { ACCESS_TOKEN_TTL_MS, hashAccessToken, newAccessToken } from './accessToken';
 import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
@@ -20,7 +20,7 @@ import { countChangesSql, countShard } from './stateCounts';
 
 /** One event a change records: its topic is also its `event_name`. */
 export interface SessionRecord {
-  topic: string;
+  topic: WebhookTopic;
   event?: Record<string, unknown>;
 }
 
@@ -244,7 +244,8 @@ export async function expireUnmountedSessions(
   const next = transition('active', 'url_expired');
   if (!next) throw new Error('the transition table has no url_expired row for active sessions');
   const at = new Date(now);
-  const event = { event_name: SESSION_TOPICS.EXPIRED };
+  // Validated like every recorded event (protocol/webhooks.ts), once for the whole sweep.
+  const event = validatedEvent(SESSION_TOPICS.EXPIRED, { event_name: SESSION_TOPICS.EXPIRED });
   const rows = await store.query<{ id: string }>(
     `WITH due AS (
        SELECT id FROM sessions
@@ -272,7 +273,7 @@ export async function expireUnmountedSessions(
                 'data', json_build_object(
                   'ancillary', json_build_object(
                     'participant_unique_id1', participant_unique_id1,
-                    'participant_unique_id2', participant_unique_id2,
+                    'participant_unique_id2', coalesce(participant_unique_id2, ''),
                     'session_id', id, 'tracer_token', tracer_token),
                   'event', $6::json))::text,
               $4, $4

@@ -1,6 +1,6 @@
 import type { SessionState } from './state';
 
-/** A `sessions` row as the service reads it. Columns V adds later are in the index signature. */
+/** A `sessions` row as the service reads it. */
 export interface SessionRow {
   id: string;
   program: string;

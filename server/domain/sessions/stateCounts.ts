@@ -1,4 +1,4 @@
-/** Shards of `session_state_counts` (see migration 004): concurrent writers pick one at random. */
+/** Shards of `session_state_counts` (see migration 006): concurrent writers pick one at random. */
 const SHARDS = 16;
 
 /** A shard for one statement's count changes. */

@@ -1,4 +1,4 @@
--- The vault (widget API, owned by the widget-API helper). One row per tokenized account per
+-- The vault (PRODUCT.md §2 step 6). One row per tokenized account per
 -- participant. Only `sealed_payout` holds account data, AES-256-GCM encrypted; `fingerprint`
 -- is a keyed HMAC so the same account maps to the same token without storing the number.
 CREATE TABLE vault_accounts (
