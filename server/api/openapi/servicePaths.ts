@@ -25,6 +25,9 @@ const sdkFile = (operationId: string, path: string, summary: string, versioned: 
   },
 });
 
+/** One readiness check: `detail` says what is wrong. */
+const check = z.object({ ok: z.boolean(), detail: z.string().optional() });
+
 /** The widget document, the SDK files and the service's own endpoints. */
 export function servicePathsOpenApi(): OpenApiPart {
   return {
@@ -39,10 +42,7 @@ export function servicePathsOpenApi(): OpenApiPart {
       Readiness: {
         schema: z.object({
           ok: z.boolean(),
-          checks: z.record(
-            z.enum(['store', 'migrations', 'assets']),
-            z.object({ ok: z.boolean(), detail: z.string().optional() }),
-          ),
+          checks: z.object({ store: check, migrations: check, assets: check }),
         }),
       },
       Version: {
