@@ -79,7 +79,7 @@ export async function runRetention(
   return total;
 }
 
-/** The retention job: a pass every minute, at once again while there is a backlog. */
+/** The retention job: a pass every `retentionIntervalMs` (1 min), at once again while there is a backlog. */
 export function retentionJob(options: {
   store: Store;
   config: Pick<ServiceConfig, 'operations' | 'programs'>;
@@ -89,7 +89,7 @@ export function retentionJob(options: {
   const clock = options.clock ?? Date.now;
   return {
     name: RETENTION_JOB,
-    idleMs: options.idleMs ?? 60_000,
+    idleMs: options.idleMs ?? options.config.operations.retentionIntervalMs,
     runOnce: () => runRetention(options.store, options.config, clock()),
   };
 }

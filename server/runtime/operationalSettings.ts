@@ -15,6 +15,8 @@ export interface OperationalSettings {
   /** Graceful shutdown deadline: after it the process exits even with work in flight. */
   shutdownTimeoutMs: number;
   retention: RetentionAges;
+  /** Pause between retention passes when there is no backlog. */
+  retentionIntervalMs: number;
   /** How often the embedded store refreshes its planner statistics (PGlite has no autovacuum). */
   analyzeIntervalMs: number;
 }
@@ -35,6 +37,7 @@ const DURATIONS = {
   TOKENFRAME_RETAIN_TIMELINE: '90d',
   TOKENFRAME_RETAIN_UNCONFIRMED_VAULT_PAYLOADS: '1h',
   TOKENFRAME_ANALYZE_INTERVAL: '10m',
+  TOKENFRAME_RETENTION_INTERVAL: '1m',
 } as const;
 
 /** Reads the operational settings; each mistake is one line in `problems`. */
@@ -60,6 +63,7 @@ export function readOperationalSettings(
       unconfirmedVaultPayloads: duration('TOKENFRAME_RETAIN_UNCONFIRMED_VAULT_PAYLOADS'),
     },
     analyzeIntervalMs: duration('TOKENFRAME_ANALYZE_INTERVAL'),
+    retentionIntervalMs: duration('TOKENFRAME_RETENTION_INTERVAL'),
   };
 }
 
