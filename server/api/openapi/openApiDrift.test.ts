@@ -1,6 +1,9 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { checkResponsesAgainstOpenApi } from '../../testing/openApiConformance';
+import { buildApp } from '../../app';
+import { readEnvConfig } from '../../config';
+import type { Store } from '../../storage/store';
 import { buildOpenApiDocument } from './openApiDocument';
 
 /**
@@ -48,5 +51,34 @@ describe('OpenAPI document', () => {
     const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods));
     expect(operations.every((op) => typeof op.operationId === 'string')).toBe(true);
     expect(Object.keys(doc.webhooks)).toContain('tokenframe.token_success');
+  });
+});
+
+describe('OpenAPI paths and the app routes', () => {
+  it('every documented operation is a route the app serves', async () => {
+    const store = { engine: 'pglite' } as unknown as Store;
+    const config = {
+      ...readEnvConfig({}),
+      urlSecret: Buffer.alloc(32),
+      vaultKey: Buffer.alloc(32),
+    };
+    const app = await buildApp({ store, config, logger: false });
+    await app.ready();
+    const doc = buildOpenApiDocument(config.publicUrl) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const missing = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter(
+          (method) =>
+            !app.hasRoute({
+              method: method.toUpperCase() as 'GET',
+              url: path.replace(/\{(\w+)\}/g, ':$1'),
+            }),
+        )
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    await app.close();
+    expect(missing).toEqual([]);
   });
 });
