@@ -23,6 +23,7 @@ import { ActionContext, type ActionFailure, type FlowAction } from './ui/ActionC
 import { WidgetContext, type WidgetContextValue } from './ui/WidgetContext';
 import { PageView } from './PageView';
 import { loadedFlowPages, preloadFlowPages } from './pages/flowPagesLoader';
+import { preloadLaterPages } from './pages/laterPagesLoader';
 
 export type { AuthorizedUrlParts };
 
@@ -188,6 +189,8 @@ export function App(props: AppProps) {
     dispatch({ type: 'session_started', destination, attempts: exchanged.attempts });
     setStatus('');
     props.onReady?.();
+    // Not on READY's path: the pages after account entry download while the recipient types.
+    void preloadLaterPages().catch(() => undefined);
   }
 
   /**
