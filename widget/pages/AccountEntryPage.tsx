@@ -6,7 +6,6 @@ import { AccountTypeField } from '../fields/AccountTypeField';
 import { AddressFields } from '../fields/AddressFields';
 import { BillerSearchField } from '../fields/BillerSearchField';
 import { CardNumberField } from '../fields/CardNumberField';
-import { DestinationPicker } from '../fields/DestinationPicker';
 import { ExpiryField } from '../fields/ExpiryField';
 import { NameFields } from '../fields/NameFields';
 import { PayPalFields } from '../fields/PayPalFields';
@@ -29,7 +28,7 @@ import { ActionButton } from '../ui/ActionButton';
 import { LeaveFlowButtons } from '../ui/LeaveFlowButtons';
 import { PageFrame } from '../ui/PageFrame';
 import { useWidget } from '../ui/WidgetContext';
-import { VerificationFailureNotice } from './VerificationFailureNotice';
+import { useLaterPages } from './laterPagesLoader';
 
 /** Props of {@link AccountEntryPage}. */
 export interface AccountEntryPageProps {
@@ -61,6 +60,10 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
   const [editedSinceResponse, setEditedSinceResponse] = useState<Set<AccountField>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
+  // The failure notice and the method picker are in the chunk that downloads right after
+  // READY: the form is what READY shows (`session_started` opens no picker), and a failed
+  // attempt or a press on "Use a different method" comes later.
+  const later = useLaterPages();
   const { destination } = state;
   const responseErrors = useMemo(
     () => errorsFromResponse(state.serverFieldErrors, state.failure),
@@ -138,12 +141,16 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
         heading={t('destination.picker_heading')}
         focusHeading
       >
-        <DestinationPicker
-          destinations={props.destinations}
-          current={destination}
-          onChoose={props.onChooseDestination}
-          onDismiss={props.onDismissPicker}
-        />
+        {later ? (
+          <later.DestinationPicker
+            destinations={props.destinations}
+            current={destination}
+            onChoose={props.onChooseDestination}
+            onDismiss={props.onDismissPicker}
+          />
+        ) : (
+          <div class="spinner" aria-hidden="true" />
+        )}
       </PageFrame>
     );
   return (
@@ -162,8 +169,8 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
       >
         <FieldsReadOnly.Provider value={props.busy}>
           <p class="notice">{t('app.required_notice')}</p>
-          {state.failure ? (
-            <VerificationFailureNotice
+          {state.failure && later ? (
+            <later.VerificationFailureNotice
               failure={state.failure}
               attempts={state.attempts}
               noticeRef={failureRef}

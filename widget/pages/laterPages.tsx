@@ -1,11 +1,14 @@
 import type { PageViewProps } from '../PageView';
 export { ActionError } from '../ui/ActionError';
+export { DestinationPicker } from '../fields/DestinationPicker';
 export { LeaveConfirmStep } from '../ui/LeaveConfirmStep';
 import { CanceledPage } from './CanceledPage';
 import { ConfirmationPage } from './ConfirmationPage';
 import { MaxAttemptsExceededPage } from './MaxAttemptsExceededPage';
 import { SuccessPage } from './SuccessPage';
 import { TerminalFailurePage } from './TerminalFailurePage';
+import './laterPages.css';
+export { VerificationFailureNotice } from './VerificationFailureNotice';
 
 /**
  * The pages after account entry, as a chunk of their own (see `laterPagesLoader.ts`): READY
