@@ -3,8 +3,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FlowState } from '../flow/state';
 import { pageLoads, renderInWidget } from '../testing/renderInWidget';
 import { AccountEntryPage, type AccountEntryPageProps } from './AccountEntryPage';
+import { preloadLaterPages } from './laterPagesLoader';
 
 afterEach(cleanup);
+// The failure notice and the method picker are in the chunk the App downloads right after
+// READY, before this page can show either.
+beforeAll(() => preloadLaterPages());
 beforeAll(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(2026, 10, 23));
