@@ -1,6 +1,8 @@
 import type { PageViewProps } from '../PageView';
 export { ActionError } from '../ui/ActionError';
 export { DestinationPicker } from '../fields/DestinationPicker';
+export { followAccountOutcome } from '../flow/followAccountOutcome';
+export { serverFieldErrors } from '../flow/serverFieldErrors';
 export { LeaveConfirmStep } from '../ui/LeaveConfirmStep';
 import { CanceledPage } from './CanceledPage';
 import { ConfirmationPage } from './ConfirmationPage';
