@@ -17,18 +17,13 @@ import {
   type AccountFormValues,
   type FieldErrors,
 } from '../fields/types';
-import {
-  fieldProblem,
-  fieldsOf,
-  toAccountSubmission,
-  validateAccountForm,
-} from '../flow/accountForm';
+import { fieldProblem, fieldsOf, validateAccountForm } from '../flow/accountForm';
 import type { FlowState, VerificationFailure } from '../flow/state';
 import { ActionButton } from '../ui/ActionButton';
 import { LeaveFlowButtons } from '../ui/LeaveFlowButtons';
 import { PageFrame } from '../ui/PageFrame';
 import { useWidget } from '../ui/WidgetContext';
-import { useLaterPages } from './laterPagesLoader';
+import { preloadLaterPages, useLaterPages } from './laterPagesLoader';
 
 /** Props of {@link AccountEntryPage}. */
 export interface AccountEntryPageProps {
@@ -124,7 +119,13 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
       focusField(formRef.current, invalid[0]);
       return;
     }
-    props.onSubmit(toAccountSubmission(destination, values));
+    // The body is built in the chunk after READY, long there by the time anyone submits.
+    if (later) props.onSubmit(later.toAccountSubmission(destination, values));
+    else
+      void preloadLaterPages().then(
+        (loaded) => props.onSubmit(loaded.toAccountSubmission(destination, values)),
+        () => undefined,
+      );
   };
 
   // The browser's own checks only: the service's verdicts have their notice or field message.
