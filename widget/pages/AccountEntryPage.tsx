@@ -119,13 +119,11 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
       focusField(formRef.current, invalid[0]);
       return;
     }
-    // The body is built in the chunk after READY, long there by the time anyone submits.
-    if (later) props.onSubmit(later.toAccountSubmission(destination, values));
-    else
-      void preloadLaterPages().then(
-        (loaded) => props.onSubmit(loaded.toAccountSubmission(destination, values)),
-        () => undefined,
-      );
+    // The body is built in the chunk after READY, there since just after READY.
+    void preloadLaterPages().then(
+      (loaded) => props.onSubmit(loaded.toAccountSubmission(destination, values)),
+      () => undefined,
+    );
   };
 
   // The browser's own checks only: the service's verdicts have their notice or field message.
