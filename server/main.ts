@@ -3,7 +3,9 @@ import { buildApp } from './app';
 import { ConfigError, readEnvConfig, resolveServiceConfig } from './config';
 import { createLogger } from './http/logging';
 import { openStore, runMigrations } from './storage/openStore';
-import { startWebhookWorker } from './webhooks/webhookWorker';
+import { startScheduler } from './jobs/scheduler';
+import { sessionExpiryJob } from './jobs/sessionExpiry';
+import { webhookDeliveryJob } from './jobs/webhookDelivery';
 
 /** A running service. */
 export interface RunningService {
@@ -14,27 +16,30 @@ export interface RunningService {
 
 /**
  * Starts the whole service from environment variables: config, store, migrations (under an
- * advisory lock, so instances may start together), HTTP and the webhook worker.
+ * advisory lock, so instances may start together), HTTP and the background jobs (webhook delivery, session expiry).
  */
 export async function startService(env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
   const envConfig = readEnvConfig(env);
-  const log = createLogger(undefined);
+  const log = createLogger({ level: envConfig.logLevel });
   const store = await openStore({ dataDir: envConfig.dataDir, databaseUrl: envConfig.databaseUrl });
   try {
     await runMigrations(store);
     const config = await resolveServiceConfig(envConfig, store, (message) => log.warn(message));
     const app = await buildApp({ store, config });
-    await app.listen({ port: config.port, host: env.HOST || 'localhost' });
+    await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const worker = startWebhookWorker({ store, config, log });
+    const jobs = startScheduler(
+      [webhookDeliveryJob({ store, config, log }), sessionExpiryJob({ store })],
+      log,
+    );
     let closing: Promise<void> | undefined;
     return {
       url: `http://localhost:${port}`,
       port,
       close: () =>
         (closing ??= (async () => {
-          await worker.stop();
+          await jobs.stop();
           await app.close();
           await store.close();
         })()),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../context';
 import { pickRepresentation, readEncodedFile, type EncodedFile } from '../http/precompressed';
 
 /** The SDK builds served under `/sdk/`. */
@@ -41,10 +42,14 @@ interface Cached {
  * hash always matches the bytes served. Only the current build is served: an old version's
  * URL answers 404.
  */
-export async function sdkRoutes(app: FastifyInstance, options: { sdkDir: string }): Promise<void> {
+export async function sdkRoutes(
+  app: FastifyInstance,
+  context: Pick<ServiceContext, 'config'>,
+): Promise<void> {
+  const sdkDir = join(context.config.distDir, 'sdk');
   const cache = new Map<string, Cached>();
   const load = (name: string): Cached | null => {
-    const path = join(options.sdkDir, name);
+    const path = join(sdkDir, name);
     let mtimeMs: number;
     try {
       mtimeMs = statSync(path).mtimeMs;

@@ -3,8 +3,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from './store';
 
-/** Folder of `NNN_name.sql` files; S owns 001–099, the widget API 100 and up. */
+/** Folder of `NNN_name.sql` files, applied in name order. */
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/**
+ * Files that were renumbered, new name → the name a database migrated before the renumbering
+ * recorded. `schema_migrations` keys applied files by name, so the old rows are renamed
+ * before anything runs; otherwise an existing database would run these files a second time.
+ */
+export const RENAMED_MIGRATIONS: Readonly<Record<string, string>> = {
+  '002_vault.sql': '100_vault.sql',
+  '003_vault_masked_email.sql': '101_vault_masked_email.sql',
+};
 
 /** Arbitrary constant: the advisory lock every instance takes while migrating. */
 const MIGRATION_LOCK_ID = 7_123_400_001;
@@ -26,6 +36,8 @@ export async function runMigrations(store: Store, dir = MIGRATIONS_DIR): Promise
          applied_at timestamptz NOT NULL DEFAULT now()
        )`,
     );
+    for (const [name, formerName] of Object.entries(RENAMED_MIGRATIONS))
+      await tx.query('UPDATE schema_migrations SET name = $1 WHERE name = $2', [name, formerName]);
     const done = new Set(
       (await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
     );

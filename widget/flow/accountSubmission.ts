@@ -2,6 +2,7 @@ import type { AccountSubmission, FundingDestination } from '../../protocol';
 import type { AccountFormValues } from '../fields/types';
 import { digitsOnly, normalizeDigits } from '../validation/digits';
 import { parseExpiry } from '../validation/expiry';
+import type { UsStateCode } from '../../protocol/usStates';
 
 /**
  * The request body for a valid form (call `validateAccountForm` first). In the chunk after
@@ -15,7 +16,8 @@ export function toAccountSubmission(
     address_line1: values.address_line1.trim(),
     ...(values.address_line2.trim() ? { address_line2: values.address_line2.trim() } : {}),
     city: values.city.trim(),
-    state: values.state,
+    // fieldProblem refused anything but a code before the form could be sent.
+    state: values.state as UsStateCode,
     zip_code: normalizeDigits(values.zip_code.trim()),
   };
   const name = { first_name: values.first_name.trim(), last_name: values.last_name.trim() };
