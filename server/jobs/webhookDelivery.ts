@@ -3,6 +3,7 @@ import type { ServiceConfig } from '../config';
 import type { Store } from '../storage/store';
 import { startScheduler, type Job } from './scheduler';
 import { signWebhook } from '../../protocol/webhookSignature';
+import { webhookAttempts, webhookFailures } from '../metrics/serviceMetrics';
 
 /** Name of the webhook delivery job on the scheduler. */
 export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
@@ -101,6 +102,13 @@ export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
       failure = (error as Error).name === 'TimeoutError' ? 'timeout' : 'connection failed';
     }
     const now = clock();
+    webhookAttempts.inc({ outcome: failure === null ? 'delivered' : 'failed' });
+    if (failure !== null)
+      webhookFailures.inc({
+        reason: failure.startsWith('HTTP ')
+          ? `http_${failure.slice(5)}`
+          : failure.replace(' ', '_'),
+      });
     if (failure === null) {
       await options.store.query(
         'UPDATE webhook_outbox SET delivered_at = $2, attempts = attempts + 1, locked_until = NULL, last_error = NULL WHERE id = $1',
