@@ -3,6 +3,9 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { precompressPlugin } from './tooling/precompressPlugin';
 
+/** A locale's translations, `locales/<code>.json`: each is a lazy chunk of its own. */
+const LOCALE_MODULE = /\/locales\/[^/]+\.json$/;
+
 /**
  * One config, two builds:
  * - default mode: the widget app (`widget/index.html`) into `dist/widget/`, served by the
@@ -82,14 +85,20 @@ export default defineConfig(({ mode }) => {
             chunk.name === 'exchange'
               ? 'assets/widget-exchange-[hash].js'
               : 'assets/widget-[hash].js',
+          // A locale chunk is a `locales/<code>.json` module, matched on the file itself: a
+          // checkout under a folder named `locales` must not make every chunk a "locale".
           chunkFileNames: (chunk) =>
-            chunk.facadeModuleId?.includes('/locales/')
+            LOCALE_MODULE.test(chunk.facadeModuleId ?? '')
               ? 'assets/locale-[name]-[hash].js'
               : 'assets/page-[name]-[hash].js',
+          // The stylesheet of the chunk after READY is `page-laterPages-*.css`, outside the
+          // `widget-*.css` the boot budget counts, as it is outside what READY downloads.
           assetFileNames: (asset) =>
-            (asset.names ?? []).some((name) => name.endsWith('.css'))
-              ? 'assets/widget-[hash][extname]'
-              : 'assets/[name]-[hash][extname]',
+            (asset.names ?? []).some((name) => name.endsWith('laterPages.css'))
+              ? 'assets/page-laterPages-[hash][extname]'
+              : (asset.names ?? []).some((name) => name.endsWith('.css'))
+                ? 'assets/widget-[hash][extname]'
+                : 'assets/[name]-[hash][extname]',
         },
       },
     },
