@@ -88,8 +88,12 @@ export const widgetEventSchema = z.discriminatedUnion('event_name', [
 /** An event the widget sends to the host; see {@link widgetEventSchema}. */
 export type WidgetEvent = z.infer<typeof widgetEventSchema>;
 
-/** Why the SDK asked the merchant's backend for a fresh authorized_url. */
+/**
+ * Why the SDK asked the merchant's backend for a fresh authorized_url. `initial`: `mount()`
+ * was called without a URL (PRODUCT.md §3), so the first one comes from `fetchAuthorizedUrl`.
+ */
 export const REAUTHORIZE_REASONS = [
+  'initial',
   'url_expired',
   'url_used',
   'invalid_url',
