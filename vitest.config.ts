@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['{server,demo}/**/*.test.ts'],
+          include: ['{server,demo,packages}/**/*.test.ts'],
           exclude: ['**/*.pg.test.ts'],
           testTimeout: 20_000,
         },
