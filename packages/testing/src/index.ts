@@ -11,3 +11,4 @@ export {
   type CompletedSession,
   type CompleteSessionOptions,
 } from './completeSession';
+export { completeInWidget, fillAccountForm, widgetFrame, type WidgetLocation } from './playwright';
