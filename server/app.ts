@@ -51,7 +51,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(exchangeRoute, context);
   await app.register(widgetApiRoutes, context);
   await app.register(widgetDocumentRoutes, context);
-  await app.register(sdkRoutes, { sdkDir: join(options.config.distDir, 'sdk') });
+  await app.register(sdkRoutes, {
+    sdkDir: join(options.config.distDir, 'sdk'),
+    publicUrl: options.config.publicUrl,
+  });
 
   const openApi = buildOpenApiDocument(options.config.publicUrl);
   app.get('/openapi.json', async () => openApi);

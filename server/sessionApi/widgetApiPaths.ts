@@ -123,7 +123,7 @@ export function widgetApiPaths(): Record<string, unknown> {
     },
     '/sdk/integrity.json': {
       get: {
-        summary: 'Versioned URL and SRI hash of each SDK file',
+        summary: 'Absolute versioned URL and SRI hash of each SDK file',
         security: [],
         responses: {
           '200': body(z.record(z.string(), z.object({ url: z.string(), integrity: z.string() }))),
