@@ -26,12 +26,12 @@ export function packPackages(): void {
  * installed. Registry packages come from the npm cache when they are there (`--prefer-offline`).
  */
 export function createConsumerProject(
-  fixture: string,
+  fixture: string | null,
   tarballs: string[],
   registryPackages: string[],
 ): string {
   const dir = mkdtempSync(join(tmpdir(), 'tokenframe-consumer-'));
-  cpSync(fixture, dir, { recursive: true });
+  if (fixture) cpSync(fixture, dir, { recursive: true });
   writeFileSync(
     join(dir, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
