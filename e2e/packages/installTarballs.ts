@@ -15,9 +15,12 @@ export const repoVersion = (name: string): string =>
     }
   ).version;
 
-/** Runs `npm run pack` in the repo (needs `npm run build` done). */
+/** Runs `npm run pack` in the repo (needs `npm run build` done), unless nothing changed. */
 export function packPackages(): void {
-  execFileSync('npm', ['run', '--silent', 'pack'], { cwd: REPO_ROOT, stdio: 'pipe' });
+  execFileSync('npm', ['run', '--silent', 'pack', '--', '--if-changed'], {
+    cwd: REPO_ROOT,
+    stdio: 'pipe',
+  });
 }
 
 /**

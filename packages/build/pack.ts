@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { bundleDeclarations } from './bundleDeclarations';
@@ -14,6 +23,9 @@ import { FIELD_DOCS } from '../node/src/fieldDocs';
  *   service serves the same IIFE at `/sdk/tokenframe.js`), and the self-contained declarations.
  * - the others: one ESM file each, bundled by esbuild (local code inlined, peers external),
  *   with declarations from {@link bundleDeclarations}.
+ *
+ * `--if-changed` (the test suites' call) skips the work when the inputs are byte-identical to
+ * the last pack's: two suites need the tarballs, and packing costs ~10 s of a shared machine.
  */
 const OUT = join(REPO_ROOT, 'dist/packages');
 
@@ -89,7 +101,43 @@ async function buildSourcePackage(pkg: SourcePackage): Promise<void> {
   for (const name of ['index.d.ts', 'index.d.mts']) writeFileSync(join(dist, name), declarations);
 }
 
+/** Folders and files whose bytes decide the tarballs' contents. */
+const INPUTS = ['dist/sdk', 'packages', 'protocol', 'server', 'locales/en-US.json'];
+
+/** A hash of every input file (sources, the SDK build), skipping build outputs. */
+function inputsFingerprint(): string {
+  const hash = createHash('sha256');
+  const visit = (path: string) => {
+    const absolute = join(REPO_ROOT, path);
+    if (!existsSync(absolute)) return;
+    if (path.endsWith('.json') || /\.[a-z]+$/.test(path)) {
+      hash.update(path).update(readFileSync(absolute));
+      return;
+    }
+    for (const entry of readdirSync(absolute, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      if (entry.name === 'node_modules' || (entry.name === 'dist' && path !== 'dist/sdk')) continue;
+      const child = `${path}/${entry.name}`;
+      if (entry.isDirectory()) visit(child);
+      else if (entry.isFile()) hash.update(child).update(readFileSync(join(REPO_ROOT, child)));
+    }
+  };
+  for (const input of INPUTS) visit(input);
+  return hash.digest('hex');
+}
+
 async function main(): Promise<void> {
+  const fingerprint = inputsFingerprint();
+  const stamp = join(OUT, '.inputs');
+  if (
+    process.argv.includes('--if-changed') &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === fingerprint
+  ) {
+    console.log('dist/packages: up to date');
+    return;
+  }
   buildJsPackage();
   for (const pkg of SOURCE_PACKAGES) {
     if (existsSync(join(REPO_ROOT, 'packages', pkg.folder, 'package.json'))) {
@@ -112,6 +160,7 @@ async function main(): Promise<void> {
     ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
   );
+  writeFileSync(stamp, fingerprint);
   console.log(`dist/packages: ${readdirSync(OUT).join(', ')}`);
 }
 
