@@ -288,15 +288,10 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
       }
       return ready;
     },
-    addEventListener(name, listener) {
-      emitter.add(name, listener);
-    },
-    removeEventListener(name, listener) {
-      emitter.remove(name, listener);
-    },
-    on(name, listener) {
-      return emitter.add(name, listener);
-    },
+    // The emitter's own functions: they close over its map, not over `this`.
+    addEventListener: emitter.add,
+    removeEventListener: emitter.remove,
+    on: emitter.add,
     // Idempotent as it stands: a second call finds no iframe, no pending promise, no listener.
     destroy() {
       abandon(new TokenframeError('destroyed', 'destroy() called.'));
