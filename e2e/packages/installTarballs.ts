@@ -17,10 +17,15 @@ export const repoVersion = (name: string): string =>
 
 /** Runs `npm run pack` in the repo (needs `npm run build` done), unless nothing changed. */
 export function packPackages(): void {
-  execFileSync('npm', ['run', '--silent', 'pack', '--', '--if-changed'], {
-    cwd: REPO_ROOT,
-    stdio: 'pipe',
-  });
+  try {
+    execFileSync('npm', ['run', '--silent', 'pack', '--', '--if-changed'], {
+      cwd: REPO_ROOT,
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    // The pack's own message (a missing build, a field without JSDoc) is the useful part.
+    throw new Error(`npm run pack failed:\n${String((error as { stderr?: Buffer }).stderr)}`);
+  }
 }
 
 /**

@@ -123,8 +123,15 @@ describe('@tokenframe/node against the running service', () => {
     }
     expect(topics).toEqual(expect.arrayContaining(['session.created', 'tokenframe.token_success']));
     const success = deliveries
-      .map((d) => JSON.parse(d.body))
-      .find((body) => body.metadata.topic === 'tokenframe.token_success');
-    expect(success.data.event.customer_account_token).toBe(completed.customer_account_token);
+      .map((d) =>
+        constructEvent(d.body, d.headers['tokenframe-signature'] as string, WEBHOOK_SECRET),
+      )
+      .map((event) => event.data.event)
+      .find((event) => event.event_name === 'tokenframe.token_success');
+    expect(success).toMatchObject({
+      customer_account_token: completed.customer_account_token,
+      funding_destination: 'debit',
+      account: { last4: '5556' },
+    });
   });
 });

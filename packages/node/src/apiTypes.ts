@@ -3,6 +3,7 @@ import type {
   createSessionRequestSchema,
   createSessionResponseDataSchema,
 } from '../../../server/sessions/createSessionSchema';
+import type { confirmResponseSchema } from '../../../protocol/widgetApi';
 import type {
   listSessionsDataSchema,
   listSessionsQuerySchema,
@@ -22,3 +23,5 @@ export type ListSessionsParams = Partial<z.input<typeof listSessionsQuerySchema>
 export type ListSessionsData = z.output<typeof listSessionsDataSchema>;
 /** `data` of `sessions.get`: state, attempt counters, masked account, event timeline. */
 export type SessionDetail = z.output<typeof sessionDetailSchema>;
+/** The account fields of a `tokenframe.token_success` webhook: the token and the masked account. */
+export type TokenizedAccount = z.output<typeof confirmResponseSchema>;

@@ -55,6 +55,8 @@ export const FIELD_DOCS: Record<string, string> = {
   recipient_verification_failures: 'Failed name/address checks in this mount.',
   account_verification_failures: 'Failed account checks in this mount.',
   account: 'The masked account, once tokenized.',
+  customer_account_token:
+    'The token to store and pay out to, `cat_…`; the same account tokenized twice for one participant gives the same token.',
   events: 'The event timeline.',
   id: 'The event id.',
   at: 'When it happened (ISO 8601).',

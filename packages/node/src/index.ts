@@ -15,7 +15,10 @@ export {
   constructEvent,
   TokenframeSignatureError,
   type ConstructEventOptions,
+  type OtherWebhookPayload,
+  type TokenSuccessWebhookPayload,
   type WebhookEvent,
+  type WebhookPayload,
   type WebhookTopic,
 } from './webhooks';
 export type {
@@ -24,4 +27,5 @@ export type {
   ListSessionsData,
   ListSessionsParams,
   SessionDetail,
+  TokenizedAccount,
 } from './apiTypes';

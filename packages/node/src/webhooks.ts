@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { TokenizedAccount } from './apiTypes';
 
 /** Session-level topics; flow events use their `event_name` (`tokenframe.token_success`, …). */
 export type WebhookTopic =
@@ -11,7 +12,30 @@ export type WebhookTopic =
   | 'tokenframe.funding_canceled'
   | 'tokenframe.terminal_failure'
   | 'tokenframe.max_verification_attempts_exceeded'
-  | 'tokenframe.account_could_not_be_verified';
+  | 'tokenframe.account_could_not_be_verified'
+  | 'tokenframe.recipient_verification.success'
+  | 'tokenframe.recipient_verification.soft_failure'
+  | 'tokenframe.recipient_verification.failure'
+  | 'tokenframe.funding_destination_changed';
+
+/** The `event` of a `tokenframe.token_success` delivery: store `customer_account_token`. */
+export type TokenSuccessWebhookPayload = {
+  /** `tokenframe.token_success`. */
+  event_name: 'tokenframe.token_success';
+  /** `tokenized`. */
+  status: 'tokenized';
+} & TokenizedAccount;
+
+/** The `event` of any other delivery: its `event_name` is the topic. */
+export interface OtherWebhookPayload {
+  /** The topic, e.g. `session.created`. */
+  event_name: Exclude<WebhookTopic, 'tokenframe.token_success'>;
+  /** Fields of the event, named as the SDK's events (never a full account number). */
+  [field: string]: unknown;
+}
+
+/** A delivery's `event`, discriminated by `event_name`. */
+export type WebhookPayload = TokenSuccessWebhookPayload | OtherWebhookPayload;
 
 /** One webhook delivery's body (PRODUCT.md §7). */
 export interface WebhookEvent {
@@ -40,10 +64,10 @@ export interface WebhookEvent {
       tracer_token: string;
     };
     /**
-     * The event's fields, named as the SDK's events (`customer_account_token`,
-     * `funding_destination`, masked `account`, …). Never a full account number.
+     * The event, named as the SDK's events; narrow on `event_name`:
+     * `if (event.data.event.event_name === 'tokenframe.token_success') save(event.data.event.customer_account_token)`.
      */
-    event: { event_name?: string } & Record<string, unknown>;
+    event: WebhookPayload;
   };
 }
 

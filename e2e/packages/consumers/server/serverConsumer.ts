@@ -36,6 +36,12 @@ export function handleWebhook(rawBody: Buffer, header: string): string {
   const event = tokenframe.webhooks.constructEvent(rawBody, header, ['old-secret', 'new-secret']);
   // @ts-expect-error a misspelt webhook field
   console.log(event.metadata.topik);
+  const payload = event.data.event;
+  if (payload.event_name === 'tokenframe.token_success') {
+    const token: string = payload.customer_account_token;
+    const last4: string | undefined = payload.account.last4;
+    console.log(token, last4);
+  }
   return event.data.ancillary.session_id;
 }
 
