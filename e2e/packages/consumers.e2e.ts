@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -55,6 +56,25 @@ describe('installed packages, strict TypeScript consumers', () => {
     const result = typecheck(server);
     expect(result.output).toBe('');
     expect(result.ok).toBe(true);
+  });
+
+  it('renders <TokenframeCapture> on the server: nothing touches window at import or render', async () => {
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
+    const require = createRequire(join(web, 'package.json'));
+    const { createElement } = require('react') as typeof import('react');
+    const { renderToString } = require('react-dom/server') as typeof import('react-dom/server');
+    const { TokenframeCapture } = (await import(
+      pathToFileURL(join(web, 'node_modules/@tokenframe/react/dist/index.js')).href
+    )) as typeof import('../../packages/react/src/index');
+    let fetched = 0;
+    const html = renderToString(
+      createElement(TokenframeCapture, {
+        fundingDestination: 'debit',
+        fetchAuthorizedUrl: () => String((fetched += 1)),
+      }),
+    );
+    expect(html).toBe('<div data-tokenframe-status="idle"></div>');
+    expect(fetched).toBe(0);
   });
 
   it('ships declarations that import nothing, for ESM and for other resolutions', () => {
