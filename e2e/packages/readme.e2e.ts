@@ -28,6 +28,7 @@ const HANDLED = [
   'checkout.js',
   'Checkout.jsx',
   'checkout.test.mjs',
+  'tokenframe.json',
 ];
 
 let project: string;
@@ -167,6 +168,49 @@ describe('README integration guide, run verbatim', () => {
       },
     );
     expect(stdout).toMatch(/# pass 1/);
+  });
+
+  it('tokenframe.json starts a service whose program signs, allowlists and creates sessions', async () => {
+    const configured = await spawnService({
+      env: { TOKENFRAME_CONFIG: join(project, 'tokenframe.json') },
+      timeoutMs: 60_000,
+    });
+    try {
+      const { Tokenframe } = (await import(
+        pathToFileURL(join(project, 'node_modules/@tokenframe/node/dist/index.js')).href
+      )) as typeof import('../../packages/node/src/index');
+      const acme = new Tokenframe({
+        baseUrl: configured.url,
+        username: 'acme',
+        secret: 'a-long-random-secret',
+      });
+      const params = {
+        participant_unique_id1: 'config-check',
+        host_uri: 'https://pay.acme.example',
+        recipient_information: {
+          first_name: 'Jack',
+          last_name: 'Frost',
+          address_line1: '123 Main St',
+          city: 'Atlanta',
+          state: 'GA' as const,
+          zip_code: '30313',
+        },
+      };
+      expect((await acme.sessions.create(params)).status).toBe(100);
+      // The sandbox program is off in that file, and other origins are not allowlisted.
+      await expect(
+        acme.sessions.create({ ...params, host_uri: 'https://elsewhere.example' }),
+      ).rejects.toMatchObject({ status: 13403 });
+      await expect(
+        new Tokenframe({
+          baseUrl: configured.url,
+          username: 'demo',
+          secret: 'demo-secret',
+        }).sessions.create(params),
+      ).rejects.toMatchObject({ status: 13401 });
+    } finally {
+      await configured.kill();
+    }
   });
 
   it('/sdk/integrity.json gives absolute URLs whose bytes match their SRI hashes', async () => {
