@@ -159,3 +159,41 @@ describe('every locale in real Chromium', () => {
     }
   });
 });
+
+describe('lists where Chromium has no list data', () => {
+  // Chromium ships no Intl.ListFormat data for Hmong or Khmer: asked anyway, it answers in
+  // English ("A, B, and C"). The fields to check after a failed recipient verification are
+  // joined with the locale file's own "and" instead.
+  it.each(['hmn-Latn', 'km-KH'] as const)(
+    '%s: the mismatched fields are listed with the language\'s own "and"',
+    async (locale) => {
+      const widget = await world.mount(locale);
+      const { frame } = widget;
+      try {
+        await waitForPage(frame, 'account_entry');
+        expect(
+          await frame.evaluate((code) => Intl.ListFormat.supportedLocalesOf([code]), locale),
+          'Chromium has list data for this locale now; the fallback is not exercised',
+        ).toEqual([]);
+        await fillDebitForm(frame, SANDBOX_DEBIT_CARD, {
+          last_name: 'Mismatch',
+          address_line1: '1 Elsewhere Road',
+          city: 'Elsewhere',
+        });
+        await submitAccountForm(frame);
+        const notice = frame.locator('.failure-notice');
+        await notice.waitFor({ timeout: 15_000 });
+        const label = (field: string) => localeString(locale, `fields.${field}.label`);
+        const fields = localeString(locale, 'common.list_and')
+          .replace('{{first}}', `${label('last_name')}, ${label('address_line1')}`)
+          .replace('{{last}}', label('city'));
+        const text = await notice.innerText();
+        expect(text).toContain(fields);
+        expect(text).not.toContain(', and');
+        expect(widget.missingKeyWarnings()).toEqual([]);
+      } finally {
+        await widget.close();
+      }
+    },
+  );
+});

@@ -103,9 +103,9 @@ describe('App', () => {
     });
     await screen.findByLabelText('Card number');
     fillDebit();
-    await screen.findByRole('heading', { name: 'Confirm your account' });
+    await screen.findByRole('heading', { name: 'Confirm your payout details' });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
-    await screen.findByRole('heading', { name: 'Your account has been added' });
+    await screen.findByRole('heading', { name: 'Your payout method has been added' });
     const success = events.find((event) => event.event_name === EVENTS.TOKEN_SUCCESS);
     expect(success).toMatchObject({
       customer_account_token: 'cat_0123456789abcdefXYZ',
@@ -208,9 +208,9 @@ describe('App', () => {
     });
     await screen.findByLabelText('Card number');
     fillDebit();
-    await screen.findByRole('heading', { name: 'Confirm your account' });
+    await screen.findByRole('heading', { name: 'Confirm your payout details' });
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    await screen.findByRole('heading', { name: 'You canceled' });
+    await screen.findByRole('heading', { name: 'You canceled this request' });
     expect(events.find((event) => event.event_name === EVENTS.FUNDING_CANCELED)).toMatchObject({
       funding_destination: 'debit',
     });
@@ -311,8 +311,8 @@ describe('App', () => {
     );
     await screen.findByLabelText('Card number');
     fillDebit();
-    await screen.findByRole('heading', { name: 'Confirm your account' });
+    await screen.findByRole('heading', { name: 'Confirm your payout details' });
     expect(headings).toContain('Add your debit card');
-    expect(headings.at(-1)).toBe('Confirm your account');
+    expect(headings.at(-1)).toBe('Confirm your payout details');
   });
 });

@@ -32,7 +32,7 @@ describe('widget i18n', () => {
     await i18n.setLocale('de-DE');
     expect(i18n.t('loading.heading')).toBe('Laden');
     expect(warn).not.toHaveBeenCalled();
-    expect(i18n.t('canceled.heading')).toBe('You canceled');
+    expect(i18n.t('canceled.heading')).toBe('You canceled this request');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('"canceled.heading" for de-DE'));
   });
 

@@ -1,6 +1,8 @@
 import i18next, { type i18n as I18nInstance, type TOptions } from 'i18next';
 import { LOCALES, RTL_LOCALES, type Locale } from '../protocol/constants';
-import { formattingLocaleFor, pluralRuleFor } from './i18n/localeRules';
+import { pluralRuleFor } from './i18n/localeRules';
+import { formatConjunctionList } from './i18n/listFormat';
+import { numberFormatFor } from './i18n/numberFormat';
 
 /** The fallback locale: its chunk is fetched at boot, before the first render. */
 export const FALLBACK_LOCALE: Locale = 'en-US';
@@ -94,8 +96,19 @@ export async function createWidgetI18n(): Promise<WidgetI18n> {
       options.ordinal ? 'ordinal' : 'cardinal',
     );
 
+  // `{{count, number}}` in the strings: the same digits as `formatNumber` (numberFormat.ts).
+  instance.services.formatter?.add('number', (value, lng) =>
+    numberFormatFor(lng ?? FALLBACK_LOCALE).format(value),
+  );
+  // `{{fields, list}}`: the locale file's own "and" where `Intl` has no list data (listFormat.ts).
+  instance.services.formatter?.add('list', (items: string[], lng) =>
+    formatConjunctionList(lng ?? FALLBACK_LOCALE, items, (first, last) =>
+      instance.t('common.list_and', { lng, first, last }),
+    ),
+  );
+
   let active: Locale = FALLBACK_LOCALE;
-  let numberFormat = new Intl.NumberFormat(formattingLocaleFor(active));
+  let numberFormat = numberFormatFor(active);
 
   const t: Translate = (key, options) => {
     if (
@@ -137,7 +150,7 @@ export async function createWidgetI18n(): Promise<WidgetI18n> {
       }
       await instance.changeLanguage(locale);
       active = locale;
-      numberFormat = new Intl.NumberFormat(formattingLocaleFor(locale));
+      numberFormat = numberFormatFor(locale);
       return active;
     },
   };

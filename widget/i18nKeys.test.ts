@@ -91,8 +91,10 @@ describe('en-US key coverage', () => {
       'biller',
       'brand',
       'count, number',
-      'fields',
+      'fields, list',
+      'first',
       'language',
+      'last',
       'last4',
     ]);
   });

@@ -3,6 +3,7 @@ import { FieldError, TextField } from './TextField';
 import type { FieldGroupProps } from './types';
 import { useWidget } from '../ui/WidgetContext';
 import type { Biller } from '../api';
+import { digitsOnly } from '../validation/digits';
 
 /** Props of {@link BillerSearchField}. */
 export interface BillerSearchFieldProps extends FieldGroupProps {
@@ -95,9 +96,11 @@ export function BillerSearchField(props: BillerSearchFieldProps) {
         value={values.biller_account_number}
         error={errors.biller_account_number}
         autocomplete="off"
+        inputMode="numeric"
         dir="ltr"
         maxLength={40}
-        onInput={(value) => onChange('biller_account_number', value)}
+        // Digits as on the bill, typed on any keyboard: Arabic-Indic and Persian folded.
+        onInput={(value) => onChange('biller_account_number', digitsOnly(value))}
         onBlur={() => onBlur('biller_account_number')}
       />
     </fieldset>

@@ -15,7 +15,11 @@ export interface TextFieldProps {
   hint?: ComponentChildren;
   autocomplete?: string;
   inputMode?: 'numeric' | 'text' | 'email' | 'tel';
-  /** `ltr` for numbers, so card and account digits never mirror in RTL locales. */
+  /**
+   * `ltr` for numbers, so card and account digits never mirror in RTL locales. Default
+   * `auto`: a US address typed in Latin inside an Arabic page reads "123 Main St", not
+   * "Main St 123", and an Arabic name still reads right to left.
+   */
   dir?: 'ltr' | 'auto';
   type?: 'text' | 'email' | 'tel';
   maxLength?: number;
@@ -30,6 +34,7 @@ export interface TextFieldProps {
  */
 export function TextField(props: TextFieldProps) {
   const { t } = useWidget();
+  const optionalMarker = t('common.optional');
   const hintId = `${props.id}-hint`;
   const errorId = `${props.id}-error`;
   const describedBy = [props.hint ? hintId : null, props.error ? errorId : null]
@@ -39,7 +44,13 @@ export function TextField(props: TextFieldProps) {
     <div class={props.error ? 'field field-invalid' : 'field'}>
       <label for={props.id}>
         {props.label}
-        {props.optional ? <span class="optional"> {t('common.optional')}</span> : null}
+        {props.optional ? (
+          // Full-width brackets (Japanese （任意）, Chinese （选填）) carry their own spacing.
+          <span class="optional">
+            {optionalMarker.startsWith('\uff08') ? '' : ' '}
+            {optionalMarker}
+          </span>
+        ) : null}
       </label>
       <input
         id={props.id}
@@ -48,7 +59,7 @@ export function TextField(props: TextFieldProps) {
         value={props.value}
         autocomplete={props.autocomplete}
         inputMode={props.inputMode}
-        dir={props.dir}
+        dir={props.dir ?? 'auto'}
         maxLength={props.maxLength}
         placeholder={props.placeholder}
         required={!props.optional}

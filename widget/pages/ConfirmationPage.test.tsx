@@ -21,7 +21,7 @@ function props(overrides = {}) {
 describe('ConfirmationPage', () => {
   it('shows the masked card with its brand, isolated left-to-right, and emits PAGE_LOAD confirmation', async () => {
     const { emitted, container } = await renderInWidget(<ConfirmationPage {...props()} />);
-    expect(screen.getByRole('heading', { name: 'Confirm your account' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Confirm your payout details' })).toBeTruthy();
     expect(container.textContent).toContain('Visa');
     expect(container.querySelector('bdi[dir="ltr"]')?.textContent).toBe('•••• 5556');
     expect(container.textContent).toContain('Debit card');
