@@ -72,6 +72,17 @@ describe('@tokenframe/node against the running service', () => {
     expect(listed.data.sessions).toHaveLength(1);
   });
 
+  it('terminates a session; its key then answers 13724 (create a new one)', async () => {
+    const key = `key-${randomUUID()}`;
+    const participant = `p-${randomUUID()}`;
+    const { data } = await tokenframe.sessions.create(params(participant), { idempotencyKey: key });
+    await tokenframe.sessions.terminate(data.session_identifier);
+    expect((await tokenframe.sessions.get(data.session_identifier)).data.state).toBe('terminated');
+    await expect(
+      tokenframe.sessions.create(params(participant), { idempotencyKey: key }),
+    ).rejects.toMatchObject({ status: 13724, httpStatus: 409 });
+  });
+
   it('throws a TokenframeApiError with the status, HTTP code and every failing field', async () => {
     const error = await tokenframe.sessions
       .create({
