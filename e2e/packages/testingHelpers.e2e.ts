@@ -10,7 +10,7 @@ import { startStaticServer, type StaticServer } from '../harness/staticServer';
 /**
  * @tokenframe/testing's Playwright helper on the real widget (PRODUCT.md §9): a script-tag
  * merchant page mounts without a URL in hand, and the helper fills the form by its en-US
- * labels, continues and confirms, for a debit card and for a bank account (ACH).
+ * labels, continues and confirms, for a debit card, a bank account (ACH), a biller and PayPal.
  */
 
 let service: SpawnedService;
@@ -36,6 +36,8 @@ beforeAll(async () => {
     routes: {
       '/debit': () => ({ body: page(service.url, 'debit') }),
       '/ach': () => ({ body: page(service.url, 'ach') }),
+      '/billpay': () => ({ body: page(service.url, 'billpay') }),
+      '/paypal': () => ({ body: page(service.url, 'paypal') }),
       '/session': async () => {
         const created = await tokenframe.sessions.create({
           participant_unique_id1: `helper-${randomUUID()}`,
@@ -63,6 +65,8 @@ describe('completeInWidget (Playwright, the real widget)', () => {
   for (const [destination, expected] of [
     ['debit', '•••• 5556'],
     ['ach', '•••• 6789'],
+    ['billpay', '•••• 4567'],
+    ['paypal', 'p•••@example.com'],
   ] as const) {
     it(`completes a sandbox ${destination} flow; the host page gets TOKEN_SUCCESS`, async () => {
       const tracked = await openPage(browser);

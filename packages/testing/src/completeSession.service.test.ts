@@ -47,6 +47,15 @@ describe('completeSession (headless, through the widget API)', () => {
     );
   });
 
+  it('completes credit, PayPal and BillPay sessions too', async () => {
+    for (const destination of ['credit', 'paypal', 'billpay'] as const) {
+      const session = await createSession();
+      const completed = await completeSession(session.authorized_url, { destination });
+      expect(completed.funding_destination).toBe(destination);
+      expect(completed.customer_account_token).toMatch(/^cat_/);
+    }
+  });
+
   it('reports a spent URL as a CompleteSessionError (URLs are single use)', async () => {
     const session = await createSession();
     await completeSession(session.authorized_url);

@@ -1,7 +1,7 @@
 import { testData as defaultTestData, type TestData } from './testData';
 
 /** The destinations {@link completeSession} can complete. */
-export type CompletableDestination = 'debit' | 'credit' | 'ach' | 'paypal';
+export type CompletableDestination = 'debit' | 'credit' | 'ach' | 'paypal' | 'billpay';
 
 /** Options of {@link completeSession}. */
 export interface CompleteSessionOptions {
@@ -112,7 +112,13 @@ export async function completeSession(
         }
       : destination === 'paypal'
         ? { funding_destination: 'paypal', email_address: data.paypalEmail }
-        : card(destination === 'credit' ? data.creditCards.visa : data.debitCards.visa);
+        : destination === 'billpay'
+          ? {
+              funding_destination: 'billpay',
+              biller_id: data.billpay.billerId,
+              account_number: data.billpay.accountNumber,
+            }
+          : card(destination === 'credit' ? data.creditCards.visa : data.debitCards.visa);
   const outcome = await call('account', submission, token);
   if (outcome.result !== 'verified') throw new CompleteSessionError('account', 200, outcome);
   const confirmed = await call('confirm', {}, token);

@@ -26,8 +26,17 @@ export async function fillAccountForm(
   const recipient = options.recipient ?? data.recipient;
   const destination: CompletableDestination = options.destination ?? 'debit';
   const field = (label: string) => frame.getByLabel(label, { exact: true });
+  // Not `exact` below: optional fields' labels end with "(optional)".
   if (destination === 'paypal') {
-    await field(L.paypalEmail).fill(data.paypalEmail);
+    await frame.getByRole('textbox', { name: L.paypalEmail }).fill(data.paypalEmail);
+    return;
+  }
+  if (destination === 'billpay') {
+    await frame
+      .getByRole('textbox', { name: L.billerSearch })
+      .pressSequentially(data.billpay.billerName.split(' ')[0]!);
+    await frame.getByRole('radio', { name: data.billpay.billerName }).check();
+    await field(L.billerAccountNumber).fill(data.billpay.accountNumber);
     return;
   }
   await field(L.firstName).fill(recipient.first_name);

@@ -44,6 +44,12 @@ export const testData = {
   },
   /** A PayPal account linked by email; shown masked as `p•••@example.com`. */
   paypalEmail: 'payouts@example.com',
+  /** A biller of the shipped directory and an account number at it (any 4–40 digits). */
+  billpay: {
+    billerId: 'verizon_wireless',
+    billerName: 'Verizon Wireless',
+    accountNumber: '5551234567',
+  },
 } as const;
 
 /** The shape of {@link testData}. */

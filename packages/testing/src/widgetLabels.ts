@@ -18,6 +18,8 @@ export const WIDGET_LABELS = {
   accountNumberConfirm: enUS.fields.account_number_confirm.label,
   checking: enUS.fields.account_type.checking,
   paypalEmail: enUS.fields.paypal_email.label,
+  billerSearch: enUS.fields.biller_search.label,
+  billerAccountNumber: enUS.fields.biller_account_number.label,
   submit: enUS.account_entry.submit,
   confirm: enUS.confirmation.confirm,
   confirmationHeading: enUS.confirmation.heading,
