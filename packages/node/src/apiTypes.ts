@@ -17,8 +17,11 @@ import type {
 export type CreateSessionParams = z.input<typeof createSessionRequestSchema>;
 /** `data` of a 100 (new session) or 101 (idempotent replay, a new URL) response. */
 export type CreateSessionData = z.output<typeof createSessionResponseDataSchema>;
-/** Filters of `sessions.list`. */
-export type ListSessionsParams = Partial<z.input<typeof listSessionsQuerySchema>>;
+type ListSessionsQuery = z.input<typeof listSessionsQuerySchema>;
+/** Filters of `sessions.list`. `limit` is coerced from the query string, so it is typed as the number it is. */
+export type ListSessionsParams = {
+  [K in keyof ListSessionsQuery]?: K extends 'limit' ? number : ListSessionsQuery[K];
+};
 /** `data` of `sessions.list`: a page of sessions and the cursor of the next one. */
 export type ListSessionsData = z.output<typeof listSessionsDataSchema>;
 /** `data` of `sessions.get`: state, attempt counters, masked account, event timeline. */

@@ -32,6 +32,13 @@ export async function misuse(): Promise<void> {
   });
 }
 
+export async function completedSessions(): Promise<string[]> {
+  const page = await tokenframe.sessions.list({ status: 'completed', limit: 10 });
+  // @ts-expect-error not a session state
+  await tokenframe.sessions.list({ status: 'done' });
+  return page.data.sessions.map((session) => session.session_identifier);
+}
+
 export function handleWebhook(rawBody: Buffer, header: string): string {
   const event = tokenframe.webhooks.constructEvent(rawBody, header, ['old-secret', 'new-secret']);
   // @ts-expect-error a misspelt webhook field
