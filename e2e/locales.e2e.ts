@@ -130,8 +130,18 @@ describe('every locale in real Chromium', () => {
         expect(await widget.eventNames()).toContain('tokenframe.token_success');
         expect(widget.missingKeyWarnings(), 'i18n missing-key warnings').toEqual([]);
         expect(widget.pageErrors).toEqual([]);
-        // Only the active locale is downloaded, plus en-US, the fallback fetched at boot.
-        expect(new Set(widget.localeChunksRequested)).toEqual(new Set(['en-US', locale]));
+        // Only the active locale is downloaded (PRODUCT.md §6): en-US too only when active.
+        // Once: the document's modulepreload of the session's chunk is what the import reuses.
+        expect(widget.localeChunksRequested).toEqual([locale]);
+        expect(
+          await frame.$$eval('link[rel="modulepreload"]', (links) =>
+            links.map((link) => link.getAttribute('href')),
+          ),
+        ).toEqual([
+          expect.stringMatching(/\/widget\/assets\/widget-exchange-[^/]+\.js$/),
+          expect.stringMatching(/\/widget\/assets\/page-flowPages-[^/]+\.js$/),
+          expect.stringMatching(new RegExp(`/widget/assets/locale-${locale}-[^/]+\\.js$`)),
+        ]);
       } finally {
         await widget.close();
       }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ServiceConfig } from './config';
 import type { Store } from './storage/store';
+import { registerCompression } from './http/compression';
 import { installErrorHandlers } from './http/errorHandler';
 import { createLogger, type LoggerOption } from './http/logging';
 import { TokenBuckets } from './http/tokenBucket';
@@ -46,6 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('X-Request-Id', request.id);
   });
   installErrorHandlers(app);
+  await registerCompression(app);
 
   await app.register(sessionApiPlugin, { ...context, rateLimits: new TokenBuckets() });
   await app.register(exchangeRoute, context);

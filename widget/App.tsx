@@ -10,7 +10,7 @@ import {
 import { WidgetApiFailure, type WidgetApiClient } from './api';
 import type { Bridge } from './bridge';
 import { HostEventEmitter } from './emitter';
-import { exchangeWithRetry } from './exchangeWithRetry';
+import { startExchange, type AuthorizedUrlParts, type PendingExchange } from './bootExchange';
 import { serverFieldErrors } from './flow/serverFieldErrors';
 import type { FlowState } from './flow/state';
 import { INITIAL_STATE, transition } from './flow/transition';
@@ -21,12 +21,7 @@ import { WidgetContext, type WidgetContextValue } from './ui/WidgetContext';
 import { PageView } from './PageView';
 import { loadedFlowPages, preloadFlowPages } from './pages/flowPagesLoader';
 
-/** The authorized_url's parts, read from the address bar by `main.tsx`. */
-export interface AuthorizedUrlParts {
-  sessionIdentifier: string;
-  t: string;
-  h: string;
-}
+export type { AuthorizedUrlParts };
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -35,6 +30,8 @@ export interface AppProps {
   i18n: WidgetI18n;
   /** `null` when the address bar did not hold a well-formed authorized_url. */
   authorizedUrl: AuthorizedUrlParts | null;
+  /** The exchange `main.tsx` started at boot; started here when absent (tests). */
+  exchange?: PendingExchange;
   /** Tracer for events sent before (or without) a successful exchange. */
   fallbackTracerToken: string;
   /** The session's language from the document's meta, applied before the exchange answers. */
@@ -112,15 +109,11 @@ export function App(props: AppProps) {
     // and even the error page of a failed exchange is in the recipient's language.
     const documentLocale = props.documentLocale ? applyLocale(props.documentLocale) : null;
     const flowPages = preloadFlowPages();
+    const exchange = props.exchange ?? startExchange(api, url);
+    exchange.onRateLimited(() => setStatus(t('status.rate_limited')));
     let exchanged: WidgetSession;
     try {
-      exchanged = (
-        await exchangeWithRetry(
-          api,
-          { session_identifier: url.sessionIdentifier, t: url.t, h: url.h },
-          () => setStatus(t('status.rate_limited')),
-        )
-      ).session;
+      exchanged = (await exchange.response).session;
     } catch (error) {
       await documentLocale;
       emitter.start({

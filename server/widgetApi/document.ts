@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { ALWAYS_COMPRESS } from '../http/compression';
 import { isOrigin } from '../programs/program';
+import { bootAssets, injectBootAssets } from './bootAssets';
 import type { WidgetApiOptions } from './routes';
 import {
   injectSessionMeta,
@@ -25,7 +27,7 @@ export async function widgetDocumentRoutes(
 ): Promise<void> {
   const widgetDir = join(options.config.distDir, 'widget');
 
-  app.get<{ Params: { id: string } }>('/session/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/session/:id', ALWAYS_COMPRESS, async (request, reply) => {
     const session = await sessionMetaOf(options, request.params.id);
     let html: string;
     try {
@@ -37,9 +39,13 @@ export async function widgetDocumentRoutes(
         .headers(widgetDocumentHeaders(null))
         .send('<!doctype html><title>Tokenframe</title><p>The widget is not built.</p>');
     }
+    const boot = await bootAssets(widgetDir, {
+      locale: session.locale,
+      flowPages: session.hostOrigin !== null,
+    });
     return reply
       .headers(widgetDocumentHeaders(session.hostOrigin))
-      .send(injectSessionMeta(html, session));
+      .send(injectBootAssets(injectSessionMeta(html, session), boot));
   });
 
   await app.register(fastifyStatic, {
@@ -47,8 +53,12 @@ export async function widgetDocumentRoutes(
     prefix: '/widget/',
     decorateReply: false,
     index: false,
-    allowedPath: (pathName) => pathName !== '/index.html',
+    // The document is served only templated, at /session/:id; the build manifest is internal.
+    allowedPath: (pathName) => pathName !== '/index.html' && !pathName.startsWith('/.vite/'),
     cacheControl: false,
+    // The build writes `.br` and `.gz` beside each asset; the best one `Accept-Encoding` allows
+    // is sent, with `Vary: Accept-Encoding`.
+    preCompressed: true,
     setHeaders: (response, path) => {
       response.header('x-content-type-options', 'nosniff');
       // Files outside assets/ (copied from widget/public) keep their names, so revalidate them.
