@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
+          setupFiles: ['widget/testing/domTestSetup.ts'],
           include: ['{protocol,host-sdk,widget,locales}/**/*.test.{ts,tsx}'],
         },
       },

@@ -187,7 +187,11 @@ describe('pseudo-locale through the flow', () => {
       await frame.check('[role="radiogroup"] input[name="biller_id"] >> nth=0');
       await expectLocalizedAndUnclipped(page, frame, 'BillPay search with results');
 
-      await frame.click('form.account-form .button.secondary >> nth=-1');
+      await frame.click('form.account-form .button.cancel-link');
+      // Cancel asks first (PRODUCT.md §2): the leave step is localized and unclipped too.
+      await frame.waitForSelector('.leave-confirm');
+      await expectLocalizedAndUnclipped(page, frame, 'leave without adding an account');
+      await frame.click('.leave-confirm-button');
       await waitForPage(frame, 'canceled');
       await expectLocalizedAndUnclipped(page, frame, 'canceled');
       expect(widget.pageErrors).toEqual([]);

@@ -517,6 +517,8 @@ describe('widget flow in a real browser', () => {
     const hostPage = await openHost();
     const ready = await hostPage.waitForEvent('tokenframe.ready');
     await hostPage.widget.getByRole('button', { name: 'Cancel', exact: true }).click();
+    // Cancel asks first (PRODUCT.md §2); only Leave ends the session.
+    await hostPage.widget.getByRole('button', { name: 'Leave', exact: true }).click();
     await hostPage.waitForEvent('tokenframe.funding_canceled');
     await hostPage.widget.getByRole('heading', { name: 'You canceled this request' }).waitFor();
     await expectNoAxeViolations(await hostPage.frame(), 'canceled');

@@ -11,6 +11,25 @@ const cssColor = z
 const cssLength = z.string().check(z.regex(/^(0|\d{1,3}(\.\d{1,2})?(px|rem|em))$/));
 const fontFamily = z.string().check(z.regex(/^[\w\s,'"-]{1,120}$/));
 
+/**
+ * Each allowlisted variable with its own pattern, so the widget can check them one by one and
+ * drop only a rejected value (PRODUCT.md §3, Appearance).
+ */
+export const APPEARANCE_VARIABLES = {
+  colorPrimary: cssColor,
+  /** Text on `colorPrimary`. Used only when it reaches 4.5:1 on it; else derived. */
+  colorTextOnPrimary: cssColor,
+  colorBackground: cssColor,
+  colorText: cssColor,
+  colorDanger: cssColor,
+  fontFamily,
+  borderRadius: cssLength,
+  spacingUnit: cssLength,
+};
+
+/** One allowlisted variable's name. */
+export type AppearanceVariable = keyof typeof APPEARANCE_VARIABLES;
+
 /** Allowlisted theme variables. Unknown keys are rejected, not ignored. */
 export const appearanceSchema = z.strictObject({
   /** Theme variables; unknown names are rejected. */
@@ -18,6 +37,8 @@ export const appearanceSchema = z.strictObject({
     z.strictObject({
       /** Buttons and focus rings; the text on it is derived to reach 4.5:1 contrast. */
       colorPrimary: z.optional(cssColor),
+      /** Text on `colorPrimary`; used only when it reaches 4.5:1 on it, else derived. */
+      colorTextOnPrimary: z.optional(cssColor),
       /** Page background. */
       colorBackground: z.optional(cssColor),
       /** Body text. */

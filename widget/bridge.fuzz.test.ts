@@ -74,6 +74,9 @@ function deliver(data: unknown, origin: string, source: unknown, ports: MessageP
   window.dispatchEvent(event);
 }
 
+// 10,000 runs take a few seconds alone; a busy 2-core CI machine can be ten times slower.
+const FUZZ_TIMEOUT_MS = 120_000;
+
 describe('widget bridge under fuzzed window messages (PRODUCT.md §4)', () => {
   let bridge: Bridge | null = null;
   const channels: MessageChannel[] = [];
@@ -93,38 +96,42 @@ describe('widget bridge under fuzzed window messages (PRODUCT.md §4)', () => {
     Object.defineProperty(window, 'parent', { value: window, configurable: true });
   });
 
-  it('neither throws nor connects nor answers for 10,000 hostile messages, and still accepts the real host afterwards', async () => {
-    const consoleError = vi.spyOn(console, 'error');
-    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
-    let connected = false;
-    void bridge.connected.then(() => (connected = true));
-    const sentHello = parent.postMessage.mock.calls.length;
+  it(
+    'neither throws nor connects nor answers for 10,000 hostile messages, and still accepts the real host afterwards',
+    async () => {
+      const consoleError = vi.spyOn(console, 'error');
+      bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+      let connected = false;
+      void bridge.connected.then(() => (connected = true));
+      const sentHello = parent.postMessage.mock.calls.length;
 
-    fc.assert(
-      fc.property(hostileMessage, ({ data, origin, source, portCount }) => {
-        const ports = Array.from({ length: portCount }, () => {
-          const channel = new MessageChannel();
-          channels.push(channel);
-          return channel.port2;
-        });
-        expect(() => deliver(data, origin, source, ports)).not.toThrow();
-      }),
-      { numRuns: 10_000 },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 0));
+      fc.assert(
+        fc.property(hostileMessage, ({ data, origin, source, portCount }) => {
+          const ports = Array.from({ length: portCount }, () => {
+            const channel = new MessageChannel();
+            channels.push(channel);
+            return channel.port2;
+          });
+          expect(() => deliver(data, origin, source, ports)).not.toThrow();
+        }),
+        { numRuns: 10_000 },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 0));
 
-    expect(escaped).toEqual([]);
-    expect(consoleError).not.toHaveBeenCalled();
-    expect(connected).toBe(false);
-    // Nothing was posted back: the only message the widget sent is its own hello.
-    expect(parent.postMessage.mock.calls.length).toBe(sentHello);
-    expect(stranger.postMessage).not.toHaveBeenCalled();
+      expect(escaped).toEqual([]);
+      expect(consoleError).not.toHaveBeenCalled();
+      expect(connected).toBe(false);
+      // Nothing was posted back: the only message the widget sent is its own hello.
+      expect(parent.postMessage.mock.calls.length).toBe(sentHello);
+      expect(stranger.postMessage).not.toHaveBeenCalled();
 
-    // State unchanged: the genuine host_connect still connects.
-    const real = new MessageChannel();
-    channels.push(real);
-    deliver(validConnect, HOST, parent, [real.port2]);
-    await expect(bridge.connected).resolves.toMatchObject({ funding_destination: 'debit' });
-    consoleError.mockRestore();
-  });
+      // State unchanged: the genuine host_connect still connects.
+      const real = new MessageChannel();
+      channels.push(real);
+      deliver(validConnect, HOST, parent, [real.port2]);
+      await expect(bridge.connected).resolves.toMatchObject({ funding_destination: 'debit' });
+      consoleError.mockRestore();
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -90,6 +90,7 @@ describe('en-US key coverage', () => {
       'bank',
       'biller',
       'brand',
+      'brands, list',
       'count, number',
       'fields, list',
       'first',

@@ -48,7 +48,7 @@ const NUMERIC_FIELDS: {
     typed: '4000056655665556',
     shown: '4000 0566 5566 5556',
   },
-  { id: 'expiration', Group: ExpiryField, typed: '1230', shown: '12/30' },
+  { id: 'expiration', Group: ExpiryField, typed: '1230', shown: '12 / 30' },
   { id: 'zip_code', Group: AddressFields, typed: '123456789', shown: '12345-6789' },
   { id: 'routing_number', Group: RoutingNumberField, typed: '011000015', shown: '011000015' },
   { id: 'account_number', Group: AccountNumberField, typed: '000123456789', shown: '000123456789' },
