@@ -1,7 +1,7 @@
 /**
  * A small shipped routing-number directory for the sandbox: enough real, well-known
  * routing numbers for the widget to show a bank name. A checksum-valid number missing here
- * is still accepted (the bank name is simply not shown); see `server/sandbox/checkAccount.ts`. The widget
+ * is still accepted (the bank name is simply not shown); see `server/domain/sandbox/checkAccount.ts`. The widget
  * ships the same table to name the bank as the recipient types, with no round trip that
  * would send a partial number over the network.
  */

@@ -7,6 +7,14 @@ import {
   VERIFICATION_FEATURES,
 } from './constants';
 import { maskedAccountSchema } from './account';
+import {
+  ACH_ACCOUNT_NUMBER,
+  PHONE_NUMBER,
+  ROUTING_NUMBER,
+  TEXT_FIELD_MAX,
+  ZIP_CODE,
+} from './fieldRules';
+import { US_STATE_CODES } from './usStateCodes';
 
 /**
  * The widget ↔ service HTTP contract (`/api/widget/v1/*`). The widget validates what it
@@ -17,7 +25,7 @@ import { maskedAccountSchema } from './account';
 export const WIDGET_API_BASE = '/api/widget/v1';
 
 const fundingDestinationSchema = z.enum(Object.values(FUNDING_DESTINATIONS));
-const name = z.string().check(z.minLength(1), z.maxLength(150));
+const name = z.string().check(z.minLength(1), z.maxLength(TEXT_FIELD_MAX));
 
 /** POST /exchange: trade the authorized_url's parts for a bearer token. Single use. */
 export const exchangeRequestSchema = z.strictObject({
@@ -60,10 +68,10 @@ export type ExchangeResponse = z.infer<typeof exchangeResponseSchema>;
 /** Billing address typed by the recipient; compared with recipient_information (RVDM). */
 export const billingAddressSchema = z.strictObject({
   address_line1: name,
-  address_line2: z.optional(z.string().check(z.maxLength(150))),
+  address_line2: z.optional(z.string().check(z.maxLength(TEXT_FIELD_MAX))),
   city: name,
-  state: z.string().check(z.regex(/^[A-Z]{2}$/)),
-  zip_code: z.string().check(z.regex(/^\d{5}(-\d{4})?$/)),
+  state: z.enum(US_STATE_CODES),
+  zip_code: z.string().check(z.regex(ZIP_CODE)),
 });
 export type BillingAddress = z.infer<typeof billingAddressSchema>;
 
@@ -86,15 +94,15 @@ export const accountSubmissionSchema = z.discriminatedUnion('funding_destination
     funding_destination: z.literal('ach'),
     first_name: name,
     last_name: name,
-    routing_number: z.string().check(z.regex(/^\d{9}$/)),
-    account_number: z.string().check(z.regex(/^\d{4,17}$/)),
+    routing_number: z.string().check(z.regex(ROUTING_NUMBER)),
+    account_number: z.string().check(z.regex(ACH_ACCOUNT_NUMBER)),
     account_type: z.enum(['checking', 'savings']),
     address: billingAddressSchema,
   }),
   z.strictObject({
     funding_destination: z.literal('paypal'),
-    email_address: z.optional(z.string().check(z.maxLength(150))),
-    phone_number: z.optional(z.string().check(z.regex(/^\d{10}$/))),
+    email_address: z.optional(z.string().check(z.maxLength(TEXT_FIELD_MAX))),
+    phone_number: z.optional(z.string().check(z.regex(PHONE_NUMBER))),
   }),
   z.strictObject({
     funding_destination: z.literal('billpay'),

@@ -1,18 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ServiceConfig } from './config';
+import type { ServiceContext } from './context';
 import type { Store } from './storage/store';
 import { registerCompression } from './http/compression';
 import { installErrorHandlers } from './http/errorHandler';
+import { installRequestIds } from './http/requestId';
 import { createLogger, type LoggerOption } from './http/logging';
-import { TokenBuckets } from './http/tokenBucket';
-import { sessionApiPlugin } from './sessionApi/plugin';
-import { buildOpenApiDocument } from './sessionApi/openapi';
-import { exchangeRoute } from './sessions/exchangeRoute';
+import { sessionApiPlugin } from './api/sessionApi/plugin';
+import { buildOpenApiDocument } from './api/openapi/openApiDocument';
 import { sdkRoutes } from './sdk/sdkRoutes';
-import { widgetApiRoutes } from './widgetApi/routes';
-import { widgetDocumentRoutes } from './widgetApi/document';
+import { widgetApiPlugin } from './api/widgetApi/plugin';
+import { widgetDocumentRoutes } from './widgetDocument/documentRoutes';
+import { healthRoutes } from './health/healthRoutes';
+import { declareWebhookPrograms } from './domain/events/webhookPrograms';
+import { installRequestMetrics, metricsRoutes } from './metrics/metricsRoutes';
+
+/**
+ * An incoming `X-Request-Id` a proxy or the merchant set is kept (so one id follows a request
+ * across systems) when it is a plain token; anything else is replaced, so a header cannot
+ * smuggle text into the log.
+ */
+const REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
+
+function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
 
 /** What {@link buildApp} needs. `clock` (epoch ms) is injectable so tests can move time. */
 export interface AppOptions {
@@ -22,44 +36,40 @@ export interface AppOptions {
   logger?: LoggerOption;
 }
 
-/** Options every route plugin receives. */
-export interface RouteContext {
-  store: Store;
-  config: ServiceConfig;
-  clock: () => number;
-}
-
 /**
  * Builds the Fastify app (not listening). The store must already be migrated. Routes: the
  * HMAC-signed Session and ops API under /api/v1, the widget API under /api/widget/v1, the
  * widget document under /session and /widget, the SDK under /sdk, and /openapi.json.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const clock = options.clock ?? Date.now;
-  const context: RouteContext = { store: options.store, config: options.config, clock };
+  const context: ServiceContext = {
+    store: options.store,
+    // Frozen: a setting changes through readEnvConfig, never on a running app.
+    config: Object.freeze(options.config),
+    clock: options.clock ?? Date.now,
+  };
+  declareWebhookPrograms(options.config.programs);
   const app = Fastify({
-    loggerInstance: createLogger(options.logger) as FastifyBaseLogger,
-    genReqId: () => randomUUID(),
+    loggerInstance: createLogger(
+      options.logger ?? { level: options.config.logLevel },
+    ) as FastifyBaseLogger,
+    genReqId: requestIdOf,
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
     trustProxy: false,
   });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('X-Request-Id', request.id);
-  });
+  installRequestIds(app);
   installErrorHandlers(app);
+  installRequestMetrics(app);
   await registerCompression(app);
 
-  await app.register(sessionApiPlugin, { ...context, rateLimits: new TokenBuckets() });
-  await app.register(exchangeRoute, context);
-  await app.register(widgetApiRoutes, context);
+  await app.register(sessionApiPlugin, context);
+  await app.register(widgetApiPlugin, context);
   await app.register(widgetDocumentRoutes, context);
-  await app.register(sdkRoutes, {
-    sdkDir: join(options.config.distDir, 'sdk'),
-    publicUrl: options.config.publicUrl,
-  });
+  await app.register(sdkRoutes, context);
 
   const openApi = buildOpenApiDocument(options.config.publicUrl);
   app.get('/openapi.json', async () => openApi);
-  app.get('/healthz', async () => ({ ok: true }));
+  await app.register(healthRoutes, context);
+  await app.register(metricsRoutes, context);
   return app;
 }

@@ -140,3 +140,19 @@ describe('configuration', () => {
     expect(envProblems).toHaveLength(4);
   });
 });
+
+describe('one config door for host and log level', () => {
+  it('reads HOST and LOG_LEVEL with their defaults', () => {
+    expect(readEnvConfig({})).toMatchObject({ host: 'localhost', logLevel: 'info' });
+    expect(readEnvConfig({ HOST: '0.0.0.0', LOG_LEVEL: 'warn' })).toMatchObject({
+      host: '0.0.0.0',
+      logLevel: 'warn',
+    });
+  });
+
+  it('names a LOG_LEVEL that pino does not know', () => {
+    expect(problemsOf({ LOG_LEVEL: 'loud' })).toEqual([
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    ]);
+  });
+});

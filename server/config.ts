@@ -1,17 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import * as z from 'zod';
 import type { RateLimit } from './http/tokenBucket';
 import type { Store } from './storage/store';
-import { isOrigin, programSchema, sandboxProgram, type Program } from './programs/program';
+import { REPO_ROOT } from './runtime/paths';
+import {
+  databaseUrlProblem,
+  readOperationalSettings,
+  type OperationalSettings,
+} from './runtime/operationalSettings';
+import { isOrigin, programSchema, sandboxProgram, type Program } from './domain/programs/program';
 
-export type { Program } from './programs/program';
+export type { Program } from './domain/programs/program';
 
 /** Everything the service reads from its environment, validated. */
 export interface ServiceConfig {
   port: number;
+  /** Interface the HTTP server listens on (`HOST`, default `localhost`). */
+  host: string;
+  /** pino level of the service's log (`LOG_LEVEL`, default `info`). */
+  logLevel: LogLevel;
   /** PGlite data folder (ignored when `databaseUrl` is set). */
   dataDir: string;
   databaseUrl?: string;
@@ -27,6 +36,8 @@ export interface ServiceConfig {
   distDir: string;
   /** Per-client-IP limit of the unauthenticated exchange; default `EXCHANGE_RATE_LIMIT`. */
   exchangeRateLimit?: RateLimit;
+  /** Shutdown deadline, retention ages, statistics refresh. */
+  operations: OperationalSettings;
 }
 
 /** The part of {@link ServiceConfig} known before the store is open. */
@@ -34,6 +45,12 @@ export type EnvConfig = Omit<ServiceConfig, 'urlSecret' | 'vaultKey'> & {
   urlSecret?: Buffer;
   vaultKey?: Buffer;
 };
+
+/** The log levels `LOG_LEVEL` accepts (pino's, plus `silent`). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** One of {@link LOG_LEVELS}. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A configuration mistake; `problems` holds one clear line per mistake. */
 export class ConfigError extends Error {
@@ -43,8 +60,7 @@ export class ConfigError extends Error {
   }
 }
 
-/** The repository root (two levels above this file's folder). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export { REPO_ROOT } from './runtime/paths';
 
 const configFileSchema = z.strictObject({
   /** Keep the built-in sandbox program next to the file's programs. */
@@ -58,6 +74,11 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     problems.push(`PORT: expected an integer 0–65535, got "${env.PORT}"`);
+
+  const host = env.HOST || 'localhost';
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
 
   const extraHosts = (env.TOKENFRAME_EXTRA_HOSTS ?? '')
     .split(',')
@@ -116,16 +137,24 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     seen.add(program.username);
   }
 
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const databaseProblem = databaseUrl && databaseUrlProblem(databaseUrl);
+  if (databaseProblem) problems.push(databaseProblem);
+  const operations = readOperationalSettings(env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
+    host,
+    logLevel,
     dataDir: resolve(env.TOKENFRAME_DATA_DIR || './.data'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
     publicUrl: publicUrl.replace(/\/$/, ''),
     urlSecret,
     vaultKey,
     programs,
     distDir: resolve(env.TOKENFRAME_DIST_DIR || join(REPO_ROOT, 'dist')),
+    operations,
   };
 }
 
@@ -194,6 +223,9 @@ async function storedSecret(store: Store, name: string): Promise<string> {
 }
 
 /** The program with this username, if any. */
-export function findProgram(config: ServiceConfig, username: string): Program | undefined {
+export function findProgram(
+  config: Pick<ServiceConfig, 'programs'>,
+  username: string,
+): Program | undefined {
   return config.programs.find((p) => p.username === username);
 }

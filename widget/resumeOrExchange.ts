@@ -1,16 +1,10 @@
-import type { FundingDestination, WidgetSession } from '../protocol';
 import { WidgetApiFailure, type WidgetApiClient } from './api';
 import { startExchange, type AuthorizedUrlParts, type PendingExchange } from './bootExchange';
 import { writeMount } from './mountStore';
 import { resumeStoredMount } from './resumeStoredMount';
+import type { StartedMount } from './startedMount';
 
-/** A live mount: exchanged just now, or resumed after a reload of a standalone page. */
-export interface StartedMount {
-  session: WidgetSession;
-  resumed: boolean;
-  /** Resumed only: the destination the recipient last chose in this mount. */
-  destination?: FundingDestination;
-}
+export type { StartedMount } from './startedMount';
 
 /** Options of {@link resumeOrExchange}. */
 export interface ResumeOrExchangeOptions {

@@ -1,7 +1,7 @@
 import type { WidgetSession } from '../protocol';
 import { WidgetApiFailure, type WidgetApiClient } from './api';
 import { readMount, writeMount } from './mountStore';
-import type { StartedMount } from './resumeOrExchange';
+import type { StartedMount } from './startedMount';
 
 /**
  * A reload that cannot resume: the URL was spent by the first load and no live mount is

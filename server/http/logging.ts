@@ -25,12 +25,12 @@ export const REDACTED_PATHS = [
 /** How the app logs: off, or pino JSON at a level to a stream (stdout by default). */
 export type LoggerOption = boolean | { level?: string; stream?: DestinationStream };
 
-/** Builds the service's pino logger. */
+/** Builds the service's pino logger (the level comes from `config.logLevel`, `LOG_LEVEL`). */
 export function createLogger(option: LoggerOption | undefined): Logger {
   const settings = typeof option === 'object' ? option : {};
   return pino(
     {
-      level: option === false ? 'silent' : (settings.level ?? process.env.LOG_LEVEL ?? 'info'),
+      level: option === false ? 'silent' : (settings.level ?? 'info'),
       base: { service: 'tokenframe' },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       serializers: {

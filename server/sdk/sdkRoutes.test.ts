@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceConfig } from '../config';
 import { sdkRoutes, type SdkFileIntegrity } from './sdkRoutes';
 
 const dir = mkdtempSync(join(tmpdir(), 'tokenframe-sdk-'));
@@ -17,7 +18,9 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'sdk'));
   writeFileSync(join(dir, 'sdk', 'tokenframe.js'), JS);
   writeFileSync(join(dir, 'sdk', 'tokenframe.mjs'), 'export const Tokenframe = {};\n');
-  await app.register(sdkRoutes, { sdkDir: join(dir, 'sdk'), publicUrl: PUBLIC_URL });
+  await app.register(sdkRoutes, {
+    config: { distDir: dir, publicUrl: PUBLIC_URL } as ServiceConfig,
+  });
 });
 afterAll(async () => {
   await app.close();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../context';
 import { pickRepresentation, readEncodedFile, type EncodedFile } from '../http/precompressed';
 
 /** The SDK builds served under `/sdk/`. */
@@ -47,11 +48,12 @@ interface Cached {
  */
 export async function sdkRoutes(
   app: FastifyInstance,
-  options: { sdkDir: string; publicUrl: string },
+  context: Pick<ServiceContext, 'config'>,
 ): Promise<void> {
+  const sdkDir = join(context.config.distDir, 'sdk');
   const cache = new Map<string, Cached>();
   const load = (name: string): Cached | null => {
-    const path = join(options.sdkDir, name);
+    const path = join(sdkDir, name);
     let mtimeMs: number;
     try {
       mtimeMs = statSync(path).mtimeMs;
@@ -122,7 +124,7 @@ export async function sdkRoutes(
       const file = load(name);
       if (file)
         integrity[name] = {
-          url: `${options.publicUrl}/sdk/${file.version}/${name}`,
+          url: `${context.config.publicUrl}/sdk/${file.version}/${name}`,
           integrity: file.integrity,
         };
     }

@@ -1,10 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { MIGRATIONS_DIR } from '../runtime/paths';
 import type { Store } from './store';
 
-/** Folder of `NNN_name.sql` files; S owns 001–099, the widget API 100 and up. */
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+export { MIGRATIONS_DIR } from '../runtime/paths';
+
+/**
+ * Files that were renumbered, new name → the name a database migrated before the renumbering
+ * recorded. `schema_migrations` keys applied files by name, so the old rows are renamed
+ * before anything runs; otherwise an existing database would run these files a second time.
+ */
+export const RENAMED_MIGRATIONS: Readonly<Record<string, string>> = {
+  '002_vault.sql': '100_vault.sql',
+  '003_vault_masked_email.sql': '101_vault_masked_email.sql',
+};
 
 /** Arbitrary constant: the advisory lock every instance takes while migrating. */
 const MIGRATION_LOCK_ID = 7_123_400_001;
@@ -15,9 +24,7 @@ const MIGRATION_LOCK_ID = 7_123_400_001;
  * the others wait, then find nothing left to do.
  */
 export async function runMigrations(store: Store, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const files = readdirSync(dir)
-    .filter((name) => /^\d{3}_[\w-]+\.sql$/.test(name))
-    .sort();
+  const files = migrationFiles(dir);
   return store.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_ID]);
     await tx.query(
@@ -26,6 +33,8 @@ export async function runMigrations(store: Store, dir = MIGRATIONS_DIR): Promise
          applied_at timestamptz NOT NULL DEFAULT now()
        )`,
     );
+    for (const [name, formerName] of Object.entries(RENAMED_MIGRATIONS))
+      await tx.query('UPDATE schema_migrations SET name = $1 WHERE name = $2', [name, formerName]);
     const done = new Set(
       (await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
     );
@@ -41,6 +50,21 @@ export async function runMigrations(store: Store, dir = MIGRATIONS_DIR): Promise
     }
     return applied;
   });
+}
+
+/** The migration files of `dir`, in the order they run. */
+export function migrationFiles(dir = MIGRATIONS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => /^\d{3}_[\w-]+\.sql$/.test(name))
+    .sort();
+}
+
+/** Migration files this store has not applied yet (readiness: a newer build, an older schema). */
+export async function pendingMigrations(store: Store, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const applied = new Set(
+    (await store.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
+  );
+  return migrationFiles(dir).filter((name) => !applied.has(name));
 }
 
 /** Splits a migration file into statements (extended protocol takes one at a time). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDEMPOTENCY_WINDOW_MS } from '../sessions/createSession';
+import { IDEMPOTENCY_WINDOW_MS } from '../domain/sessions/createSession';
 import { sampleSessionRequest, type CreateSessionEnvelope } from './signedClient';
 import { startTestApp, testClock, type TestApp } from './testApp';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RENAMED_MIGRATIONS } from '../storage/migrate';
 import { openStore, runMigrations } from '../storage/openStore';
 import type { Store } from '../storage/store';
 
@@ -29,6 +30,22 @@ export function defineStorageSuite(name: string, databaseUrl?: string): void {
         'SELECT name FROM schema_migrations ORDER BY name',
       );
       expect(applied.map((r) => r.name)).toContain('001_core.sql');
+    });
+
+    it('a database migrated before files were renumbered runs none of them again', async () => {
+      for (const [name, formerName] of Object.entries(RENAMED_MIGRATIONS))
+        await store.query('UPDATE schema_migrations SET name = $1 WHERE name = $2', [
+          formerName,
+          name,
+        ]);
+      expect(await runMigrations(store)).toEqual([]);
+      const applied = (
+        await store.query<{ name: string }>('SELECT name FROM schema_migrations')
+      ).map((r) => r.name);
+      for (const [name, formerName] of Object.entries(RENAMED_MIGRATIONS)) {
+        expect(applied).toContain(name);
+        expect(applied).not.toContain(formerName);
+      }
     });
 
     it('commits a transaction that resolves and rolls back one that throws', async () => {

@@ -5,6 +5,8 @@ import { readEnvConfig, type ServiceConfig } from '../config';
 import type { LoggerOption } from '../http/logging';
 import { openStore, runMigrations } from '../storage/openStore';
 import type { Store } from '../storage/store';
+import { freePort } from './freePort';
+import { checkResponsesAgainstOpenApi } from './openApiConformance';
 import { SignedClient } from './signedClient';
 
 /** A clock tests can move: `now()` is the app's clock, `advance(ms)` moves it. */
@@ -46,27 +48,36 @@ export async function startTestApp(
     databaseUrl?: string;
     store?: Store;
     logger?: LoggerOption;
+    /** Settings with no environment variable (the exchange's per-IP limit). */
+    config?: Pick<ServiceConfig, 'exchangeRateLimit'>;
   } = {},
 ): Promise<TestApp> {
-  const envConfig = readEnvConfig({ PORT: '0', ...options.env });
+  // The port is chosen first so that authorized_url can point at this very server from the
+  // start: the config is frozen once the app is built.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const envConfig = readEnvConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    TOKENFRAME_PUBLIC_URL: url,
+    ...options.env,
+  });
   const store = options.store ?? (await openStore({ databaseUrl: options.databaseUrl }));
   await runMigrations(store);
-  const draft: ServiceConfig = {
+  const config: ServiceConfig = {
     ...envConfig,
+    ...options.config,
     urlSecret: envConfig.urlSecret ?? randomBytes(32),
     vaultKey: envConfig.vaultKey ?? randomBytes(32),
   };
   const app = await buildApp({
     store,
-    config: draft,
+    config,
     clock: options.clock,
     logger: options.logger ?? false,
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  // authorized_url points at this very server.
-  draft.publicUrl = url;
+  const conformance = checkResponsesAgainstOpenApi(app);
+  await app.listen({ port: config.port, host: config.host });
   const client = new SignedClient({
     baseUrl: url,
     username: 'demo',
@@ -77,11 +88,12 @@ export async function startTestApp(
     app,
     url,
     store,
-    config: draft,
+    config,
     client,
     close: async () => {
       await app.close();
       if (!options.store) await store.close();
+      conformance.assertConforms();
     },
   };
 }

@@ -3,7 +3,7 @@ import { FieldsReadOnly } from './readOnly';
 import { FieldError, TextField } from './TextField';
 import type { FieldGroupProps } from './types';
 import { useWidget } from '../ui/WidgetContext';
-import { US_STATES } from '../validation/usStates';
+import { US_STATES } from '../../protocol/usStates';
 import { formatZipCode } from '../validation/zipCode';
 
 /** Billing address: two lines, city, state (US states, DC, territories) and ZIP code. */

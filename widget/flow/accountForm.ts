@@ -1,5 +1,12 @@
 import type { AccountSubmission, FundingDestination } from '../../protocol';
 import type { AccountField, AccountFormValues, FieldErrors } from '../fields/types';
+import {
+  ACH_ACCOUNT_NUMBER,
+  PHONE_NUMBER,
+  ZIP_CODE,
+  isEmailAddress,
+} from '../../protocol/fieldRules';
+import { isUsStateCode, type UsStateCode } from '../../protocol/usStates';
 import { cardNumberProblem } from '../validation/card';
 import { digitsOnly, normalizeDigits } from '../validation/digits';
 import { expiryProblem, parseExpiry } from '../validation/expiry';
@@ -44,9 +51,6 @@ export function fieldsOf(destination: FundingDestination): AccountField[] {
   }
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const ZIP = /^\d{5}(-\d{4})?$/;
-
 /** The problem of one field (an i18n key), or undefined when it may be sent. */
 export function fieldProblem(
   field: AccountField,
@@ -60,16 +64,18 @@ export function fieldProblem(
     case 'last_name':
     case 'address_line1':
     case 'city':
-    case 'state':
     case 'account_type':
       return required(field);
+    case 'state':
+      // The select offers only valid codes; anything else is as good as no choice.
+      return isUsStateCode(value) ? undefined : 'fields.state.required';
     case 'address_line2':
     case 'biller_name':
       return undefined;
     case 'zip_code':
       return (
         required(field) ??
-        (ZIP.test(normalizeDigits(value)) ? undefined : 'fields.zip_code.invalid')
+        (ZIP_CODE.test(normalizeDigits(value)) ? undefined : 'fields.zip_code.invalid')
       );
     case 'card_number': {
       const problem = cardNumberProblem(value);
@@ -85,7 +91,8 @@ export function fieldProblem(
     }
     case 'account_number':
       return (
-        required(field) ?? (/^\d{4,17}$/.test(value) ? undefined : 'fields.account_number.invalid')
+        required(field) ??
+        (ACH_ACCOUNT_NUMBER.test(value) ? undefined : 'fields.account_number.invalid')
       );
     case 'account_number_confirm':
       return (
@@ -94,15 +101,15 @@ export function fieldProblem(
       );
     case 'paypal_email':
       if (value === '') return values.paypal_phone ? undefined : 'fields.paypal_contact.required';
-      return EMAIL.test(value) ? undefined : 'fields.paypal_email.invalid';
+      return isEmailAddress(value) ? undefined : 'fields.paypal_email.invalid';
     case 'paypal_phone':
       if (value === '') return undefined;
-      return /^\d{10}$/.test(value) ? undefined : 'fields.paypal_phone.invalid';
+      return PHONE_NUMBER.test(value) ? undefined : 'fields.paypal_phone.invalid';
     case 'biller_id':
       return value === '' ? 'fields.biller_search.required' : undefined;
     case 'biller_account_number':
       if (value.length > 40) return 'fields.biller_account_number.invalid';
-      // The sandbox's billers take 4 to 40 digits (server/sandbox/checkAccount.ts).
+      // The sandbox's billers take 4 to 40 digits (server/domain/sandbox/checkAccount.ts).
       return (
         required(field) ??
         (/^\d{4,40}$/.test(value) ? undefined : 'fields.biller_account_number.format')
@@ -133,7 +140,8 @@ export function toAccountSubmission(
     address_line1: values.address_line1.trim(),
     ...(values.address_line2.trim() ? { address_line2: values.address_line2.trim() } : {}),
     city: values.city.trim(),
-    state: values.state,
+    // fieldProblem refused anything but a code before the form could be sent.
+    state: values.state as UsStateCode,
     zip_code: normalizeDigits(values.zip_code.trim()),
   };
   const name = { first_name: values.first_name.trim(), last_name: values.last_name.trim() };

@@ -13,7 +13,7 @@ const SERVICE_FIELDS: Record<string, AccountField> = {
 /** The i18n group of a form field's messages, where it differs from the field name. */
 const MESSAGE_GROUPS: Partial<Record<AccountField, string>> = { biller_id: 'biller_search' };
 
-/** The service's error codes (`server/sandbox/checkAccount.ts`) → message names. */
+/** The service's error codes (`server/domain/sandbox/checkAccount.ts`) → message names. */
 const SERVICE_CODES: Record<string, string> = {
   invalid_card_number: 'invalid',
   card_expired: 'expired',

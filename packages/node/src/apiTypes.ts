@@ -2,13 +2,13 @@ import type * as z from 'zod';
 import type {
   createSessionRequestSchema,
   createSessionResponseDataSchema,
-} from '../../../server/sessions/createSessionSchema';
+} from '../../../server/api/sessionApi/createSessionSchema';
 import type { confirmResponseSchema } from '../../../protocol/widgetApi';
 import type {
   listSessionsDataSchema,
   listSessionsQuerySchema,
   sessionDetailSchema,
-} from '../../../server/sessionApi/opsSchemas';
+} from '../../../server/api/sessionApi/opsSchemas';
 
 // Types of the API as the service validates it: inferred from the service's own schemas, and
 // printed expanded (no zod) into the package's declarations by packages/build.

@@ -1,4 +1,5 @@
--- Core schema of the service (owned by the service core; the widget API adds 100+).
+-- Sessions, their authorized_urls and mounts, idempotency keys, the event timeline and the
+-- webhook outbox (PRODUCT.md §1, §7).
 -- Times the service decides on (expiry, idempotency window) come from the app clock and are
 -- passed in as parameters, never `now()`, so tests can inject a clock.
 

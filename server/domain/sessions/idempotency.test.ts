@@ -1,0 +1,3 @@
+import { defineIdempotencySuite } from '../../testing/idempotencySuite';
+
+defineIdempotencySuite('PGlite');

@@ -1,3 +1,0 @@
-import { defineIdempotencySuite } from '../testing/idempotencySuite';
-
-defineIdempotencySuite('PGlite');
