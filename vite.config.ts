@@ -11,7 +11,8 @@ const LOCALE_MODULE = /\/locales\/[^/]+\.json$/;
  * - default mode: the widget app (`widget/index.html`) into `dist/widget/`, served by the
  *   service at `/session/:id` with its hashed assets under `/widget/`.
  * - `--mode sdk`: the host SDK as `dist/sdk/tokenframe.js` (IIFE, global `Tokenframe`) and
- *   `dist/sdk/tokenframe.mjs` (ESM, no side effects on import).
+ *   `dist/sdk/tokenframe.mjs` (ESM, no side effects on import); `packages/build/writeSdkDeclarations.ts`
+ *   writes the self-contained declarations beside them.
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'sdk') {
@@ -32,21 +33,8 @@ export default defineConfig(({ mode }) => {
         // for a tag nothing reads.
         rollupOptions: { output: { generatedCode: { symbols: false } } },
       },
-      plugins: [
-        {
-          // tsc (host-sdk/tsconfig.dts.json) emits the declarations under dist/sdk/types/;
-          // this entry gives them the name next to the bundles.
-          name: 'tokenframe-dts-entry',
-          generateBundle() {
-            this.emitFile({
-              type: 'asset',
-              fileName: 'tokenframe.d.ts',
-              source: "export * from './types/host-sdk/index';\n",
-            });
-          },
-        },
-        precompressPlugin(),
-      ],
+      // Declarations: packages/build/writeSdkDeclarations.ts, after this build.
+      plugins: [precompressPlugin()],
     };
   }
   return {

@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['{server,demo,tooling,chromium}/**/*.test.ts'],
+          include: ['{server,demo,tooling,chromium,packages}/**/*.test.ts'],
           exclude: ['**/*.pg.test.ts'],
           testTimeout: 20_000,
         },

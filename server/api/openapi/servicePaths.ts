@@ -117,7 +117,7 @@ export function servicePathsOpenApi(): OpenApiPart {
         get: {
           operationId: 'getSdkIntegrity',
           tags: ['SDK'],
-          summary: 'Versioned URL and SRI hash of each SDK file',
+          summary: 'Absolute versioned URL and SRI hash of each SDK file',
           security: [],
           responses: {
             '200': jsonResponse('One entry per SDK file', 'SdkIntegrity', {
