@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZIP_CODE, isEmailAddress } from './fieldRules';
 import { US_STATES, US_STATE_CODES, isUsStateCode } from './usStates';
-import { accountSubmissionSchema } from './widgetApi';
+import { accountSubmissionSchema } from './accountSubmission';
 
 describe('shared field rules', () => {
   it('one email rule: a dotted letter domain, no spaces, no five-digit run in the domain', () => {

@@ -7,5 +7,7 @@ export * from './events';
 export * from './handshake';
 export * from './rpc';
 export * from './widgetApi';
+// Types only: the schemas stay out of the widget's boot set (see accountSubmission.ts).
+export type { AccountOutcome, AccountSubmission, BillingAddress } from './accountSubmission';
 export * from './accountNumbers';
 export * from './bankDirectory';

@@ -1,12 +1,11 @@
-import type { UsStateCode } from './usStateCodes';
-
-export { US_STATE_CODES, isUsStateCode, type UsStateCode } from './usStateCodes';
-
 /**
- * The US states, DC and territories with their names, in the order a select lists them.
- * Names are proper nouns shown beside the postal code, so they are data, not locale strings.
+ * The US states, DC and territories with their USPS codes, in the order a select lists them:
+ * the codes accepted in `recipient_information.state` and in a typed billing address
+ * (PRODUCT.md §1, §2). Names are proper nouns shown beside the postal code, so they are
+ * data, not locale strings. One list: the widget's form shows it and the widget API schema
+ * checks against it, both in chunks that load together.
  */
-export const US_STATES: readonly (readonly [code: UsStateCode, name: string])[] = [
+export const US_STATES = [
   ['AL', 'Alabama'],
   ['AK', 'Alaska'],
   ['AZ', 'Arizona'],
@@ -64,4 +63,18 @@ export const US_STATES: readonly (readonly [code: UsStateCode, name: string])[] 
   ['PR', 'Puerto Rico'],
   ['VI', 'U.S. Virgin Islands'],
   ['UM', 'U.S. Minor Outlying Islands'],
+] as const;
+
+/** One of the 57 codes of {@link US_STATES}. */
+export type UsStateCode = (typeof US_STATES)[number][0];
+
+/** The 57 codes of {@link US_STATES}, as `z.enum` takes them. */
+export const US_STATE_CODES = US_STATES.map(([code]) => code) as unknown as readonly [
+  UsStateCode,
+  ...UsStateCode[],
 ];
+
+/** True for one of the 57 codes (a form's select value, a request field). */
+export function isUsStateCode(value: string): value is UsStateCode {
+  return (US_STATE_CODES as readonly string[]).includes(value);
+}

@@ -242,12 +242,12 @@ export function App(props: AppProps) {
 
   const submitAccount = (submission: AccountSubmission) =>
     run('submit', 'status.submitting', async () => {
-      // The outcome's handling is in the chunk after READY; a failed download reads as a
-      // network failure, with its retry.
-      const [outcome, later] = await Promise.all([
-        api.submitAccount(submission),
-        preloadLaterPages().catch(() => Promise.reject(new WidgetApiFailure('network'))),
-      ]);
+      // Sending the account and handling its outcome are in the chunk after READY (downloaded
+      // right after it); a failed download reads as a network failure, with its retry.
+      const later = await preloadLaterPages().catch(() =>
+        Promise.reject(new WidgetApiFailure('network')),
+      );
+      const outcome = await later.sendAccount(api, submission);
       later.followAccountOutcome(outcome, submission, {
         emitter,
         dispatch,

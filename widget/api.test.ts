@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WidgetApiClient, WidgetApiFailure } from './api';
+import { sendAccount } from './flow/sendAccount';
 import { fakeFetch, fakeSession } from './testing/fakes';
 
 const exchange = { session_identifier: 'ses_test', t: '1790000000000', h: 'sig' };
@@ -43,7 +44,7 @@ describe('WidgetApiClient', () => {
     const { fetchImpl, calls } = fakeFetch({});
     const api = new WidgetApiClient(fetchImpl);
     await expect(
-      api.submitAccount({
+      sendAccount(api, {
         funding_destination: 'debit',
         first_name: 'A',
         last_name: 'B',

@@ -1,7 +1,5 @@
 import {
   WIDGET_API_BASE,
-  accountOutcomeSchema,
-  accountSubmissionSchema,
   billerSchema,
   cancelResponseSchema,
   changeDestinationRequestSchema,
@@ -9,8 +7,6 @@ import {
   exchangeRequestSchema,
   exchangeResponseSchema,
   widgetApiErrorSchema,
-  type AccountOutcome,
-  type AccountSubmission,
   type ConfirmResponse,
   type ExchangeRequest,
   type ExchangeResponse,
@@ -94,14 +90,17 @@ export class WidgetApiClient {
     }
   }
 
-  /** Sends the account the recipient typed; the outcome says what page comes next. */
-  async submitAccount(submission: AccountSubmission): Promise<AccountOutcome> {
-    return this.call(
-      'POST',
-      '/account',
-      outgoing(accountSubmissionSchema, submission),
-      accountOutcomeSchema,
-    );
+  /**
+   * Sends the account the recipient typed, checked against `submissionSchema`, and reads the
+   * outcome with `outcomeSchema`. The caller brings both (`flow/sendAccount.ts`, in the chunk
+   * after READY), so that the boot set does not carry them.
+   */
+  async postAccount<T, O>(
+    submission: T,
+    submissionSchema: z.ZodMiniType<T>,
+    outcomeSchema: z.ZodMiniType<O>,
+  ): Promise<O> {
+    return this.call('POST', '/account', outgoing(submissionSchema, submission), outcomeSchema);
   }
 
   /** Tokenizes the verified account. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import { accountOutcomeSchema, type AccountOutcome } from '../../protocol/widgetApi';
+import { accountOutcomeSchema, type AccountOutcome } from '../../protocol/accountSubmission';
 import {
   MATCHING_ADDRESS,
   RECIPIENT,

@@ -2,6 +2,7 @@ import type { PageViewProps } from '../PageView';
 export { ActionError } from '../ui/ActionError';
 export { DestinationPicker } from '../fields/DestinationPicker';
 export { followAccountOutcome } from '../flow/followAccountOutcome';
+export { sendAccount } from '../flow/sendAccount';
 export { toAccountSubmission } from '../flow/accountSubmission';
 export { serverFieldErrors } from '../flow/serverFieldErrors';
 export { LeaveConfirmStep } from '../ui/LeaveConfirmStep';

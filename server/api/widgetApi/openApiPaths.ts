@@ -1,7 +1,5 @@
 import * as z from 'zod';
 import {
-  accountOutcomeSchema,
-  accountSubmissionSchema,
   billerSchema,
   cancelResponseSchema,
   changeDestinationRequestSchema,
@@ -11,6 +9,7 @@ import {
   widgetApiErrorSchema,
   WIDGET_API_BASE,
 } from '../../../protocol/widgetApi';
+import { accountOutcomeSchema, accountSubmissionSchema } from '../../../protocol/accountSubmission';
 import { RETRY_AFTER, jsonRequest, jsonResponse, type OpenApiPart } from '../openapi/openApiParts';
 
 const SESSION_ID = '6f1c2a7e-3b9d-4c51-8e0a-2d4f6b8c9e10';

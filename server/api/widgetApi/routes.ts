@@ -1,10 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as zm from 'zod/mini';
-import {
-  WIDGET_API_BASE,
-  accountSubmissionSchema,
-  changeDestinationRequestSchema,
-} from '../../../protocol/widgetApi';
+import { WIDGET_API_BASE, changeDestinationRequestSchema } from '../../../protocol/widgetApi';
+import { accountSubmissionSchema } from '../../../protocol/accountSubmission';
 import type { ServiceContext } from '../../context';
 import { authenticateWidget } from '../../domain/sessions/widgetAuth';
 import { findProgram } from '../../config';

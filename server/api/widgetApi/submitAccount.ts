@@ -1,4 +1,4 @@
-import type { AccountOutcome, AccountSubmission } from '../../../protocol/widgetApi';
+import type { AccountOutcome, AccountSubmission } from '../../../protocol/accountSubmission';
 import type { VerificationFeature } from '../../../protocol/constants';
 import type { Store } from '../../storage/store';
 import {

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  accountOutcomeSchema,
-  confirmResponseSchema,
-  exchangeResponseSchema,
-} from '../../../protocol/widgetApi';
+import { confirmResponseSchema, exchangeResponseSchema } from '../../../protocol/widgetApi';
+import { accountOutcomeSchema } from '../../../protocol/accountSubmission';
 import { sampleSessionRequest, type CreateSessionEnvelope } from '../../testing/signedClient';
 import { startTestApp, type TestApp } from '../../testing/testApp';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountSubmission, BillingAddress } from '../../../protocol/widgetApi';
+import type { AccountSubmission, BillingAddress } from '../../../protocol/accountSubmission';
 import { maskedAccountSchema } from '../../../protocol/account';
 import { ACCOUNT_FIELD_ERRORS, checkAccount } from './checkAccount';
 

@@ -1,4 +1,4 @@
-import type { AccountSubmission, BillingAddress } from '../../../protocol/widgetApi';
+import type { AccountSubmission, BillingAddress } from '../../../protocol/accountSubmission';
 import type { MaskedAccount } from '../../../protocol/account';
 import type { FundingDestination } from '../../../protocol/constants';
 import { cardProfileOf, type CardProfile } from './testCards';
