@@ -4,6 +4,7 @@ import type { ServiceConfig } from './config';
 import type { ServiceContext } from './context';
 import type { Store } from './storage/store';
 import { installErrorHandlers } from './http/errorHandler';
+import { AllowedMethods } from './http/allowedMethods';
 import { createLogger, type LoggerOption } from './http/logging';
 import { sessionApiPlugin } from './api/sessionApi/plugin';
 import { buildOpenApiDocument } from './api/openapi/openApiDocument';
@@ -43,6 +44,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('X-Request-Id', request.id);
   });
   installErrorHandlers(app);
+  const allowedMethods = new AllowedMethods();
+  allowedMethods.watch(app);
+  app.decorate('allowedMethods', allowedMethods);
 
   await app.register(sessionApiPlugin, context);
   await app.register(widgetApiPlugin, context);

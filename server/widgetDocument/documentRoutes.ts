@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { isOrigin } from '../domain/programs/program';
 import type { ServiceContext } from '../context';
+import { refuseUnstorableInput } from '../http/inputGuard';
 import {
   injectSessionMeta,
   widgetDocumentHeaders,
@@ -24,6 +25,7 @@ export async function widgetDocumentRoutes(
   options: ServiceContext,
 ): Promise<void> {
   const widgetDir = join(options.config.distDir, 'widget');
+  app.addHook('preValidation', refuseUnstorableInput);
 
   app.get<{ Params: { id: string } }>('/session/:id', async (request, reply) => {
     const session = await sessionMetaOf(options, request.params.id);

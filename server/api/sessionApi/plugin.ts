@@ -6,6 +6,10 @@ import { API_STATUS, sendEnvelope, SessionApiFailure } from './envelope';
 import type { Program } from '../../domain/programs/program';
 import { createSessionRoute } from './createSessionRoute';
 import { opsRoutes } from './opsRoutes';
+import { refuseUnstorableInput, UnstorableInput } from '../../http/inputGuard';
+
+/** The field message for a NUL byte or a lone surrogate (PRODUCT.md §10). */
+export const UNSTORABLE_MESSAGE = 'The field contains a NUL byte or an invalid Unicode character.';
 
 /** Largest accepted request body (PRODUCT.md §1); larger bodies get 413. */
 export const SESSION_API_BODY_LIMIT = 16 * 1024;
@@ -52,9 +56,19 @@ export async function sessionApiPlugin(
     if (!program) throw new SessionApiFailure(API_STATUS.UNAUTHORIZED);
     request.program = program;
   });
+  // After authentication, so an unsigned caller learns nothing from its input's faults.
+  app.addHook('preHandler', refuseUnstorableInput);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof SessionApiFailure)
       return sendEnvelope(request, reply, error.status, error.data, error.overrides);
+    if (error instanceof UnstorableInput)
+      return sendEnvelope(
+        request,
+        reply,
+        API_STATUS.INVALID_FIELDS,
+        { [error.field]: [UNSTORABLE_MESSAGE] },
+        { developer_message: 'invalid_request_fields' },
+      );
     if (error instanceof RateLimited)
       return sendEnvelope(
         request,
@@ -82,8 +96,15 @@ export async function sessionApiPlugin(
   });
   await app.register(createSessionRoute, context);
   await app.register(opsRoutes, context);
-  // After authentication: an unknown path under /api/v1 answers the envelope's 13404.
-  app.all('/api/v1/*', async () => {
-    throw new SessionApiFailure(API_STATUS.NOT_FOUND);
+  // After authentication: a known path asked with another method answers 405 with `Allow`,
+  // an unknown path under /api/v1 the envelope's 13404.
+  app.all('/api/v1/*', async (request, reply) => {
+    const allowed = request.server.allowedMethods?.of(request.url.split('?')[0]!) ?? [];
+    if (allowed.length === 0) throw new SessionApiFailure(API_STATUS.NOT_FOUND);
+    return sendEnvelope(
+      request,
+      reply.header('Allow', allowed.join(', ')),
+      API_STATUS.METHOD_NOT_ALLOWED,
+    );
   });
 }
