@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { UnstorableInput } from './inputGuard';
+import { loggableError } from './loggableError';
 
 /**
  * The app-wide fallback for everything outside the two APIs (the widget document, the SDK,
@@ -12,7 +13,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
       return reply.code(400).send({ error: 'invalid_request', field: error.field });
     const status = error.statusCode ?? 500;
     if (status >= 500 || status < 400) {
-      request.log.error({ err: error, request_id: request.id }, 'request failed');
+      request.log.error({ err: loggableError(error), request_id: request.id }, 'request failed');
       return reply.code(500).send({ error: 'internal', request_id: request.id });
     }
     return reply.code(status).send({ error: error.code ?? 'error', message: error.message });

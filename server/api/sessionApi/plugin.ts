@@ -7,6 +7,7 @@ import type { Program } from '../../domain/programs/program';
 import { createSessionRoute } from './createSessionRoute';
 import { opsRoutes } from './opsRoutes';
 import { refuseUnstorableInput, UnstorableInput } from '../../http/inputGuard';
+import { loggableError } from '../../http/loggableError';
 
 /** The field message for a NUL byte or a lone surrogate (PRODUCT.md §10). */
 export const UNSTORABLE_MESSAGE = 'The field contains a NUL byte or an invalid Unicode character.';
@@ -91,7 +92,7 @@ export async function sessionApiPlugin(
         { developer_message: tooLarge ? 'body_too_large' : 'invalid_request', httpStatus: status },
       );
     }
-    request.log.error({ err: error, request_id: request.id }, 'request failed');
+    request.log.error({ err: loggableError(error), request_id: request.id }, 'request failed');
     return sendEnvelope(request, reply, API_STATUS.INTERNAL, { request_id: request.id });
   });
   await app.register(createSessionRoute, context);

@@ -11,6 +11,7 @@ import {
   refuseUnstorableInput,
   UnstorableInput,
 } from '../../http/inputGuard';
+import { loggableError } from '../../http/loggableError';
 
 /**
  * The widget API under `/api/widget/v1` (protocol/widgetApi.ts), one encapsulated plugin: the
@@ -56,8 +57,11 @@ export async function widgetApiPlugin(
         reply,
         new WidgetApiFailure('invalid_request', undefined, { body: [error.code ?? 'invalid'] }),
       );
-    // Name and code only: a driver error's message or detail can quote parameter values.
-    request.log.error({ err: { name: error.name, code: error.code } }, 'widget API internal error');
+    // A driver error's message or detail can quote parameter values: see loggableError.
+    request.log.error(
+      { err: loggableError(error), request_id: request.id },
+      'widget API internal error',
+    );
     return sendFailure(reply, new WidgetApiFailure('internal'));
   });
   await app.register(exchangeRoute, context);
