@@ -6,6 +6,7 @@ import { API_STATUS, sendEnvelope, SessionApiFailure } from './envelope';
 import type { Program } from '../../domain/programs/program';
 import { createSessionRoute } from './createSessionRoute';
 import { opsRoutes } from './opsRoutes';
+import { webhookRoutes } from './webhookRoutes';
 import { refuseUnstorableInput, UnstorableInput } from '../../http/inputGuard';
 import { loggableError } from '../../http/loggableError';
 
@@ -97,6 +98,7 @@ export async function sessionApiPlugin(
   });
   await app.register(createSessionRoute, context);
   await app.register(opsRoutes, context);
+  await app.register(webhookRoutes, context);
   // After authentication: a known path asked with another method answers 405 with `Allow`,
   // an unknown path under /api/v1 the envelope's 13404.
   app.all('/api/v1/*', async (request, reply) => {

@@ -26,6 +26,12 @@ export const DEFAULT_WIDGET_CALL_LIMITS = {
 } as const;
 
 /**
+ * Attempts before a webhook delivery is `failed`: with backoff doubling from 1 s to a cap of
+ * 1 h, 20 attempts span about nine hours, long enough for a receiver's outage to be fixed.
+ */
+export const DEFAULT_WEBHOOK_MAX_ATTEMPTS = 20;
+
+/**
  * One merchant program as written in the config file. Field names are the file's keys, so a
  * zod issue path is the exact place of a mistake.
  */
@@ -54,7 +60,17 @@ export const programSchema = z.strictObject({
     })
     .default({ per_feature_per_mount: 3, per_session: 5 }),
   webhook: z
-    .strictObject({ url: z.url({ protocol: /^https?$/ }), secret: z.string().min(8) })
+    .strictObject({
+      url: z.url({ protocol: /^https?$/ }),
+      secret: z.string().min(8),
+      /**
+       * The secret being rotated out: while set, every delivery carries one `v1` per secret
+       * (PRODUCT.md §7), so receivers can switch at their own pace. Remove it when they have.
+       */
+      previous_secret: z.string().min(8).optional(),
+      /** Attempts before a delivery is marked `failed` (then only a resend sends it again). */
+      max_attempts: z.int().min(1).max(100).default(DEFAULT_WEBHOOK_MAX_ATTEMPTS),
+    })
     .optional(),
   rate_limit: z
     .strictObject({ burst: z.int().min(1), per_second: z.number().positive() })
@@ -95,7 +111,7 @@ export function normalizeOrigin(value: string): string {
  */
 export function sandboxProgram(env: {
   extraHosts?: string[];
-  webhook?: Program['webhook'];
+  webhook?: z.input<typeof programSchema>['webhook'];
 }): Program {
   return programSchema.parse({
     username: 'demo',
