@@ -143,12 +143,20 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
               description: 'mounted',
               content: { 'application/json': { schema: json(exchangeResponseSchema) } },
             },
+            '400': {
+              description: 'invalid_request: the body is not an exchange request',
+              content: { 'application/json': { schema: json(widgetApiErrorSchema) } },
+            },
             '401': {
               description: 'invalid, expired or used URL',
               content: { 'application/json': { schema: json(widgetApiErrorSchema) } },
             },
             '410': {
               description: 'the session has ended',
+              content: { 'application/json': { schema: json(widgetApiErrorSchema) } },
+            },
+            '429': {
+              description: 'rate_limited per client IP; see Retry-After',
               content: { 'application/json': { schema: json(widgetApiErrorSchema) } },
             },
           },

@@ -21,6 +21,10 @@ const errors = {
   '401': body(widgetApiErrorSchema, 'unauthorized: missing, unknown or expired bearer token'),
   '409': body(widgetApiErrorSchema, 'wrong_state'),
   '410': body(widgetApiErrorSchema, 'session_final'),
+  '429': body(
+    widgetApiErrorSchema,
+    'rate_limited: the mount, session or client IP is past its call limit; see Retry-After',
+  ),
 };
 
 /**
