@@ -16,6 +16,8 @@ import {
   listSessionsQuerySchema,
   sessionDetailSchema,
   sessionSummarySchema,
+  webhookDeliveriesDataSchema,
+  webhookDeliverySchema,
 } from '../sessionApi/opsSchemas';
 
 const json = (schema: z.core.$ZodType, io: 'input' | 'output' = 'output') =>
@@ -126,6 +128,43 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
             '200': envelopeResponse('100: terminated', sessionSummarySchema),
             '404': envelopeResponse('13404: no such session in this program'),
             '409': envelopeResponse('13724: the session had already ended', sessionSummarySchema),
+            ...errorResponses,
+          },
+        },
+      },
+      '/api/v1/sessions/{id}/webhooks': {
+        get: {
+          summary: "A session's webhook deliveries: attempts, last status, last error, next try",
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': envelopeResponse('100: the delivery log', webhookDeliveriesDataSchema),
+            '404': envelopeResponse('13404: no such session in this program'),
+            ...errorResponses,
+          },
+        },
+      },
+      '/api/v1/webhooks/{event_id}': {
+        get: {
+          summary: 'One webhook delivery by its event id (`metadata.id`)',
+          parameters: [
+            { name: 'event_id', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': envelopeResponse('100: the delivery', webhookDeliverySchema),
+            '404': envelopeResponse('13404: no such event in this program'),
+            ...errorResponses,
+          },
+        },
+      },
+      '/api/v1/webhooks/{event_id}/resend': {
+        post: {
+          summary: 'Send a failed or delivered event again, with a fresh attempt budget',
+          parameters: [
+            { name: 'event_id', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': envelopeResponse('100: queued (state pending)', webhookDeliverySchema),
+            '404': envelopeResponse('13404: no such event in this program'),
             ...errorResponses,
           },
         },

@@ -89,3 +89,23 @@ export function envelopeSchema<T extends z.ZodType>(data: T) {
     time: z.number(),
   });
 }
+
+/** One webhook delivery in the ops API's delivery log (PRODUCT.md §7). */
+export const webhookDeliverySchema = z.strictObject({
+  event_id: z.string(),
+  session_identifier: z.string(),
+  topic: z.string(),
+  state: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.int(),
+  last_status: z.int().nullable(),
+  last_error: z.string().nullable(),
+  created_at: z.string(),
+  next_attempt_at: z.string().nullable(),
+  delivered_at: z.string().nullable(),
+  failed_at: z.string().nullable(),
+});
+
+/** `data` of `GET /api/v1/sessions/{id}/webhooks`. */
+export const webhookDeliveriesDataSchema = z.strictObject({
+  deliveries: z.array(webhookDeliverySchema),
+});

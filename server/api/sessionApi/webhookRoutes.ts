@@ -27,23 +27,26 @@ export async function webhookRoutes(app: FastifyInstance, context: ServiceContex
     });
   });
 
-  app.get<{ Params: { eventId: string } }>('/api/v1/webhooks/:eventId', async (request, reply) => {
-    const delivery = await deliveryOfEvent(
-      store,
-      request.program!.username,
-      request.params.eventId,
-    );
-    if (!delivery) return sendEnvelope(request, reply, API_STATUS.NOT_FOUND);
-    return sendEnvelope(request, reply, API_STATUS.OK, delivery);
-  });
+  app.get<{ Params: { event_id: string } }>(
+    '/api/v1/webhooks/:event_id',
+    async (request, reply) => {
+      const delivery = await deliveryOfEvent(
+        store,
+        request.program!.username,
+        request.params.event_id,
+      );
+      if (!delivery) return sendEnvelope(request, reply, API_STATUS.NOT_FOUND);
+      return sendEnvelope(request, reply, API_STATUS.OK, delivery);
+    },
+  );
 
-  app.post<{ Params: { eventId: string } }>(
-    '/api/v1/webhooks/:eventId/resend',
+  app.post<{ Params: { event_id: string } }>(
+    '/api/v1/webhooks/:event_id/resend',
     async (request, reply) => {
       const delivery = await resendDelivery(
         store,
         request.program!.username,
-        request.params.eventId,
+        request.params.event_id,
         context.clock(),
       );
       if (!delivery) return sendEnvelope(request, reply, API_STATUS.NOT_FOUND);
