@@ -71,6 +71,9 @@ export function findUnstorableString(value: unknown, base: string): string | nul
   return visit(value, base, 0);
 }
 
+/** The Session API's field message for a NUL byte or a lone surrogate. */
+export const UNSTORABLE_MESSAGE = 'The field contains a NUL byte or an invalid Unicode character.';
+
 /** Where in a request an unstorable string was found: `{ "<field path>": "unstorable_text" }`. */
 export class UnstorableInput extends Error {
   override readonly name = 'UnstorableInput';

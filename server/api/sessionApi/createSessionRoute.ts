@@ -9,8 +9,12 @@ import {
   idempotencyKeySchema,
 } from './createSessionSchema';
 import { isAllowedHost, normalizeParams, programFieldErrors } from './normalizeParams';
-import { rawBodyOf, UNSTORABLE_MESSAGE } from './plugin';
-import { findUnstorableString, parseUntrustedJson } from '../../http/inputGuard';
+import { rawBodyOf } from './plugin';
+import {
+  findUnstorableString,
+  parseUntrustedJson,
+  UNSTORABLE_MESSAGE,
+} from '../../http/inputGuard';
 
 /** Route path of session creation (PRODUCT.md §1). */
 export const CREATE_SESSION_PATH = '/api/v1/sessions/point-in-time/plugin';

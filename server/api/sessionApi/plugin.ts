@@ -7,11 +7,8 @@ import type { Program } from '../../domain/programs/program';
 import { createSessionRoute } from './createSessionRoute';
 import { opsRoutes } from './opsRoutes';
 import { webhookRoutes } from './webhookRoutes';
-import { refuseUnstorableInput, UnstorableInput } from '../../http/inputGuard';
+import { refuseUnstorableInput, UNSTORABLE_MESSAGE, UnstorableInput } from '../../http/inputGuard';
 import { loggableError } from '../../http/loggableError';
-
-/** The field message for a NUL byte or a lone surrogate (PRODUCT.md §10). */
-export const UNSTORABLE_MESSAGE = 'The field contains a NUL byte or an invalid Unicode character.';
 
 /** Largest accepted request body (PRODUCT.md §1); larger bodies get 413. */
 export const SESSION_API_BODY_LIMIT = 16 * 1024;
