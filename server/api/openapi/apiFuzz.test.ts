@@ -1,4 +1,5 @@
-import Ajv from 'ajv';
+import Ajv, { type default as AjvInstance } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { arbitraryOf, type JsonSchema } from '../../testing/schemaArbitrary';
@@ -124,7 +125,14 @@ const hostileObject = fc.dictionary(
   { minKeys: 1, maxKeys: 3 },
 );
 
-const ajv = new Ajv({ strict: false, allErrors: false });
+let ajvInstance: AjvInstance | undefined;
+/** OpenAPI 3.1 schemas are JSON Schema 2020-12; 3.0 ones are draft-07 with `nullable`. */
+function ajvFor(): AjvInstance {
+  ajvInstance ??= String(document.openapi).startsWith('3.1')
+    ? new Ajv2020({ strict: false })
+    : new Ajv({ strict: false });
+  return ajvInstance;
+}
 
 /** Sends one generated request and checks the answer against the document. */
 async function check(
@@ -175,6 +183,7 @@ async function check(
     'application/json'
   ]?.schema;
   if (schema) {
+    const ajv = ajvFor();
     const validate = ajv.compile({ ...schema, components: document.components });
     expect(validate(JSON.parse(text)), `${where} ${ajv.errorsText(validate.errors)}`).toBe(true);
   }
