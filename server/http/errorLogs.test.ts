@@ -124,7 +124,7 @@ test('a forced 5xx on every API logs the failure without a request or SQL parame
         })
       ).status,
       confirm: (await widget('/confirm', {})).status,
-      document: (await fetch(`${service.url}/session/${sessionId}`)).status,
+      document: (await fetch(`${service.url}/session/${sessionId}${authorizedUrl.search}`)).status,
     };
     expect(statuses).toEqual({
       create: 500,
