@@ -1,5 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { precompressPlugin } from './tooling/precompressPlugin';
 
 /**
  * One config, two builds:
@@ -40,23 +42,46 @@ export default defineConfig(({ mode }) => {
             });
           },
         },
+        precompressPlugin(),
       ],
     };
   }
   return {
     root: 'widget',
     base: '/widget/',
-    plugins: [preact()],
+    // The document is templated per session by the service, which compresses it then.
+    plugins: [
+      preact(),
+      precompressPlugin({
+        skip: (fileName) => fileName.endsWith('.html') || fileName.startsWith('.vite/'),
+      }),
+    ],
     build: {
       outDir: '../dist/widget',
       emptyOutDir: true,
-      target: 'es2019',
+      target: 'es2020',
       assetsDir: 'assets',
+      // `.vite/manifest.json` names the hashed flow-pages and locale chunks, so the service can
+      // add `modulepreload` links for exactly the chunks a session's first render needs.
+      manifest: true,
+      // The polyfill only makes `modulepreload` work in browsers without it; there the links
+      // are a missed head start, not a failure, so its bytes stay out of every boot.
+      modulePreload: { polyfill: false },
       rollupOptions: {
+        // A second entry: the exchange, which the service lists as the document's first script
+        // so that it runs before the main bundle has downloaded (widget/earlyExchange.ts).
+        input: {
+          widget: fileURLToPath(new URL('widget/index.html', import.meta.url)),
+          exchange: fileURLToPath(new URL('widget/earlyExchange.ts', import.meta.url)),
+        },
         output: {
           // Predictable names for the size budgets in package.json: the initial bundle is
-          // `widget-*.js` + `widget-*.css`, each locale `locale-<code>-*.js`, lazy pages `page-*.js`.
-          entryFileNames: 'assets/widget-[hash].js',
+          // `widget-*.js` (the early exchange is `widget-exchange-*.js`) + `widget-*.css`, each
+          // locale `locale-<code>-*.js`, lazy pages `page-*.js`.
+          entryFileNames: (chunk) =>
+            chunk.name === 'exchange'
+              ? 'assets/widget-exchange-[hash].js'
+              : 'assets/widget-[hash].js',
           chunkFileNames: (chunk) =>
             chunk.facadeModuleId?.includes('/locales/')
               ? 'assets/locale-[name]-[hash].js'

@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 /**
  * Test projects:
  * - `dom`: logic and components of the browser parts, in happy-dom.
- * - `node`: the service and the demo backend, in Node.
+ * - `node`: the service, the demo backend and the build tooling, in Node.
  * - `browser`: real Chromium across two origins against real processes (`e2e/`).
  * - `postgres`: the storage and idempotency suites against a real PostgreSQL
  *   (`TOKENFRAME_TEST_DATABASE_URL`).
@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
+          setupFiles: ['widget/testing/domTestSetup.ts'],
           include: ['{protocol,host-sdk,widget,locales}/**/*.test.{ts,tsx}'],
         },
       },
@@ -24,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['{server,demo}/**/*.test.ts'],
+          include: ['{server,demo,tooling}/**/*.test.ts'],
           exclude: ['**/*.pg.test.ts'],
           testTimeout: 20_000,
         },

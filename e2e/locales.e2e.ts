@@ -130,8 +130,18 @@ describe('every locale in real Chromium', () => {
         expect(await widget.eventNames()).toContain('tokenframe.token_success');
         expect(widget.missingKeyWarnings(), 'i18n missing-key warnings').toEqual([]);
         expect(widget.pageErrors).toEqual([]);
-        // Only the active locale is downloaded, plus en-US, the fallback fetched at boot.
-        expect(new Set(widget.localeChunksRequested)).toEqual(new Set(['en-US', locale]));
+        // Only the active locale is downloaded (PRODUCT.md §6): en-US too only when active.
+        // Once: the document's modulepreload of the session's chunk is what the import reuses.
+        expect(widget.localeChunksRequested).toEqual([locale]);
+        expect(
+          await frame.$$eval('link[rel="modulepreload"]', (links) =>
+            links.map((link) => link.getAttribute('href')),
+          ),
+        ).toEqual([
+          expect.stringMatching(/\/widget\/assets\/widget-exchange-[^/]+\.js$/),
+          expect.stringMatching(/\/widget\/assets\/page-flowPages-[^/]+\.js$/),
+          expect.stringMatching(new RegExp(`/widget/assets/locale-${locale}-[^/]+\\.js$`)),
+        ]);
       } finally {
         await widget.close();
       }
@@ -158,4 +168,42 @@ describe('every locale in real Chromium', () => {
       await standalone.close();
     }
   });
+});
+
+describe('lists where Chromium has no list data', () => {
+  // Chromium ships no Intl.ListFormat data for Hmong or Khmer: asked anyway, it answers in
+  // English ("A, B, and C"). The fields to check after a failed recipient verification are
+  // joined with the locale file's own "and" instead.
+  it.each(['hmn-Latn', 'km-KH'] as const)(
+    '%s: the mismatched fields are listed with the language\'s own "and"',
+    async (locale) => {
+      const widget = await world.mount(locale);
+      const { frame } = widget;
+      try {
+        await waitForPage(frame, 'account_entry');
+        expect(
+          await frame.evaluate((code) => Intl.ListFormat.supportedLocalesOf([code]), locale),
+          'Chromium has list data for this locale now; the fallback is not exercised',
+        ).toEqual([]);
+        await fillDebitForm(frame, SANDBOX_DEBIT_CARD, {
+          last_name: 'Mismatch',
+          address_line1: '1 Elsewhere Road',
+          city: 'Elsewhere',
+        });
+        await submitAccountForm(frame);
+        const notice = frame.locator('.failure-notice');
+        await notice.waitFor({ timeout: 15_000 });
+        const label = (field: string) => localeString(locale, `fields.${field}.label`);
+        const fields = localeString(locale, 'common.list_and')
+          .replace('{{first}}', `${label('last_name')}, ${label('address_line1')}`)
+          .replace('{{last}}', label('city'));
+        const text = await notice.innerText();
+        expect(text).toContain(fields);
+        expect(text).not.toContain(', and');
+        expect(widget.missingKeyWarnings()).toEqual([]);
+      } finally {
+        await widget.close();
+      }
+    },
+  );
 });

@@ -17,8 +17,8 @@ import { pseudoCatalogue, pseudoLocaleModule } from './i18n/pseudoLocale';
 
 /**
  * Issue 5's pseudo-locale run: en-US.json is turned into an accented, ~40% longer catalogue
- * with every string in ⟦…⟧, and served in place of the en-US chunk (the boot-time fallback,
- * so even the loading and session error pages use it). Each page of the flow is then checked
+ * with every string in ⟦…⟧, and served in place of the en-US chunk (the sessions here are in
+ * en-US, the only chunk they download, so even the loading and session error pages use it). Each page of the flow is then checked
  * at host widths of 320 and 375 px: every piece of copy must carry the markers (none is
  * hard-coded), and nothing may be clipped, spill out of its box or past the frame's edge, nor
  * any word be broken across lines by a box squeezed too narrow.
@@ -187,7 +187,11 @@ describe('pseudo-locale through the flow', () => {
       await frame.check('[role="radiogroup"] input[name="biller_id"] >> nth=0');
       await expectLocalizedAndUnclipped(page, frame, 'BillPay search with results');
 
-      await frame.click('form.account-form .button.secondary >> nth=-1');
+      await frame.click('form.account-form .button.cancel-link');
+      // Cancel asks first (PRODUCT.md §2): the leave step is localized and unclipped too.
+      await frame.waitForSelector('.leave-confirm');
+      await expectLocalizedAndUnclipped(page, frame, 'leave without adding an account');
+      await frame.click('.leave-confirm-button');
       await waitForPage(frame, 'canceled');
       await expectLocalizedAndUnclipped(page, frame, 'canceled');
       expect(widget.pageErrors).toEqual([]);

@@ -325,13 +325,15 @@ describe('widget flow in a real browser', () => {
     expect(ready.funding_destination).toBe('debit');
     await expectNoAxeViolations(await hostPage.frame(), 'account entry (debit)');
     await enterCard(hostPage.widget, '4000056655665556');
-    await hostPage.widget.getByRole('heading', { name: 'Confirm your account' }).waitFor();
+    await hostPage.widget.getByRole('heading', { name: 'Confirm your payout details' }).waitFor();
     await expectNoAxeViolations(await hostPage.frame(), 'confirmation');
     await hostPage.widget.getByRole('button', { name: 'Confirm', exact: true }).click();
     const success = await hostPage.waitForEvent('tokenframe.token_success');
     expect(success.customer_account_token).toMatch(/^cat_/);
     expect(success.account).toMatchObject({ last4: '5556', display: '•••• 5556' });
-    await hostPage.widget.getByRole('heading', { name: 'Your account has been added' }).waitFor();
+    await hostPage.widget
+      .getByRole('heading', { name: 'Your payout method has been added' })
+      .waitFor();
     await expectNoAxeViolations(await hostPage.frame(), 'success');
     expect((await opsSession(String(ready.session_identifier))).state).toBe('completed');
     await hostPage.close();
@@ -481,7 +483,7 @@ describe('widget flow in a real browser', () => {
     await hostPage.waitForEvent('tokenframe.ready');
     await expectNoAxeViolations(await hostPage.frame(), 'account entry (ach)');
     await enterBankAccount(hostPage.widget, '000123456789');
-    await hostPage.widget.getByRole('heading', { name: 'Confirm your account' }).waitFor();
+    await hostPage.widget.getByRole('heading', { name: 'Confirm your payout details' }).waitFor();
     await hostPage.widget.getByRole('button', { name: 'Confirm', exact: true }).click();
     const success = await hostPage.waitForEvent('tokenframe.token_success');
     expect(success.funding_destination).toBe('ach');
@@ -515,8 +517,10 @@ describe('widget flow in a real browser', () => {
     const hostPage = await openHost();
     const ready = await hostPage.waitForEvent('tokenframe.ready');
     await hostPage.widget.getByRole('button', { name: 'Cancel', exact: true }).click();
+    // Cancel asks first (PRODUCT.md §2); only Leave ends the session.
+    await hostPage.widget.getByRole('button', { name: 'Leave', exact: true }).click();
     await hostPage.waitForEvent('tokenframe.funding_canceled');
-    await hostPage.widget.getByRole('heading', { name: 'You canceled' }).waitFor();
+    await hostPage.widget.getByRole('heading', { name: 'You canceled this request' }).waitFor();
     await expectNoAxeViolations(await hostPage.frame(), 'canceled');
     expect((await opsSession(String(ready.session_identifier))).state).toBe('canceled');
     await hostPage.close();

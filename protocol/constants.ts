@@ -74,6 +74,8 @@ export const PAGES = [
   'loading',
   'session_error',
   'account_entry',
+  /** "Use a different method": the list of the program's destinations. */
+  'destination_picker',
   'confirmation',
   'success',
   'terminal_failure',

@@ -1,9 +1,12 @@
+import type { UsStateCode } from './usStateCodes';
+
+export { US_STATE_CODES, isUsStateCode, type UsStateCode } from './usStateCodes';
+
 /**
- * US states, DC and territories accepted in `recipient_information.state` and in a typed
- * billing address (PRODUCT.md §1, §2), with their names. Names are proper nouns shown beside
- * the postal code, so they are data, not locale strings.
+ * The US states, DC and territories with their names, in the order a select lists them.
+ * Names are proper nouns shown beside the postal code, so they are data, not locale strings.
  */
-export const US_STATES = [
+export const US_STATES: readonly (readonly [code: UsStateCode, name: string])[] = [
   ['AL', 'Alabama'],
   ['AK', 'Alaska'],
   ['AZ', 'Arizona'],
@@ -61,18 +64,4 @@ export const US_STATES = [
   ['PR', 'Puerto Rico'],
   ['VI', 'U.S. Virgin Islands'],
   ['UM', 'U.S. Minor Outlying Islands'],
-] as const;
-
-/** One of the 57 postal codes of {@link US_STATES}. */
-export type UsStateCode = (typeof US_STATES)[number][0];
-
-/** The postal codes alone, in the same order. */
-export const US_STATE_CODES = US_STATES.map(([code]) => code) as unknown as readonly [
-  UsStateCode,
-  ...UsStateCode[],
 ];
-
-/** True for one of the 57 codes (a form's select value, a request field). */
-export function isUsStateCode(value: string): value is UsStateCode {
-  return (US_STATE_CODES as readonly string[]).includes(value);
-}

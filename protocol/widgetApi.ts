@@ -14,7 +14,7 @@ import {
   TEXT_FIELD_MAX,
   ZIP_CODE,
 } from './fieldRules';
-import { US_STATE_CODES } from './usStates';
+import { US_STATE_CODES } from './usStateCodes';
 
 /**
  * The widget ↔ service HTTP contract (`/api/widget/v1/*`). The widget validates what it

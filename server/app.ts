@@ -3,8 +3,10 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { ServiceConfig } from './config';
 import type { ServiceContext } from './context';
 import type { Store } from './storage/store';
+import { registerCompression } from './http/compression';
 import { installErrorHandlers } from './http/errorHandler';
 import { AllowedMethods } from './http/allowedMethods';
+import { installRequestIds } from './http/requestId';
 import { createLogger, type LoggerOption } from './http/logging';
 import { sessionApiPlugin } from './api/sessionApi/plugin';
 import { buildOpenApiDocument } from './api/openapi/openApiDocument';
@@ -40,13 +42,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
     trustProxy: false,
   });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('X-Request-Id', request.id);
-  });
+  installRequestIds(app);
   installErrorHandlers(app);
   const allowedMethods = new AllowedMethods();
   allowedMethods.watch(app);
   app.decorate('allowedMethods', allowedMethods);
+  await registerCompression(app);
 
   await app.register(sessionApiPlugin, context);
   await app.register(widgetApiPlugin, context);

@@ -10,23 +10,21 @@ import {
 import { WidgetApiFailure, type WidgetApiClient } from './api';
 import type { Bridge } from './bridge';
 import { HostEventEmitter } from './emitter';
-import { exchangeWithRetry } from './exchangeWithRetry';
+import type { AuthorizedUrlParts, PendingExchange } from './bootExchange';
+import { updateMount } from './mountStore';
+import { resumeOrExchange, type StartedMount } from './resumeOrExchange';
 import { serverFieldErrors } from './flow/serverFieldErrors';
-import type { FlowState } from './flow/state';
+import { FINAL_PAGES, type FlowState } from './flow/state';
 import { INITIAL_STATE, transition } from './flow/transition';
 import type { WidgetI18n } from './i18n';
 import { languageChoice } from './languageChoice';
-import { applyAppearance, applyThemeVariant } from './theme';
+import { applyThemeVariant } from './theme';
+import { ActionContext, type ActionFailure, type FlowAction } from './ui/ActionContext';
 import { WidgetContext, type WidgetContextValue } from './ui/WidgetContext';
 import { PageView } from './PageView';
 import { loadedFlowPages, preloadFlowPages } from './pages/flowPagesLoader';
 
-/** The authorized_url's parts, read from the address bar by `main.tsx`. */
-export interface AuthorizedUrlParts {
-  sessionIdentifier: string;
-  t: string;
-  h: string;
-}
+export type { AuthorizedUrlParts };
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -35,6 +33,8 @@ export interface AppProps {
   i18n: WidgetI18n;
   /** `null` when the address bar did not hold a well-formed authorized_url. */
   authorizedUrl: AuthorizedUrlParts | null;
+  /** The exchange `main.tsx` started at boot; started here when absent (tests). */
+  exchange?: PendingExchange;
   /** Tracer for events sent before (or without) a successful exchange. */
   fallbackTracerToken: string;
   /** The session's language from the document's meta, applied before the exchange answers. */
@@ -59,7 +59,11 @@ export function App(props: AppProps) {
   const [state, dispatch] = useReducer(transition, INITIAL_STATE);
   const [session, setSession] = useState<WidgetSession | null>(null);
   const [locale, setLocaleState] = useState<Locale>(i18n.locale());
-  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<FlowAction | null>(null);
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  // Synchronous guard: two presses within one frame both see the old `pending` state.
+  const inFlight = useRef(false);
+  const lastCall = useRef<() => void>(() => {});
   const [status, setStatus] = useState('');
   const emitter = useMemo(
     () => new HostEventEmitter(bridge, props.navigate),
@@ -74,9 +78,10 @@ export function App(props: AppProps) {
       formatNumber: i18n.formatNumber,
       emit: (payload) => emitter.emit(payload),
       announce: setStatus,
+      mode: bridge.mode,
     }),
     // `locale` changes the translations behind `t`, so consumers must re-render.
-    [i18n, locale, emitter],
+    [i18n, locale, emitter, bridge],
   );
   const { t } = context;
 
@@ -102,8 +107,10 @@ export function App(props: AppProps) {
 
   async function start() {
     const url = props.authorizedUrl;
+    const standalone = bridge.mode === 'standalone';
     document.title = t('app.document_title');
-    if (!url) {
+    // Embedded, a URL without `t`/`h` is not valid; standalone it is a reload to resume.
+    if (!url && !standalone) {
       dispatch({ type: 'session_failed', error: 'invalid_url' });
       return;
     }
@@ -112,21 +119,26 @@ export function App(props: AppProps) {
     // and even the error page of a failed exchange is in the recipient's language.
     const documentLocale = props.documentLocale ? applyLocale(props.documentLocale) : null;
     const flowPages = preloadFlowPages();
-    let exchanged: WidgetSession;
+    let started: StartedMount;
     try {
-      exchanged = (
-        await exchangeWithRetry(
-          api,
-          { session_identifier: url.sessionIdentifier, t: url.t, h: url.h },
-          () => setStatus(t('status.rate_limited')),
-        )
-      ).session;
+      started = await resumeOrExchange({
+        api,
+        authorizedUrl: url,
+        exchange: props.exchange,
+        standalone,
+        onRateLimited: () => setStatus(t('status.rate_limited')),
+      });
     } catch (error) {
       await documentLocale;
-      emitter.start({
-        session_identifier: url.sessionIdentifier,
-        tracer_token: props.fallbackTracerToken,
-      });
+      // A reload that could not resume still knows its session (`resumeStoredMount.ts`).
+      const known = (error as { session?: WidgetSession | null }).session ?? null;
+      emitter.start(
+        {
+          session_identifier: known?.session_identifier ?? url?.sessionIdentifier ?? 'unknown',
+          tracer_token: known?.tracer_token ?? props.fallbackTracerToken,
+        },
+        known ?? {},
+      );
       failSession(
         error instanceof WidgetApiFailure && error.sessionError
           ? error.sessionError
@@ -134,6 +146,7 @@ export function App(props: AppProps) {
       );
       return;
     }
+    const exchanged = started.session;
     emitter.start(
       { session_identifier: exchanged.session_identifier, tracer_token: exchanged.tracer_token },
       exchanged,
@@ -145,16 +158,23 @@ export function App(props: AppProps) {
       languageChoice.get(exchanged.session_identifier) ?? exchanged.language_locale_code,
     );
     const host = await bridge.connected;
-    applyAppearance(host?.appearance);
     const enabled = exchanged.funding_destinations;
     const destination =
-      host && enabled.includes(host.funding_destination) ? host.funding_destination : enabled[0];
+      host && enabled.includes(host.funding_destination)
+        ? host.funding_destination
+        : started.destination && enabled.includes(started.destination)
+          ? started.destination
+          : enabled[0];
     if (!destination) {
       failSession('session_terminated');
       return;
     }
     try {
       await flowPages;
+      // Its own chunk, fetched only when the merchant set an appearance: most mounts never pay
+      // for the value-by-value check and the contrast maths.
+      if (host?.appearance)
+        (await import('./appearance/applyAppearance')).applyAppearance(host.appearance);
     } catch {
       // The form's chunk did not download: a load failure, which the SDK answers with a new URL.
       failSession('invalid_url');
@@ -170,11 +190,23 @@ export function App(props: AppProps) {
     props.onReady?.();
   }
 
-  /** Runs one API call with the busy flag and a status message; maps failures to the flow. */
-  async function run(statusKey: string, call: () => Promise<void>) {
-    if (busy) return;
-    setBusy(true);
+  /**
+   * Runs one API call, one at a time, marking its button in flight and announcing it; maps
+   * failures to the flow. A network, server or rate-limit failure becomes a visible message
+   * with a retry next to the action (PRODUCT.md §2), and the form keeps what was typed.
+   */
+  async function run(action: FlowAction, statusKey: string, call: () => Promise<void>) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    lastCall.current = () => void run(action, statusKey, call);
+    setPending(action);
+    setFailure(null);
     setStatus(t(statusKey));
+    const fail = (messageKey: string) => {
+      setFailure({ action, messageKey });
+      // The visible message is an alert; the status region must not say it twice.
+      setStatus('');
+    };
     try {
       await call();
       setStatus('');
@@ -187,11 +219,12 @@ export function App(props: AppProps) {
           fieldErrors: serverFieldErrors(error.fields, (key) => i18n.instance.exists(key)),
         });
         setStatus('');
-      } else if (error.code === 'rate_limited') setStatus(t('status.rate_limited'));
-      else if (error.code === 'network') setStatus(t('status.network_error'));
-      else setStatus(t('status.server_error'));
+      } else if (error.code === 'rate_limited') fail('status.rate_limited');
+      else if (error.code === 'network') fail('status.network_error');
+      else fail('status.server_error');
     } finally {
-      setBusy(false);
+      inFlight.current = false;
+      setPending(null);
     }
   }
 
@@ -203,7 +236,7 @@ export function App(props: AppProps) {
       : 'debit';
 
   const submitAccount = (submission: AccountSubmission) =>
-    run('status.submitting', async () => {
+    run('submit', 'status.submitting', async () => {
       const outcome = await api.submitAccount(submission);
       const fundingDestination = submission.funding_destination;
       switch (outcome.result) {
@@ -266,7 +299,7 @@ export function App(props: AppProps) {
     });
 
   const confirm = () =>
-    run('status.confirming', async () => {
+    run('confirm', 'status.confirming', async () => {
       const result = await api.confirm();
       emitter.emit({
         event_name: EVENTS.TOKEN_SUCCESS,
@@ -278,7 +311,7 @@ export function App(props: AppProps) {
     });
 
   const cancel = () =>
-    run('status.canceling', async () => {
+    run('cancel', 'status.canceling', async () => {
       const fundingDestination = destinationOf();
       await api.cancel();
       emitter.emit({
@@ -289,8 +322,10 @@ export function App(props: AppProps) {
     });
 
   const chooseDestination = (destination: FundingDestination) =>
-    run('status.changing_destination', async () => {
+    run('change_destination', 'status.changing_destination', async () => {
       await api.changeDestination(destination);
+      if (session && bridge.mode === 'standalone')
+        updateMount(session.session_identifier, (mount) => ({ ...mount, destination }));
       dispatch({ type: 'destination_changed', destination });
     });
 
@@ -316,6 +351,14 @@ export function App(props: AppProps) {
   useEffect(() => {
     previousPage.current = state.page;
   }, [state.page]);
+  // A mount that reached its end cannot be resumed by a reload (PRODUCT.md §5).
+  useEffect(() => {
+    if (session && bridge.mode === 'standalone' && FINAL_PAGES.includes(state.page))
+      updateMount(session.session_identifier, (mount) => ({ session: mount.session }));
+  }, [state.page, session]);
+  // A failed call's message belongs to the page (or picker) it was made from.
+  const pickerOpen = state.page === 'account_entry' && state.choosingDestination;
+  useEffect(() => setFailure(null), [state.page, pickerOpen]);
   // Layout effect: runs right after the DOM update, not on the next frame, which an off-screen
   // cross-origin frame may not get.
   const { onContentChanged } = props;
@@ -324,36 +367,38 @@ export function App(props: AppProps) {
   const LanguageSwitcher = loadedFlowPages()?.LanguageSwitcher;
   return (
     <WidgetContext.Provider value={context}>
-      <div class="widget">
-        {state.page !== 'loading' && session && LanguageSwitcher ? (
-          <header class="widget-header">
-            <LanguageSwitcher onChange={(code, name) => void changeLanguage(code, name)} />
-          </header>
-        ) : null}
-        <main>
-          <PageView
-            key={state.page}
-            state={state}
-            destinations={session?.funding_destinations ?? []}
-            busy={busy}
-            focusHeading={focusHeading}
-            api={api}
-            onSubmit={submitAccount}
-            onConfirm={confirm}
-            onCancel={cancel}
-            onRequestDifferentMethod={() => dispatch({ type: 'different_method_requested' })}
-            onDismissPicker={() => dispatch({ type: 'different_method_dismissed' })}
-            onChooseDestination={chooseDestination}
-            onAcknowledge={acknowledge}
-          />
-        </main>
-        <footer class="widget-footer">
-          <p>{t('app.secure_notice')}</p>
-        </footer>
-        <p class="visually-hidden" role="status" aria-live="polite">
-          {status}
-        </p>
-      </div>
+      <ActionContext.Provider value={{ pending, failure, retry: () => lastCall.current() }}>
+        <div class="widget">
+          {state.page !== 'loading' && session && LanguageSwitcher ? (
+            <header class="widget-header">
+              <LanguageSwitcher onChange={(code, name) => void changeLanguage(code, name)} />
+            </header>
+          ) : null}
+          <main>
+            <PageView
+              key={state.page}
+              state={state}
+              destinations={session?.funding_destinations ?? []}
+              busy={pending !== null}
+              focusHeading={focusHeading}
+              api={api}
+              onSubmit={submitAccount}
+              onConfirm={confirm}
+              onCancel={cancel}
+              onRequestDifferentMethod={() => dispatch({ type: 'different_method_requested' })}
+              onDismissPicker={() => dispatch({ type: 'different_method_dismissed' })}
+              onChooseDestination={chooseDestination}
+              onAcknowledge={acknowledge}
+            />
+          </main>
+          <footer class="widget-footer">
+            <p>{t('app.secure_notice')}</p>
+          </footer>
+          <p class="visually-hidden" role="status" aria-live="polite">
+            {status}
+          </p>
+        </div>
+      </ActionContext.Provider>
     </WidgetContext.Provider>
   );
 }

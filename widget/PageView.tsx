@@ -69,7 +69,6 @@ export function PageView(props: PageViewProps) {
         <ConfirmationPage
           destination={state.destination}
           account={state.account}
-          busy={props.busy}
           canChangeMethod={props.destinations.length > 1}
           focusHeading={focusHeading}
           onConfirm={props.onConfirm}
@@ -78,7 +77,13 @@ export function PageView(props: PageViewProps) {
         />
       );
     case 'success':
-      return <SuccessPage account={state.account} focusHeading={focusHeading} />;
+      return (
+        <SuccessPage
+          account={state.account}
+          destination={state.destination}
+          focusHeading={focusHeading}
+        />
+      );
     case 'terminal_failure':
       return (
         <TerminalFailurePage

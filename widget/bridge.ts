@@ -8,6 +8,7 @@ import {
   type HostConnect,
   type WidgetEvent,
   type WidgetHello,
+  type Appearance,
 } from '../protocol';
 import { deliverToNativeBridges } from './standalone';
 
@@ -17,8 +18,8 @@ export interface Bridge {
   readonly mode: 'embedded' | 'standalone';
   /**
    * Resolves with the host's options once the port arrives; resolves null in standalone mode.
-   * An appearance that fails `appearanceSchema` is dropped (`appearance: undefined`), logged in
-   * debug mode: the host SDK does not check its values.
+   * An appearance that fails `appearanceSchema` arrives unchecked: `applyAppearance` checks
+   * it value by value (the host SDK does not check values).
    */
   readonly connected: Promise<HostConnect | null>;
   /** Validates the event with widgetEventSchema, then sends it (buffered until connected). Invalid events are dropped and logged in debug mode. Standalone: delivers to webkit.messageHandlers.tokenframe / ReactNativeWebView / TokenframeAndroid. */
@@ -154,20 +155,18 @@ export function connectToHost(options: ConnectOptions): Bridge {
 
 /**
  * Parses `host_connect`. The SDK checks only that `appearance` is an object (the patterns
- * would not fit its size budget), so this is where an unknown variable or unsafe value is
- * caught: the appearance is dropped and logged, and the flow goes on with the default theme
- * rather than failing the handshake over a cosmetic option.
+ * would not fit its size budget). When the appearance fails `appearanceSchema`, the rest of the
+ * message is still checked and the appearance is passed on unchecked: `applyAppearance`
+ * (its own chunk) checks it value by value, drops only what fails, and names each dropped
+ * value in a console warning (PRODUCT.md §3).
  */
 function parseHostConnect(data: unknown, debug: (message: string, detail?: unknown) => void) {
   const parsed = hostConnectSchema.safeParse(data);
   if (parsed.success || !data || typeof data !== 'object' || !('appearance' in data)) return parsed;
-  const withoutAppearance = hostConnectSchema.safeParse({ ...data, appearance: undefined });
-  if (withoutAppearance.success) {
-    // Names of failing fields only, as for events.
-    debug(
-      'dropped invalid appearance',
-      parsed.error.issues.map((issue) => issue.path.join('.')),
-    );
+  const rest = hostConnectSchema.safeParse({ ...data, appearance: undefined });
+  if (!rest.success) {
+    debug('ignored host_connect with an invalid shape');
+    return rest;
   }
-  return withoutAppearance;
+  return { ...rest, data: { ...rest.data, appearance: data.appearance as Appearance } };
 }

@@ -32,8 +32,23 @@ describe('widget i18n', () => {
     await i18n.setLocale('de-DE');
     expect(i18n.t('loading.heading')).toBe('Laden');
     expect(warn).not.toHaveBeenCalled();
-    expect(i18n.t('canceled.heading')).toBe('You canceled');
+    expect(i18n.t('canceled.heading')).toBe('You canceled this request');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('"canceled.heading" for de-DE'));
+  });
+
+  it("starts in the session's locale without downloading en-US", async () => {
+    const i18n = await createWidgetI18n('de-DE');
+    expect(i18n.locale()).toBe('de-DE');
+    const german = i18n.t('canceled.heading');
+    expect(i18n.instance.hasResourceBundle('en-US', 'translation')).toBe(false);
+    expect(await i18n.setLocale('en-US')).toBe('en-US');
+    const english = i18n.t('canceled.heading');
+    expect(english).not.toBe('canceled.heading');
+    expect(english).not.toBe(german);
+  });
+
+  it('starts in en-US when the session names an unknown locale', async () => {
+    expect((await createWidgetI18n('xx-XX')).locale()).toBe('en-US');
   });
 
   it('falls back to en-US for an unknown locale code', async () => {

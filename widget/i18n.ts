@@ -1,16 +1,21 @@
 import i18next, { type i18n as I18nInstance, type TOptions } from 'i18next';
 import { LOCALES, RTL_LOCALES, type Locale } from '../protocol/constants';
-import { formattingLocaleFor, pluralRuleFor } from './i18n/localeRules';
+import { pluralRuleFor } from './i18n/localeRules';
+import { formatConjunctionList } from './i18n/listFormat';
+import { numberFormatFor } from './i18n/numberFormat';
 
-/** The fallback locale: its chunk is fetched at boot, before the first render. */
+/**
+ * The locale used when the requested one is unknown or its chunk cannot be downloaded. Its
+ * chunk is fetched only then, or when it is the active locale.
+ */
 export const FALLBACK_LOCALE: Locale = 'en-US';
 
 type LocaleModule = { default: Record<string, unknown> };
 
 /**
  * Every locale is its own chunk (`locale-<code>-[hash].js`); only the active one is
- * downloaded (PRODUCT.md §6). en-US too: it is requested at boot, in parallel with the URL
- * exchange, so it costs no wait but stays out of the initial bundle's size budget.
+ * downloaded (PRODUCT.md §6), en-US included. The service lists the session's chunk as a
+ * `modulepreload` in the document, so at boot it is usually already on its way.
  */
 const LOCALE_LOADERS = import.meta.glob<LocaleModule>('../locales/*-*.json');
 
@@ -54,15 +59,33 @@ export function directionOf(locale: Locale): 'ltr' | 'rtl' {
   return RTL_LOCALES.includes(locale) ? 'rtl' : 'ltr';
 }
 
+/** Downloads a locale's messages; `null` when the code is unknown or the chunk fails. */
+async function downloadLocale(locale: Locale): Promise<Record<string, unknown> | null> {
+  try {
+    return (await loaderFor(locale)?.())?.default ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Creates the widget's i18n, starting in en-US. Missing keys are reported with
- * `console.warn` (i18next's `missingKeyHandler` for keys absent everywhere, plus a check
- * against the active locale alone, since i18next's fallback to en-US would otherwise hide a
- * key a translation forgot).
+ * Creates the widget's i18n in `initialLocale` (the session's language from the document),
+ * downloading that locale's chunk only; an unknown code, or a chunk that fails to download,
+ * starts in en-US instead. Missing keys are reported with `console.warn` (i18next's
+ * `missingKeyHandler` for keys absent everywhere, plus a check against the active locale
+ * alone, since a fallback to en-US, when loaded, would otherwise hide a key a translation
+ * forgot).
  */
-export async function createWidgetI18n(): Promise<WidgetI18n> {
-  const fallback = await loaderFor(FALLBACK_LOCALE)?.();
-  if (!fallback) throw new Error(`createWidgetI18n: locales/${FALLBACK_LOCALE}.json is missing`);
+export async function createWidgetI18n(
+  initialLocale: string = FALLBACK_LOCALE,
+): Promise<WidgetI18n> {
+  let initial: Locale = isLocale(initialLocale) ? initialLocale : FALLBACK_LOCALE;
+  let messages = await downloadLocale(initial);
+  if (!messages && initial !== FALLBACK_LOCALE) {
+    initial = FALLBACK_LOCALE;
+    messages = await downloadLocale(initial);
+  }
+  if (!messages) throw new Error(`createWidgetI18n: locales/${initial}.json did not load`);
   const instance = i18next.createInstance();
   const warned = new Set<string>();
   const warnMissing = (locale: string, key: string) => {
@@ -72,12 +95,12 @@ export async function createWidgetI18n(): Promise<WidgetI18n> {
     console.warn(`[tokenframe] missing translation "${key}" for ${locale}`);
   };
   await instance.init({
-    lng: FALLBACK_LOCALE,
+    lng: i18nextCode(initial),
     fallbackLng: FALLBACK_LOCALE,
     supportedLngs: LOCALES.map(i18nextCode),
     // Keys are nested by page; locale codes like zh-Hans must not be cut down to `zh`.
     load: 'currentOnly',
-    resources: { [FALLBACK_LOCALE]: { translation: fallback.default } },
+    resources: { [i18nextCode(initial)]: { translation: messages } },
     // Preact escapes text content; escaping here would double-encode.
     interpolation: { escapeValue: false },
     saveMissing: true,
@@ -94,8 +117,19 @@ export async function createWidgetI18n(): Promise<WidgetI18n> {
       options.ordinal ? 'ordinal' : 'cardinal',
     );
 
-  let active: Locale = FALLBACK_LOCALE;
-  let numberFormat = new Intl.NumberFormat(formattingLocaleFor(active));
+  // `{{count, number}}` in the strings: the same digits as `formatNumber` (numberFormat.ts).
+  instance.services.formatter?.add('number', (value, lng) =>
+    numberFormatFor(lng ?? FALLBACK_LOCALE).format(value),
+  );
+  // `{{fields, list}}`: the locale file's own "and" where `Intl` has no list data (listFormat.ts).
+  instance.services.formatter?.add('list', (items: string[], lng) =>
+    formatConjunctionList(lng ?? FALLBACK_LOCALE, items, (first, last) =>
+      instance.t('common.list_and', { lng, first, last }),
+    ),
+  );
+
+  let active: Locale = initial;
+  let numberFormat = numberFormatFor(active);
 
   const t: Translate = (key, options) => {
     if (
@@ -115,29 +149,15 @@ export async function createWidgetI18n(): Promise<WidgetI18n> {
     formatNumber: (value) => numberFormat.format(value),
     async setLocale(requested) {
       const locale = isLocale(requested) ? requested : FALLBACK_LOCALE;
-      const load = loaderFor(locale);
-      if (
-        locale !== FALLBACK_LOCALE &&
-        load &&
-        !instance.hasResourceBundle(i18nextCode(locale), 'translation')
-      ) {
-        try {
-          const module = await load();
-          instance.addResourceBundle(
-            i18nextCode(locale),
-            'translation',
-            module.default,
-            true,
-            true,
-          );
-        } catch {
-          // A chunk that fails to download leaves the widget usable in English.
-          return active;
-        }
+      if (!instance.hasResourceBundle(i18nextCode(locale), 'translation')) {
+        const loaded = await downloadLocale(locale);
+        // A chunk that fails to download leaves the widget usable in the language it had.
+        if (!loaded) return active;
+        instance.addResourceBundle(i18nextCode(locale), 'translation', loaded, true, true);
       }
       await instance.changeLanguage(locale);
       active = locale;
-      numberFormat = new Intl.NumberFormat(formattingLocaleFor(locale));
+      numberFormat = numberFormatFor(locale);
       return active;
     },
   };

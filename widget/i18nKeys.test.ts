@@ -90,9 +90,12 @@ describe('en-US key coverage', () => {
       'bank',
       'biller',
       'brand',
+      'brands, list',
       'count, number',
-      'fields',
+      'fields, list',
+      'first',
       'language',
+      'last',
       'last4',
     ]);
   });

@@ -93,6 +93,8 @@ describe('webview demo (standalone mode)', () => {
         .locator('section[data-page="account_entry"] button.secondary')
         .filter({ hasText: /cancel/i })
         .click();
+      // Cancel asks first (PRODUCT.md §2); Leave ends the session.
+      await app.page.locator('section[data-page="account_entry"] .leave-confirm-button').click();
       await app.page.waitForURL(`${demo.demoUrl}/webview-result.html?**`);
       const query = new URL(app.page.url()).searchParams;
       expect(query.get('outcome')).toBe('error');

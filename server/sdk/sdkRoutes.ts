@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../context';
+import { pickRepresentation, readEncodedFile, type EncodedFile } from '../http/precompressed';
 
 /** The SDK builds served under `/sdk/`. */
 export const SDK_FILES = ['tokenframe.js', 'tokenframe.mjs'] as const;
@@ -25,7 +26,8 @@ export interface SdkFileIntegrity {
 
 interface Cached {
   mtimeMs: number;
-  content: Buffer;
+  /** The bytes plus the build's `.br` / `.gz` variants; SRI covers the decoded bytes. */
+  content: EncodedFile;
   integrity: string;
   /** Short content hash naming this build in the versioned URL. */
   version: string;
@@ -56,8 +58,8 @@ export async function sdkRoutes(
     }
     const hit = cache.get(name);
     if (hit && hit.mtimeMs === mtimeMs) return hit;
-    const content = readFileSync(path);
-    const digest = createHash('sha384').update(content).digest();
+    const content = readEncodedFile(path);
+    const digest = createHash('sha384').update(content.identity).digest();
     const entry = {
       mtimeMs,
       content,
@@ -83,14 +85,16 @@ export async function sdkRoutes(
         .code(404)
         .header('Cache-Control', 'no-store')
         .send({ error: 'not_found', message: 'SDK not built: run npm run build' });
-    const etag = `"${file.integrity}"`;
+    const { coding, body } = pickRepresentation(request, reply, file.content);
+    // One ETag per representation: a cache must not answer a gzip request with brotli bytes.
+    const etag = `"${file.integrity}${coding ? `-${coding}` : ''}"`;
     reply
       .header('Content-Type', 'text/javascript; charset=utf-8')
       .header('Cache-Control', cacheControl)
       .header('ETag', etag)
       .header('X-Content-Type-Options', 'nosniff');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    return reply.send(file.content);
+    return reply.send(body);
   };
 
   for (const name of SDK_FILES) {

@@ -6,6 +6,7 @@ import type { LoggerOption } from '../http/logging';
 import { openStore, runMigrations } from '../storage/openStore';
 import type { Store } from '../storage/store';
 import { freePort } from './freePort';
+import { checkResponsesAgainstOpenApi } from './openApiConformance';
 import { SignedClient } from './signedClient';
 
 /** A clock tests can move: `now()` is the app's clock, `advance(ms)` moves it. */
@@ -75,6 +76,7 @@ export async function startTestApp(
     clock: options.clock,
     logger: options.logger ?? false,
   });
+  const conformance = checkResponsesAgainstOpenApi(app);
   await app.listen({ port: config.port, host: config.host });
   const client = new SignedClient({
     baseUrl: url,
@@ -91,6 +93,7 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       if (!options.store) await store.close();
+      conformance.assertConforms();
     },
   };
 }

@@ -6,6 +6,8 @@ import { sandboxProgram, type Program } from '../domain/programs/program';
 import { createSession } from '../domain/sessions/createSession';
 import { exchangeAuthorizedUrl } from '../domain/sessions/exchange';
 import { widgetApiPlugin } from '../api/widgetApi/plugin';
+import { checkResponsesAgainstOpenApi } from './openApiConformance';
+import { installRequestIds } from '../http/requestId';
 import { widgetDocumentRoutes } from '../widgetDocument/documentRoutes';
 
 /** The sandbox recipient the harness's sessions are created for. */
@@ -70,6 +72,8 @@ export async function startWidgetApiHarness(
     logger: { level: 'info', stream: { write: (line: string) => void logs.push(line) } },
   });
   const clock = () => now;
+  installRequestIds(app);
+  const conformance = checkResponsesAgainstOpenApi(app);
   await app.register(widgetApiPlugin, { store, config, clock });
   await app.register(widgetDocumentRoutes, { store, config, clock });
   await app.ready();
@@ -127,6 +131,7 @@ export async function startWidgetApiHarness(
     async close() {
       await app.close();
       await store.close();
+      conformance.assertConforms();
     },
   };
 }

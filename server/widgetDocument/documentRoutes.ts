@@ -2,10 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { ALWAYS_COMPRESS } from '../http/compression';
 import { isOrigin } from '../domain/programs/program';
 import type { ServiceContext } from '../context';
 import { refuseUnstorableInput } from '../http/inputGuard';
 import { verifyAuthorizedUrl } from '../domain/sessions/authorizedUrl';
+import { bootAssets, injectBootAssets } from './bootAssets';
 import {
   injectSessionMeta,
   widgetDocumentHeaders,
@@ -31,6 +33,7 @@ export async function widgetDocumentRoutes(
 
   app.get<{ Params: { id: string }; Querystring: { t?: unknown; h?: unknown } }>(
     '/session/:id',
+    ALWAYS_COMPRESS,
     async (request, reply) => {
       const { t, h } = request.query;
       // Only the holder of a signed authorized_url learns anything about the session: without
@@ -52,9 +55,13 @@ export async function widgetDocumentRoutes(
           .headers(widgetDocumentHeaders(null))
           .send('<!doctype html><title>Tokenframe</title><p>The widget is not built.</p>');
       }
+      const boot = await bootAssets(widgetDir, {
+        locale: session.locale,
+        flowPages: session.hostOrigin !== null,
+      });
       return reply
         .headers(widgetDocumentHeaders(session.hostOrigin))
-        .send(injectSessionMeta(html, session));
+        .send(injectBootAssets(injectSessionMeta(html, session), boot));
     },
   );
 
@@ -63,8 +70,12 @@ export async function widgetDocumentRoutes(
     prefix: '/widget/',
     decorateReply: false,
     index: false,
-    allowedPath: (pathName) => pathName !== '/index.html',
+    // The document is served only templated, at /session/:id; the build manifest is internal.
+    allowedPath: (pathName) => pathName !== '/index.html' && !pathName.startsWith('/.vite/'),
     cacheControl: false,
+    // The build writes `.br` and `.gz` beside each asset; the best one `Accept-Encoding` allows
+    // is sent, with `Vary: Accept-Encoding`.
+    preCompressed: true,
     setHeaders: (response, path) => {
       response.header('x-content-type-options', 'nosniff');
       // Files outside assets/ (copied from widget/public) keep their names, so revalidate them.

@@ -1,3 +1,5 @@
+import { useContext } from 'preact/hooks';
+import { FieldsReadOnly } from './readOnly';
 import { FieldError } from './TextField';
 import type { FieldGroupProps } from './types';
 import { useWidget } from '../ui/WidgetContext';
@@ -5,6 +7,7 @@ import { useWidget } from '../ui/WidgetContext';
 /** Checking or savings, as a radio group with a legend. */
 export function AccountTypeField({ values, errors, onChange }: FieldGroupProps) {
   const { t } = useWidget();
+  const readOnly = useContext(FieldsReadOnly);
   const error = errors.account_type;
   return (
     <fieldset
@@ -20,6 +23,7 @@ export function AccountTypeField({ values, errors, onChange }: FieldGroupProps) 
             value={type}
             checked={values.account_type === type}
             aria-invalid={error ? 'true' : undefined}
+            disabled={readOnly}
             onChange={() => onChange('account_type', type)}
           />
           {t(`fields.account_type.${type}`)}

@@ -1,3 +1,5 @@
+import { useContext } from 'preact/hooks';
+import { FieldsReadOnly } from './readOnly';
 import { FieldError, TextField } from './TextField';
 import type { FieldGroupProps } from './types';
 import { useWidget } from '../ui/WidgetContext';
@@ -7,6 +9,7 @@ import { formatZipCode } from '../validation/zipCode';
 /** Billing address: two lines, city, state (US states, DC, territories) and ZIP code. */
 export function AddressFields({ values, errors, onChange, onBlur }: FieldGroupProps) {
   const { t } = useWidget();
+  const readOnly = useContext(FieldsReadOnly);
   const stateError = errors.state;
   return (
     <fieldset class="field-group">
@@ -54,6 +57,7 @@ export function AddressFields({ values, errors, onChange, onBlur }: FieldGroupPr
             aria-required="true"
             aria-invalid={stateError ? 'true' : undefined}
             aria-describedby={stateError ? 'state-error' : undefined}
+            disabled={readOnly}
             onChange={(event) =>
               onChange('state', (event.currentTarget as HTMLSelectElement).value)
             }

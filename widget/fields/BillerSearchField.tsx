@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { FieldsReadOnly } from './readOnly';
 import { FieldError, TextField } from './TextField';
 import type { FieldGroupProps } from './types';
 import { useWidget } from '../ui/WidgetContext';
 import type { Biller } from '../api';
+import { digitsOnly } from '../validation/digits';
 
 /** Props of {@link BillerSearchField}. */
 export interface BillerSearchFieldProps extends FieldGroupProps {
@@ -20,6 +22,7 @@ const DEBOUNCE_MS = 250;
 export function BillerSearchField(props: BillerSearchFieldProps) {
   const { values, errors, onChange, onBlur, searchBillers } = props;
   const { t } = useWidget();
+  const readOnly = useContext(FieldsReadOnly);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Biller[] | null>(null);
 
@@ -41,6 +44,7 @@ export function BillerSearchField(props: BillerSearchFieldProps) {
   }, [query, searchBillers]);
 
   const billerError = errors.biller_id;
+  const listShown = results !== null && results.length > 0;
   return (
     <fieldset class="field-group">
       <legend>{t('destination.billpay')}</legend>
@@ -50,7 +54,8 @@ export function BillerSearchField(props: BillerSearchFieldProps) {
         hint={t('fields.biller_search.hint')}
         value={query}
         autocomplete="off"
-        optional
+        // Without results there is no radio to carry the error: the search box does.
+        error={listShown ? undefined : billerError}
         onInput={setQuery}
       />
       <p class="field-hint" role="status">
@@ -72,6 +77,7 @@ export function BillerSearchField(props: BillerSearchFieldProps) {
                 name="biller_id"
                 value={biller.id}
                 checked={values.biller_id === biller.id}
+                disabled={readOnly}
                 aria-describedby={billerError ? 'biller_id-error' : undefined}
                 onChange={() => {
                   onChange('biller_id', biller.id);
@@ -88,16 +94,20 @@ export function BillerSearchField(props: BillerSearchFieldProps) {
           {t('fields.biller_search.selected', { biller: values.biller_name })}
         </p>
       ) : null}
-      {billerError ? <FieldError id="biller_id-error" message={t(billerError)} /> : null}
+      {billerError && listShown ? (
+        <FieldError id="biller_id-error" message={t(billerError)} />
+      ) : null}
       <TextField
         id="biller_account_number"
         label={t('fields.biller_account_number.label')}
         value={values.biller_account_number}
         error={errors.biller_account_number}
         autocomplete="off"
+        inputMode="numeric"
         dir="ltr"
         maxLength={40}
-        onInput={(value) => onChange('biller_account_number', value)}
+        // Digits as on the bill, typed on any keyboard: Arabic-Indic and Persian folded.
+        onInput={(value) => onChange('biller_account_number', digitsOnly(value))}
         onBlur={() => onBlur('biller_account_number')}
       />
     </fieldset>

@@ -8,7 +8,7 @@ export function PayPalFields({ values, errors, onChange, onBlur }: FieldGroupPro
   const { t } = useWidget();
   return (
     <fieldset class="field-group" aria-describedby="paypal-hint">
-      <legend>{t('destination.paypal')}</legend>
+      <legend>{t('fields.paypal_contact.legend')}</legend>
       <p id="paypal-hint" class="field-hint">
         {t('fields.paypal_contact.hint')}
       </p>
@@ -20,9 +20,8 @@ export function PayPalFields({ values, errors, onChange, onBlur }: FieldGroupPro
         error={errors.paypal_email}
         autocomplete="email"
         inputMode="email"
-        dir="ltr"
         maxLength={150}
-        optional
+        optional="one_of"
         onInput={(value) => onChange('paypal_email', value)}
         onBlur={() => onBlur('paypal_email')}
       />
@@ -36,7 +35,7 @@ export function PayPalFields({ values, errors, onChange, onBlur }: FieldGroupPro
         inputMode="tel"
         dir="ltr"
         maxLength={14}
-        optional
+        optional="one_of"
         onInput={(value) => onChange('paypal_phone', digitsOnly(value).slice(0, 10))}
         onBlur={() => onBlur('paypal_phone')}
       />

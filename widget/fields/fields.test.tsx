@@ -86,9 +86,30 @@ describe('CardNumberField', () => {
     );
     const field = input('Card number');
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toContain(
-      'This card number is not valid',
+    const described = field
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent)
+      .join(' ');
+    expect(described).toContain('This card number is not valid');
+    expect(described.replace(/[\u2068\u2069]/g, '')).toContain(
+      'Accepted cards: Visa, Mastercard, American Express, and Discover',
     );
+  });
+
+  it('moves focus on to the expiry once a complete, valid number is typed at its end', async () => {
+    await renderInWidget(
+      <>
+        <Harness Group={CardNumberField} />
+        <Harness Group={ExpiryField} />
+      </>,
+    );
+    const field = input('Card number');
+    field.focus();
+    type('Card number', '400005665566555');
+    expect(document.activeElement).toBe(field);
+    type('Card number', '4000056655665556');
+    expect(document.activeElement).toBe(input('Expiration date (MM/YY)'));
   });
 });
 
@@ -96,7 +117,7 @@ describe('ExpiryField', () => {
   it('inserts the slash and uses cc-exp', async () => {
     await renderInWidget(<Harness Group={ExpiryField} />);
     type('Expiration date (MM/YY)', '1229');
-    expect(input('Expiration date (MM/YY)').value).toBe('12/29');
+    expect(input('Expiration date (MM/YY)').value).toBe('12 / 29');
     expect(input('Expiration date (MM/YY)').getAttribute('autocomplete')).toBe('cc-exp');
   });
 });
@@ -167,10 +188,15 @@ describe('AddressFields', () => {
 });
 
 describe('PayPalFields', () => {
-  it('offers email and mobile number, each optional on its own', async () => {
+  it('offers email or mobile number under one legend saying one is required, neither marked optional', async () => {
     await renderInWidget(<Harness Group={PayPalFields} />);
-    expect(input('PayPal email address (optional)').getAttribute('type')).toBe('email');
-    expect(input('PayPal mobile number (optional)').getAttribute('type')).toBe('tel');
+    expect(
+      screen.getByRole('group', { name: 'Email or mobile number (one is required)' }),
+    ).toBeTruthy();
+    expect(input('PayPal email address').getAttribute('type')).toBe('email');
+    expect(input('PayPal email address').getAttribute('dir')).toBe('auto');
+    expect(input('PayPal mobile number').getAttribute('type')).toBe('tel');
+    expect(screen.queryByText('(optional)')).toBeNull();
   });
 });
 
@@ -182,7 +208,7 @@ describe('BillerSearchField', () => {
         { id: 'verizon_wireless', name: 'Verizon Wireless' },
       ]);
       await renderInWidget(<Harness Group={BillerSearchField} extra={{ searchBillers }} />);
-      type('Search for your biller (optional)', 've');
+      type('Search for your biller', 've');
       await vi.advanceTimersByTimeAsync(300);
       expect(searchBillers).toHaveBeenCalledWith('ve', expect.any(AbortSignal));
       vi.useRealTimers();

@@ -70,6 +70,34 @@ function fillCard(number: string) {
 }
 
 describe('AccountEntryPage (debit)', () => {
+  it('keeps the error summary in step with the fields and removes it once none is wrong', async () => {
+    await renderEntry({ state: entry('debit') });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('alert').textContent).toContain('There are 8 problems');
+    type('First name', 'Ada');
+    expect(screen.getByRole('alert').textContent).toContain('There are 7 problems');
+    fillCard('4000056655665556');
+    expect(document.querySelector('.error-summary')).toBeNull();
+  });
+
+  it('makes the inputs read-only (and selects disabled) while the answer is awaited', async () => {
+    await renderEntry({ state: entry('debit'), busy: true });
+    expect((screen.getByLabelText('Card number') as HTMLInputElement).readOnly).toBe(true);
+    expect((screen.getByLabelText('First name') as HTMLInputElement).dir).toBe('auto');
+    expect((screen.getByLabelText('State') as HTMLSelectElement).disabled).toBe(true);
+  });
+
+  it('opens the method picker as its own page (PAGE_LOAD destination_picker) with a way back', async () => {
+    const onDismissPicker = vi.fn();
+    const { emitted } = await renderEntry({
+      state: entry('debit', { choosingDestination: true }),
+      onDismissPicker,
+    });
+    expect(pageLoads(emitted)).toEqual(['destination_picker']);
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(onDismissPicker).toHaveBeenCalledTimes(1);
+  });
+
   it('shows every card field by its visible label and emits PAGE_LOAD account_entry', async () => {
     const { emitted } = await renderEntry({ state: entry('debit') });
     expect(screen.getByRole('heading', { name: 'Add your debit card' })).toBeTruthy();

@@ -10,6 +10,7 @@ import { DestinationPicker } from '../fields/DestinationPicker';
 import { ExpiryField } from '../fields/ExpiryField';
 import { NameFields } from '../fields/NameFields';
 import { PayPalFields } from '../fields/PayPalFields';
+import { FieldsReadOnly } from '../fields/readOnly';
 import { RoutingNumberField } from '../fields/RoutingNumberField';
 import {
   EMPTY_FORM,
@@ -24,6 +25,7 @@ import {
   validateAccountForm,
 } from '../flow/accountForm';
 import type { FlowState, VerificationFailure } from '../flow/state';
+import { ActionButton } from '../ui/ActionButton';
 import { LeaveFlowButtons } from '../ui/LeaveFlowButtons';
 import { PageFrame } from '../ui/PageFrame';
 import { useWidget } from '../ui/WidgetContext';
@@ -54,7 +56,8 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
   const { t } = useWidget();
   const [values, setValues] = useState<AccountFormValues>(EMPTY_FORM);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [summaryCount, setSummaryCount] = useState(0);
+  // The summary appears after a submit and then always counts the fields' current errors.
+  const [submitted, setSubmitted] = useState(false);
   const [editedSinceResponse, setEditedSinceResponse] = useState<Set<AccountField>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
@@ -76,27 +79,34 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
     else if (state.failure) failureRef.current?.focus();
   }, [responseErrors]);
 
-  // Opening or closing the method picker changes what this page is for: announce it.
+  // Opening or closing the method picker changes what the page is for: its heading takes focus.
+  const pickerToggled = useRef(false);
   const pickerShown = useRef(state.choosingDestination);
-  useEffect(() => {
-    if (pickerShown.current === state.choosingDestination) return;
+  if (pickerShown.current !== state.choosingDestination) {
     pickerShown.current = state.choosingDestination;
-    document.getElementById('heading-account_entry')?.focus();
-  }, [state.choosingDestination]);
+    pickerToggled.current = true;
+  }
 
+  // What was typed, current even between an input and its re-render: a field that moves focus
+  // on when complete fires its blur before this component renders the new value.
+  const latest = useRef(values);
+  latest.current = values;
   const onChange = (field: AccountField, value: string) => {
-    const next = { ...values, [field]: value };
+    const next = { ...latest.current, [field]: value };
+    latest.current = next;
     // Functional update: BillerSearchField sets id and name in one event; both must stick.
     setValues((current) => ({ ...current, [field]: value }));
     // Clear a shown error as soon as the value is fixed; new errors wait for blur or submit.
-    if (errors[field] && !fieldProblem(field, next)) setErrors({ ...errors, [field]: undefined });
+    if (!fieldProblem(field, next))
+      setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
     // The service's verdict was about the old value.
     if (responseErrors[field] && !editedSinceResponse.has(field))
       setEditedSinceResponse((edited) => new Set(edited).add(field));
   };
   const onBlur = (field: AccountField) => {
-    if (values[field] === '') return;
-    setErrors({ ...errors, [field]: fieldProblem(field, values) });
+    const typed = latest.current;
+    if (typed[field] === '') return;
+    setErrors((current) => ({ ...current, [field]: fieldProblem(field, typed) }));
   };
   const group = { values, errors: shownErrors, onChange, onBlur };
 
@@ -105,8 +115,8 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
     if (props.busy) return;
     const found = validateAccountForm(destination, values);
     setErrors(found);
+    setSubmitted(true);
     const invalid = fieldsOf(destination).filter((field) => found[field]);
-    setSummaryCount(invalid.length);
     if (invalid[0]) {
       focusField(formRef.current, invalid[0]);
       return;
@@ -114,34 +124,43 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
     props.onSubmit(toAccountSubmission(destination, values));
   };
 
+  // The browser's own checks only: the service's verdicts have their notice or field message.
+  const summaryCount = submitted
+    ? fieldsOf(destination).filter((field) => errors[field]).length
+    : 0;
   const card = destination === 'debit' || destination === 'credit';
   const canChange = props.destinations.length > 1;
-  return (
-    <PageFrame
-      page="account_entry"
-      heading={
-        state.choosingDestination
-          ? t('destination.picker_heading')
-          : t(`account_entry.heading_${destination}`)
-      }
-      focusHeading={props.focusHeading}
-    >
-      {state.choosingDestination ? (
+  if (state.choosingDestination)
+    return (
+      <PageFrame
+        key="picker"
+        page="destination_picker"
+        heading={t('destination.picker_heading')}
+        focusHeading
+      >
         <DestinationPicker
           destinations={props.destinations}
           current={destination}
-          busy={props.busy}
           onChoose={props.onChooseDestination}
           onDismiss={props.onDismissPicker}
         />
-      ) : (
-        <form
-          ref={formRef}
-          class="account-form"
-          noValidate
-          onSubmit={submit}
-          aria-busy={props.busy ? 'true' : 'false'}
-        >
+      </PageFrame>
+    );
+  return (
+    <PageFrame
+      key="form"
+      page="account_entry"
+      heading={t(`account_entry.heading_${destination}`)}
+      focusHeading={props.focusHeading || pickerToggled.current}
+    >
+      <form
+        ref={formRef}
+        class="account-form"
+        noValidate
+        onSubmit={submit}
+        aria-busy={props.busy ? 'true' : 'false'}
+      >
+        <FieldsReadOnly.Provider value={props.busy}>
           <p class="notice">{t('app.required_notice')}</p>
           {state.failure ? (
             <VerificationFailureNotice
@@ -182,26 +201,28 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
           {destination === 'billpay' ? (
             <BillerSearchField {...group} searchBillers={props.searchBillers} />
           ) : null}
-          <div class="actions">
-            <button type="submit" class="button primary" disabled={props.busy}>
-              {t('account_entry.submit')}
-            </button>
-            <LeaveFlowButtons
-              page="account_entry"
-              busy={props.busy}
-              canChangeMethod={canChange}
-              onUseDifferentMethod={props.onRequestDifferentMethod}
-              onCancel={props.onCancel}
-            />
-          </div>
-        </form>
-      )}
+        </FieldsReadOnly.Provider>
+        <LeaveFlowButtons
+          page="account_entry"
+          canChangeMethod={canChange}
+          onUseDifferentMethod={props.onRequestDifferentMethod}
+          onCancel={props.onCancel}
+        >
+          <ActionButton action="submit" variant="primary" type="submit">
+            {t('account_entry.submit')}
+          </ActionButton>
+        </LeaveFlowButtons>
+      </form>
     </PageFrame>
   );
 }
 
 function focusField(form: HTMLFormElement | null, field: AccountField) {
-  form?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+  // A biller not chosen yet has no radio to focus before a search: the search box then.
+  const target =
+    form?.querySelector<HTMLElement>(`[name="${field}"]`) ??
+    (field === 'biller_id' ? form?.querySelector<HTMLElement>('#biller_search') : null);
+  target?.focus();
 }
 
 /**
@@ -214,6 +235,6 @@ function errorsFromResponse(
 ): FieldErrors {
   const errors: FieldErrors = { ...serverFieldErrors };
   for (const field of failure?.mismatchedFields ?? [])
-    errors[field.replace(/^address\./, '') as AccountField] = 'fields.generic.invalid';
+    errors[field.replace(/^address\./, '') as AccountField] = 'fields.generic.recipient_mismatch';
   return errors;
 }

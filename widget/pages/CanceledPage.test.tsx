@@ -8,7 +8,7 @@ afterEach(cleanup);
 describe('CanceledPage', () => {
   it('says nothing was added and emits PAGE_LOAD canceled', async () => {
     const { emitted } = await renderInWidget(<CanceledPage />);
-    expect(screen.getByRole('heading', { name: 'You canceled' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'You canceled this request' })).toBeTruthy();
     expect(pageLoads(emitted)).toEqual(['canceled']);
   });
 });
@@ -16,10 +16,14 @@ describe('CanceledPage', () => {
 describe('page heading focus', () => {
   it('moves focus to the heading when asked (page changes after the first)', async () => {
     await renderInWidget(<CanceledPage focusHeading />);
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'You canceled' }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('heading', { name: 'You canceled this request' }),
+    );
   });
   it('leaves focus alone on the first page so the merchant page keeps the keyboard', async () => {
     await renderInWidget(<CanceledPage />);
-    expect(document.activeElement).not.toBe(screen.getByRole('heading', { name: 'You canceled' }));
+    expect(document.activeElement).not.toBe(
+      screen.getByRole('heading', { name: 'You canceled this request' }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { FundingDestination, MaskedAccount } from '../../protocol';
 import { MaskedAccountText, accountInstitution } from '../ui/MaskedAccountText';
+import { ActionButton } from '../ui/ActionButton';
 import { LeaveFlowButtons } from '../ui/LeaveFlowButtons';
 import { PageFrame } from '../ui/PageFrame';
 import { useWidget } from '../ui/WidgetContext';
@@ -8,8 +9,6 @@ import { useWidget } from '../ui/WidgetContext';
 export interface ConfirmationPageProps {
   destination: FundingDestination;
   account: MaskedAccount;
-  /** A request is in flight: buttons are disabled so nothing is sent twice. */
-  busy: boolean;
   /** More than one destination is enabled. */
   canChangeMethod: boolean;
   onConfirm(): void;
@@ -47,23 +46,16 @@ export function ConfirmationPage(props: ConfirmationPageProps) {
           </div>
         ) : null}
       </dl>
-      <div class="actions">
-        <button
-          type="button"
-          class="button primary"
-          disabled={props.busy}
-          onClick={props.onConfirm}
-        >
+      <LeaveFlowButtons
+        page="confirmation"
+        canChangeMethod={props.canChangeMethod}
+        onUseDifferentMethod={props.onUseDifferentMethod}
+        onCancel={props.onCancel}
+      >
+        <ActionButton action="confirm" variant="primary" onClick={props.onConfirm}>
           {t('confirmation.confirm')}
-        </button>
-        <LeaveFlowButtons
-          page="confirmation"
-          busy={props.busy}
-          canChangeMethod={props.canChangeMethod}
-          onUseDifferentMethod={props.onUseDifferentMethod}
-          onCancel={props.onCancel}
-        />
-      </div>
+        </ActionButton>
+      </LeaveFlowButtons>
     </PageFrame>
   );
 }

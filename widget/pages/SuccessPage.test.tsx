@@ -10,12 +10,12 @@ describe('SuccessPage', () => {
     const { emitted, container } = await renderInWidget(
       <SuccessPage account={{ last4: '5556', display: '•••• 5556', brand: 'visa' }} />,
     );
-    expect(screen.getByRole('heading', { name: 'Your account has been added' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Your payout method has been added' })).toBeTruthy();
     const bdi = container.querySelector('bdi');
     expect(bdi?.getAttribute('dir')).toBe('ltr');
     expect(bdi?.textContent).toBe('•••• 5556');
     expect(container.textContent).toContain('Visa');
-    expect(screen.getByText('Account ending in 5556')).toBeTruthy();
+    expect(screen.getByText('Ending in 5556')).toBeTruthy();
     expect(pageLoads(emitted)).toEqual(['success']);
   });
 });

@@ -15,7 +15,7 @@ describe('TerminalFailurePage', () => {
         onContinue={onContinue}
       />,
     );
-    expect(screen.getByText(/did not match our records too many times/)).toBeTruthy();
+    expect(screen.getByText(/did not match our records/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(onContinue).toHaveBeenCalledTimes(1);
     expect(pageLoads(emitted)).toEqual(['terminal_failure']);

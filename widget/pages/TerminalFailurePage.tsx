@@ -21,7 +21,7 @@ export function TerminalFailurePage({
   onContinue,
   focusHeading,
 }: TerminalFailurePageProps) {
-  const { t } = useWidget();
+  const { t, mode } = useWidget();
   return (
     <PageFrame
       page="terminal_failure"
@@ -29,7 +29,11 @@ export function TerminalFailurePage({
       focusHeading={focusHeading}
     >
       <p>{t(`terminal_failure.${feature}`)}</p>
-      <p>{t('terminal_failure.body')}</p>
+      {/* Embedded, Continue remounts with a fresh URL; in a webview it hands back to the app,
+          which re-requests (the error redirect, PRODUCT.md §5). */}
+      <p>
+        {t(mode === 'standalone' ? 'terminal_failure.body_standalone' : 'terminal_failure.body')}
+      </p>
       <div class="actions">
         <button type="button" class="button primary" disabled={acknowledged} onClick={onContinue}>
           {t('terminal_failure.continue')}

@@ -23,7 +23,7 @@ export function VerificationFailureNotice({
   /** Focused after each failed attempt, so the result is where the keyboard is. */
   noticeRef?: RefObject<HTMLDivElement>;
 }) {
-  const { t, locale } = useWidget();
+  const { t } = useWidget();
   const featureRemaining =
     failure.feature === 'recipient_verification'
       ? attempts.recipient_verification_remaining
@@ -43,19 +43,11 @@ export function VerificationFailureNotice({
       {labels.length > 0 ? (
         <p>
           {t('account_entry.verification.mismatched_fields', {
-            fields: listFormat(locale, labels),
+            fields: labels,
           })}
         </p>
       ) : null}
       <p>{t('account_entry.attempts_remaining', { count: remaining })}</p>
     </div>
   );
-}
-
-function listFormat(locale: string, items: string[]): string {
-  try {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
-  }
 }

@@ -1,7 +1,7 @@
 /**
  * Everything the flow shows after the loading page, as one lazily loaded chunk (see
  * `flowPagesLoader.ts`): the account form with its fields, validation and state list, the
- * later pages, and the language switcher.
+ * later pages and the language switcher.
  */
 export { AccountEntryPage } from './AccountEntryPage';
 export { ConfirmationPage } from './ConfirmationPage';

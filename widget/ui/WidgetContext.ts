@@ -18,6 +18,11 @@ export interface WidgetContextValue {
   emit(event: FlowEventPayload): void;
   /** Announces a status message in the polite live region. */
   announce(message: string): void;
+  /**
+   * Inside the merchant's iframe, or top-level in an app's webview (PRODUCT.md §5): copy
+   * that says what happens next differs. Embedded when absent.
+   */
+  mode?: 'embedded' | 'standalone';
 }
 
 /** Provided by `App`; tests provide their own. */

@@ -10,11 +10,18 @@ export interface Expiry {
 /** Why an expiry cannot be sent, as a key under `fields.expiration`. */
 export type ExpiryProblem = 'required' | 'invalid' | 'expired';
 
-/** Formats what the recipient typed as `MM/YY`, inserting the slash after the month. */
-export function formatExpiry(typed: string): string {
-  const digits = digitsOnly(typed).slice(0, 4);
-  if (digits.length <= 2) return digits.length === 2 && typed.includes('/') ? `${digits}/` : digits;
-  return `${digits.slice(0, 2)}/${digits.slice(2)}`;
+/**
+ * Formats what the recipient typed as `MM / YY`. A first digit that cannot start a month
+ * (2–9, or 1 followed by 3–9) is the month itself: `5` → `05 / `, `530` → `05 / 30`. The
+ * separator follows a complete month while typing forward; `deleting` leaves it out so
+ * Backspace after `05 / ` removes the separator instead of putting it straight back.
+ */
+export function formatExpiry(typed: string, deleting = false): string {
+  let digits = digitsOnly(typed);
+  if (/^([2-9]|1[3-9])/.test(digits)) digits = `0${digits}`;
+  digits = digits.slice(0, 4);
+  if (digits.length < 2 || (digits.length === 2 && deleting)) return digits;
+  return `${digits.slice(0, 2)} / ${digits.slice(2)}`;
 }
 
 /** Parses `MM/YY` (any digits, any separator); `null` when it is not a real month. */

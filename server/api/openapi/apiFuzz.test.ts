@@ -45,8 +45,8 @@ function jsonOperations(): Operation[] {
     for (const method of METHODS) {
       const spec = item[method] as Record<string, unknown> | undefined;
       if (!spec) continue;
-      const responses = Object.values(spec.responses as Record<string, JsonSchema>);
-      if (responses.some((r) => r.content && 'application/json' in (r.content as object)))
+      const ok = (spec.responses as Record<string, JsonSchema>)['200'];
+      if (ok?.content && 'application/json' in (ok.content as object))
         operations.push({ method: method.toUpperCase(), path, spec });
     }
   return operations;

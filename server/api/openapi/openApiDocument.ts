@@ -1,207 +1,95 @@
-import * as z from 'zod';
-import {
-  exchangeRequestSchema,
-  exchangeResponseSchema,
-  widgetApiErrorSchema,
-} from '../../../protocol/widgetApi';
-import {
-  createSessionRequestSchema,
-  createSessionResponseDataSchema,
-} from '../sessionApi/createSessionSchema';
-import { CREATE_SESSION_PATH } from '../sessionApi/createSessionRoute';
-import { widgetApiPaths } from '../widgetApi/openApiPaths';
-import {
-  envelopeSchema,
-  listSessionsDataSchema,
-  listSessionsQuerySchema,
-  sessionDetailSchema,
-  sessionSummarySchema,
-  webhookDeliveriesDataSchema,
-  webhookDeliverySchema,
-} from '../sessionApi/opsSchemas';
+import { WEBHOOK_TOPICS } from '../../../protocol/webhooks';
+import { sessionApiOpenApi } from '../sessionApi/openApiPaths';
+import { widgetApiOpenApi } from '../widgetApi/openApiPaths';
+import { jsonSchema, type NamedSchema } from './openApiParts';
+import { servicePathsOpenApi } from './servicePaths';
+import { webhookExample } from './webhookExamples';
+import { webhookSchemas, webhooksSection } from './webhooksSection';
 
-const json = (schema: z.core.$ZodType, io: 'input' | 'output' = 'output') =>
-  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+/** How to sign a Session API request (PRODUCT.md §1), precise enough to implement. */
+const HMAC_SCHEME = `Every \`/api/v1\` request is signed with HMAC-SHA512 under the program's secret.
 
-const envelopeResponse = (description: string, data: z.ZodType = z.null()) => ({
-  description,
-  content: { 'application/json': { schema: json(envelopeSchema(data)) } },
-});
+Send these headers:
 
-const errorResponses = {
-  '400': envelopeResponse(
-    '13400: field validation error (`data` maps dotted field paths to messages)',
-    z.record(z.string(), z.array(z.string())),
-  ),
-  '401': envelopeResponse('13401: authentication failed; 13403: host_uri not allowlisted'),
-  '429': envelopeResponse('13429: rate limited; see Retry-After'),
-  '500': envelopeResponse(
-    '13500: internal error; `data.request_id` identifies it in the logs',
-    z.object({ request_id: z.string() }),
-  ),
-};
+- \`X-Date\`: the RFC 7231 date, e.g. \`Mon, 23 Nov 2026 12:00:00 GMT\`; rejected when more than 300 s from the server's clock.
+- \`Content-Type: application/json\` (requests with a body).
+- \`Content-SHA512\`: base64 of the raw SHA-512 digest of the exact body bytes (of the empty string when there is no body).
+- \`Content-Length\`: the body's length in bytes (\`0\` without a body).
+- \`Authorization: hmac username="<username>", algorithm="hmac-sha512", headers="request-line x-date content-type content-sha512 content-length", signature="<base64>"\`.
+
+The signing string has one line per name in \`headers\`, in that order, joined by \`\\n\` with no trailing newline. \`request-line\` gives \`<METHOD> <path and query> HTTP/1.1\`, e.g. \`POST /api/v1/sessions/point-in-time/plugin HTTP/1.1\`; every other name gives \`<lowercase-name>: <value>\`. \`signature\` is base64(HMAC-SHA512(secret, signing string)); the server compares in constant time. Any failure answers HTTP 401, status 13401, without saying which part failed.`;
+
+const WEBHOOK_SCHEME = `Each webhook carries \`Tokenframe-Signature: t=<unix seconds>,v1=<hex>\` where v1 = hex(HMAC-SHA256(webhook secret, t + "." + raw body)). During a secret rotation the header carries one \`v1\` per secret; accept the event when any \`v1\` matches, compare in constant time, and refuse a \`t\` more than 300 s from your clock.`;
 
 /**
- * The OpenAPI document, generated from the same zod schemas that validate requests, so the
- * description cannot drift from the behaviour.
+ * The OpenAPI 3.1 document (PRODUCT.md §1), generated from the route definitions' parts and
+ * the zod schemas that validate requests and webhook payloads, so it cannot drift from them
+ * unnoticed (the drift check in testing/openApiConformance.ts validates real responses).
  */
 export function buildOpenApiDocument(serverUrl: string): Record<string, unknown> {
-  const query = json(listSessionsQuerySchema, 'input') as { properties: Record<string, unknown> };
+  const parts = [sessionApiOpenApi(), widgetApiOpenApi(), servicePathsOpenApi()];
+  const named: Record<string, NamedSchema> = {
+    ...Object.assign({}, ...parts.map((p) => p.schemas)),
+    ...webhookSchemas(),
+  };
   return {
-    openapi: '3.0.3',
+    openapi: '3.1.0',
     info: {
-      title: 'Tokenframe Session Management API',
+      title: 'Tokenframe',
       version: '1.0.0',
-      description:
-        'Server-to-server API. Every /api/v1 request is signed with HMAC-SHA512 (see PRODUCT.md §1): ' +
-        'Authorization: hmac username="…", algorithm="hmac-sha512", headers="request-line x-date content-type content-sha512 content-length", signature="…".',
+      summary: 'Embedded account capture: Session Management API, widget API and webhooks',
+      description: `${HMAC_SCHEME}\n\n${WEBHOOK_SCHEME}`,
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
-    servers: [{ url: serverUrl }],
-    components: {
-      securitySchemes: {
-        hmac: { type: 'apiKey', in: 'header', name: 'Authorization' },
-        widgetBearer: { type: 'http', scheme: 'bearer' },
-      },
-    },
+    servers: [{ url: serverUrl, description: 'This service' }],
+    tags: [
+      { name: 'Sessions', description: 'Create sessions and their authorized_url (PRODUCT.md §1)' },
+      { name: 'Ops', description: 'List, inspect and terminate sessions (PRODUCT.md §1)' },
+      { name: 'Widget', description: 'Called by the widget inside the iframe, not by merchants' },
+      { name: 'SDK', description: 'The host SDK files for merchant pages (PRODUCT.md §3)' },
+      { name: 'Service', description: 'Operating the service (PRODUCT.md §10)' },
+      { name: 'Webhooks', description: 'Events sent to the program webhook URL (PRODUCT.md §7)' },
+    ],
     security: [{ hmac: [] }],
-    paths: {
-      [CREATE_SESSION_PATH]: {
-        post: {
-          summary: 'Create a session (or replay one with Idempotency-Key)',
-          parameters: [
-            {
-              name: 'Idempotency-Key',
-              in: 'header',
-              required: false,
-              schema: { type: 'string', maxLength: 250 },
-            },
-            { name: 'X-Date', in: 'header', required: true, schema: { type: 'string' } },
-            { name: 'Content-SHA512', in: 'header', required: true, schema: { type: 'string' } },
-          ],
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: json(createSessionRequestSchema, 'input') } },
-          },
-          responses: {
-            '200': envelopeResponse(
-              '100: new session; 101: idempotent replay with a new authorized_url',
-              createSessionResponseDataSchema,
-            ),
-            ...errorResponses,
-            '409': envelopeResponse('13724: the session of this key has ended; create a new one'),
-            '413': envelopeResponse('13400: body larger than 16 KiB'),
-            '422': envelopeResponse('13723: idempotency key reused with different parameters'),
-          },
+    paths: Object.assign({}, ...parts.map((p) => p.paths)),
+    webhooks: webhooksSection(
+      Object.fromEntries(WEBHOOK_TOPICS.map((t) => [t, webhookExample(t)])) as never,
+    ),
+    components: {
+      schemas: Object.fromEntries(
+        Object.entries(named).map(([name, { schema, io }]) => [name, jsonSchema(schema, io)]),
+      ),
+      headers: {
+        'X-Request-Id': {
+          description: 'Identifies the request in the service logs (and in a 13500 body).',
+          schema: { type: 'string' },
+          example: '0b9f3c1e-5d2a-4e8f-9a7b-1c3d5e7f9a0b',
+        },
+        'Retry-After': {
+          description: 'Seconds to wait before the bucket has a token again.',
+          schema: { type: 'integer', minimum: 1 },
+          example: 2,
         },
       },
-      '/api/v1/sessions': {
-        get: {
-          summary: 'List sessions (newest first, cursor pagination)',
-          parameters: Object.entries(query.properties).map(([name, schema]) => ({
-            name,
-            in: 'query',
-            required: false,
-            schema,
-          })),
-          responses: {
-            '200': envelopeResponse('100: a page of sessions', listSessionsDataSchema),
-            ...errorResponses,
-          },
+      securitySchemes: {
+        hmac: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: HMAC_SCHEME,
+        },
+        widgetBearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The access_token the exchange returned, held in memory by the widget.',
+        },
+        webhookSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Tokenframe-Signature',
+          description: WEBHOOK_SCHEME,
         },
       },
-      '/api/v1/sessions/{id}': {
-        get: {
-          summary: 'Inspect a session: state, attempts, masked account, event timeline',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: {
-            '200': envelopeResponse('100: the session', sessionDetailSchema),
-            '404': envelopeResponse('13404: no such session in this program'),
-            ...errorResponses,
-          },
-        },
-      },
-      '/api/v1/sessions/{id}/terminate': {
-        post: {
-          summary: 'Terminate a session (final)',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: {
-            '200': envelopeResponse('100: terminated', sessionSummarySchema),
-            '404': envelopeResponse('13404: no such session in this program'),
-            '409': envelopeResponse('13724: the session had already ended', sessionSummarySchema),
-            ...errorResponses,
-          },
-        },
-      },
-      '/api/v1/sessions/{id}/webhooks': {
-        get: {
-          summary: "A session's webhook deliveries: attempts, last status, last error, next try",
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: {
-            '200': envelopeResponse('100: the delivery log', webhookDeliveriesDataSchema),
-            '404': envelopeResponse('13404: no such session in this program'),
-            ...errorResponses,
-          },
-        },
-      },
-      '/api/v1/webhooks/{event_id}': {
-        get: {
-          summary: 'One webhook delivery by its event id (`metadata.id`)',
-          parameters: [
-            { name: 'event_id', in: 'path', required: true, schema: { type: 'string' } },
-          ],
-          responses: {
-            '200': envelopeResponse('100: the delivery', webhookDeliverySchema),
-            '404': envelopeResponse('13404: no such event in this program'),
-            ...errorResponses,
-          },
-        },
-      },
-      '/api/v1/webhooks/{event_id}/resend': {
-        post: {
-          summary: 'Send a failed or delivered event again, with a fresh attempt budget',
-          parameters: [
-            { name: 'event_id', in: 'path', required: true, schema: { type: 'string' } },
-          ],
-          responses: {
-            '200': envelopeResponse('100: queued (state pending)', webhookDeliverySchema),
-            '404': envelopeResponse('13404: no such event in this program'),
-            ...errorResponses,
-          },
-        },
-      },
-      '/api/widget/v1/exchange': {
-        post: {
-          summary: 'Widget only: trade an authorized_url for a bearer token (single use)',
-          security: [],
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: json(exchangeRequestSchema, 'input') } },
-          },
-          responses: {
-            '200': {
-              description: 'mounted',
-              content: { 'application/json': { schema: json(exchangeResponseSchema) } },
-            },
-            '400': {
-              description: 'invalid_request: the body is not an exchange request',
-              content: { 'application/json': { schema: json(widgetApiErrorSchema) } },
-            },
-            '401': {
-              description: 'invalid, expired or used URL',
-              content: { 'application/json': { schema: json(widgetApiErrorSchema) } },
-            },
-            '410': {
-              description: 'the session has ended',
-              content: { 'application/json': { schema: json(widgetApiErrorSchema) } },
-            },
-            '429': {
-              description: 'rate_limited per client IP; see Retry-After',
-              content: { 'application/json': { schema: json(widgetApiErrorSchema) } },
-            },
-          },
-        },
-      },
-      ...widgetApiPaths(),
     },
   };
 }

@@ -9,7 +9,7 @@ import {
   idempotencyKeySchema,
 } from './createSessionSchema';
 import { isAllowedHost, normalizeParams, programFieldErrors } from './normalizeParams';
-import { rawBodyOf } from './plugin';
+import { rawBodyOf } from './rawBody';
 import {
   findUnstorableString,
   parseUntrustedJson,

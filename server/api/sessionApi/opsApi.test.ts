@@ -212,27 +212,17 @@ describe('ops API', () => {
   });
 
   it('publishes /openapi.json generated from the request schemas', async () => {
+    type JsonSchema = {
+      properties: Record<string, unknown>;
+      required: string[];
+      additionalProperties: boolean;
+    };
     const doc = (await (await fetch(`${t.url}/openapi.json`)).json()) as {
       paths: Record<
         string,
-        Record<
-          string,
-          {
-            requestBody?: {
-              content: Record<
-                string,
-                {
-                  schema: {
-                    properties: Record<string, unknown>;
-                    required: string[];
-                    additionalProperties: boolean;
-                  };
-                }
-              >;
-            };
-          }
-        >
+        Record<string, { requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>
       >;
+      components: { schemas: Record<string, JsonSchema> };
     };
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
@@ -245,10 +235,12 @@ describe('ops API', () => {
         '/sdk/tokenframe.js',
       ]),
     );
-    const schema =
+    // The request body names a component generated from the validating schema.
+    const ref =
       doc.paths['/api/v1/sessions/point-in-time/plugin']!.post!.requestBody!.content[
         'application/json'
-      ]!.schema;
+      ]!.schema.$ref;
+    const schema = doc.components.schemas[ref.replace('#/components/schemas/', '')]!;
     expect(schema.required).toEqual(['participant_unique_id1', 'recipient_information']);
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties)).toContain('host_uri');

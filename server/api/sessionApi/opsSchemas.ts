@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { maskedAccountSchema } from '../../../protocol/account';
-import { SESSION_STATES } from '../../domain/sessions/state';
+import { SESSION_STATES, type SessionState } from '../../domain/sessions/state';
 
 /** The instants both stores and JavaScript agree on; PostgreSQL has no year 0. */
 export const EARLIEST_INSTANT_MS = Date.parse('0001-01-01T00:00:00Z');
@@ -48,7 +48,15 @@ export const sessionSummarySchema = z.strictObject({
 export const listSessionsDataSchema = z.strictObject({
   sessions: z.array(sessionSummarySchema),
   next_cursor: z.string().nullable(),
-  summary: z.record(z.enum(SESSION_STATES), z.int()).optional(),
+  /** Sessions per state (every state listed) with include_summary=true. */
+  summary: z
+    .strictObject(
+      Object.fromEntries(SESSION_STATES.map((state) => [state, z.int()])) as Record<
+        SessionState,
+        z.ZodInt
+      >,
+    )
+    .optional(),
 });
 
 /** `data` of `GET /api/v1/sessions/{id}`. */

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../context';
 import { RateLimited } from '../../http/rateLimit';
 import { authenticateRequest } from './hmacAuth';
@@ -6,23 +6,16 @@ import { API_STATUS, sendEnvelope, SessionApiFailure } from './envelope';
 import type { Program } from '../../domain/programs/program';
 import { createSessionRoute } from './createSessionRoute';
 import { opsRoutes } from './opsRoutes';
+import { SESSION_API_BODY_LIMIT, rawBodyOf } from './rawBody';
 import { webhookRoutes } from './webhookRoutes';
 import { refuseUnstorableInput, UNSTORABLE_MESSAGE, UnstorableInput } from '../../http/inputGuard';
 import { loggableError } from '../../http/loggableError';
-
-/** Largest accepted request body (PRODUCT.md §1); larger bodies get 413. */
-export const SESSION_API_BODY_LIMIT = 16 * 1024;
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The program whose HMAC signature this request carries (Session and ops API only). */
     program?: Program;
   }
-}
-
-/** The raw body bytes of a Session API request (empty when none was sent). */
-export function rawBodyOf(request: FastifyRequest): Buffer {
-  return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { FundingDestination } from '../../../protocol/constants';
 import { changeMount, changeSession } from '../../domain/sessions/sessionChanges';
 import { transition } from '../../domain/sessions/state';
 import { tokenize, type SealedAccount } from '../../domain/vault/vault';
-import { FLOW_TOPICS } from './flowTopics';
+import { FLOW_TOPICS } from '../../../protocol/webhooks';
 import { lockFlow, type FlowContext } from './flowContext';
 import { WidgetApiFailure } from './widgetApiError';
 
@@ -35,9 +35,7 @@ export async function confirmAccount(context: FlowContext, ids: FlowIds): Promis
       flow.session,
       {
         event: 'token_success',
-        records: [
-          { topic: FLOW_TOPICS.TOKEN_SUCCESS, event: { status: 'tokenized', ...response } },
-        ],
+        records: [{ topic: FLOW_TOPICS.TOKEN_SUCCESS, event: { ...response } }],
       },
       context.now,
     );
@@ -63,7 +61,6 @@ export async function cancelSession(
           {
             topic: FLOW_TOPICS.FUNDING_CANCELED,
             event: {
-              status: 'canceled',
               ...(flow.mount.funding_destination
                 ? { funding_destination: flow.mount.funding_destination }
                 : {}),

@@ -15,7 +15,7 @@ import {
   type RvdmValues,
 } from '../../domain/verification/recipientVerification';
 import { sealAccount } from '../../domain/vault/vault';
-import { FLOW_TOPICS } from './flowTopics';
+import { FLOW_TOPICS, type WebhookTopic } from '../../../protocol/webhooks';
 import {
   countersOf,
   isMountTerminal,
@@ -25,7 +25,7 @@ import {
 } from './flowContext';
 import { WidgetApiFailure } from './widgetApiError';
 
-const RVDM_TOPICS: Record<RvdmOutcome['result'], string> = {
+const RVDM_TOPICS: Record<RvdmOutcome['result'], WebhookTopic> = {
   match: FLOW_TOPICS.RECIPIENT_VERIFICATION_SUCCESS,
   soft_mismatch: FLOW_TOPICS.RECIPIENT_VERIFICATION_SOFT_FAILURE,
   hard_mismatch: FLOW_TOPICS.RECIPIENT_VERIFICATION_FAILURE,
@@ -72,7 +72,7 @@ export async function submitAccount(
             {
               topic: RVDM_TOPICS[rvdm.result],
               event: {
-                status: rvdm.code,
+                code: rvdm.code,
                 funding_destination: destination,
                 field_results: rvdm.field_results,
               },
@@ -157,7 +157,7 @@ async function failAttempt(
     {
       topic: FLOW_TOPICS.ACCOUNT_COULD_NOT_BE_VERIFIED,
       event: {
-        status: code,
+        code,
         feature,
         funding_destination: destination,
         attempt_count: counters.session,
@@ -172,7 +172,7 @@ async function failAttempt(
   if (status === 'max_attempts_exceeded')
     records.push({
       topic: FLOW_TOPICS.MAX_VERIFICATION_ATTEMPTS_EXCEEDED,
-      event: { status: '1127', attempt_count: counters.session, max_attempts: limits.per_session },
+      event: { code: '1127', attempt_count: counters.session, max_attempts: limits.per_session },
     });
   if (status === 'terminal')
     records.push({

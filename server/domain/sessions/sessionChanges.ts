@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Store } from '../../storage/store';
 import { recordEvent } from '../events/recordEvent';
-import { SESSION_TOPICS } from '../events/topics';
+import { SESSION_TOPICS, type WebhookTopic } from '../../../protocol/webhooks';
 import { ACCESS_TOKEN_TTL_MS, hashAccessToken, newAccessToken } from './accessToken';
 import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { MountRow, SessionRow } from './sessionRow';
@@ -16,7 +16,7 @@ import { transition, type SessionEvent } from './state';
 
 /** One event a change records: its topic is also its `event_name`. */
 export interface SessionRecord {
-  topic: string;
+  topic: WebhookTopic;
   event?: Record<string, unknown>;
 }
 
