@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**'] },
+  { ignores: ['dist/**', 'packages/*/dist/**', 'node_modules/**', '.data/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

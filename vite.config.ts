@@ -3,12 +3,16 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { precompressPlugin } from './tooling/precompressPlugin';
 
+/** A locale's translations, `locales/<code>.json`: each is a lazy chunk of its own. */
+const LOCALE_MODULE = /\/locales\/[^/]+\.json$/;
+
 /**
  * One config, two builds:
  * - default mode: the widget app (`widget/index.html`) into `dist/widget/`, served by the
  *   service at `/session/:id` with its hashed assets under `/widget/`.
  * - `--mode sdk`: the host SDK as `dist/sdk/tokenframe.js` (IIFE, global `Tokenframe`) and
- *   `dist/sdk/tokenframe.mjs` (ESM, no side effects on import).
+ *   `dist/sdk/tokenframe.mjs` (ESM, no side effects on import); `packages/build/writeSdkDeclarations.ts`
+ *   writes the self-contained declarations beside them.
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'sdk') {
@@ -29,21 +33,8 @@ export default defineConfig(({ mode }) => {
         // for a tag nothing reads.
         rollupOptions: { output: { generatedCode: { symbols: false } } },
       },
-      plugins: [
-        {
-          // tsc (host-sdk/tsconfig.dts.json) emits the declarations under dist/sdk/types/;
-          // this entry gives them the name next to the bundles.
-          name: 'tokenframe-dts-entry',
-          generateBundle() {
-            this.emitFile({
-              type: 'asset',
-              fileName: 'tokenframe.d.ts',
-              source: "export * from './types/host-sdk/index';\n",
-            });
-          },
-        },
-        precompressPlugin(),
-      ],
+      // Declarations: packages/build/writeSdkDeclarations.ts, after this build.
+      plugins: [precompressPlugin()],
     };
   }
   return {
@@ -82,14 +73,20 @@ export default defineConfig(({ mode }) => {
             chunk.name === 'exchange'
               ? 'assets/widget-exchange-[hash].js'
               : 'assets/widget-[hash].js',
+          // A locale chunk is a `locales/<code>.json` module, matched on the file itself: a
+          // checkout under a folder named `locales` must not make every chunk a "locale".
           chunkFileNames: (chunk) =>
-            chunk.facadeModuleId?.includes('/locales/')
+            LOCALE_MODULE.test(chunk.facadeModuleId ?? '')
               ? 'assets/locale-[name]-[hash].js'
               : 'assets/page-[name]-[hash].js',
+          // The stylesheet of the chunk after READY is `page-laterPages-*.css`, outside the
+          // `widget-*.css` the boot budget counts, as it is outside what READY downloads.
           assetFileNames: (asset) =>
-            (asset.names ?? []).some((name) => name.endsWith('.css'))
-              ? 'assets/widget-[hash][extname]'
-              : 'assets/[name]-[hash][extname]',
+            (asset.names ?? []).some((name) => name.endsWith('laterPages.css'))
+              ? 'assets/page-laterPages-[hash][extname]'
+              : (asset.names ?? []).some((name) => name.endsWith('.css'))
+                ? 'assets/widget-[hash][extname]'
+                : 'assets/[name]-[hash][extname]',
         },
       },
     },

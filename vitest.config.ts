@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 /**
  * Test projects:
  * - `dom`: logic and components of the browser parts, in happy-dom.
- * - `node`: the service, the demo backend and the build tooling, in Node.
+ * - `node`: the service, the demo backend, the build tooling and the Chromium resolver, in Node.
  * - `browser`: real Chromium across two origins against real processes (`e2e/`).
  * - `postgres`: the storage and idempotency suites against a real PostgreSQL
  *   (`TOKENFRAME_TEST_DATABASE_URL`).
@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['{server,demo,tooling}/**/*.test.ts'],
+          include: ['{server,demo,tooling,chromium,packages}/**/*.test.ts'],
           exclude: ['**/*.pg.test.ts'],
           testTimeout: 20_000,
         },
@@ -35,6 +35,8 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['e2e/**/*.e2e.ts'],
+          // Unpacks the browser and the fonts once and names them, before any file runs.
+          globalSetup: ['e2e/harness/announceChromium.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

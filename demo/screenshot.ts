@@ -1,39 +1,30 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { DEMO_RECIPIENT_INFORMATION as who } from './server/demoRecipients';
+import { launchChromium } from '../chromium/launchChromium';
+import { demoEndpointsFromEnv } from './demoEndpoints';
+import { submitTestData } from './driver/widgetDriver';
+import { SCENARIOS } from './server/scenarios';
 
 /**
  * Retakes the README screenshot (`docs/demo.png`): the demo page with a debit card verified
  * and waiting on the confirmation page, events and webhooks logged. Run it against a running
- * demo: `npm start` in one terminal, then `npx tsx demo/screenshot.ts` (DEMO_URL to override).
+ * demo: `npm start` in one terminal, then `npx tsx demo/screenshot.ts` (with the same DEMO_PORT,
+ * or DEMO_URL).
  */
 
-const demoUrl = process.env.DEMO_URL ?? 'http://localhost:3000';
+const demoUrl = process.env.DEMO_URL ?? demoEndpointsFromEnv(process.env).demoUrl;
+const scenario = SCENARIOS.find((s) => s.id === 'debit-happy')!;
 const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'demo.png');
 
-const browser = await chromium.launch({
-  executablePath: process.env.TOKENFRAME_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 940 } });
-  await page.goto(`${demoUrl}/?scenario=debit-happy`);
+  await page.goto(`${demoUrl}/?scenario=${scenario.id}`);
   await page.waitForSelector('body[data-ready="true"]');
   await page.click('#start');
   const widget = page.frameLocator('#capture iframe');
-  const form = widget.locator('section[data-page="account_entry"] form');
-  await form.waitFor();
-  await form.locator('#first_name').fill(who.first_name);
-  await form.locator('#last_name').fill(who.last_name);
-  await form.locator('#card_number').fill('4000 0566 5566 5556');
-  await form.locator('#expiration').fill('12/30');
-  await form.locator('#address_line1').fill(who.address_line1);
-  await form.locator('#city').fill(who.city);
-  await form.locator('#state').selectOption(who.state);
-  await form.locator('#zip_code').fill(who.zip_code);
-  await form.locator('button[type="submit"]').click();
+  await submitTestData(widget, scenario);
   await widget.locator('section[data-page="confirmation"]').waitFor();
   await page.waitForSelector('#webhook-log li[data-topic="session.mounted"]');
   await page.click('#refresh-session');

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../server/config';
 import { startService } from '../server/main';
+import { demoEndpointsFromEnv, type DemoEndpoints } from './demoEndpoints';
 import { buildDemoSite } from './server/demoSite';
 
 /**
@@ -14,22 +15,14 @@ import { buildDemoSite } from './server/demoSite';
  * other service variable (see README). TOKENFRAME_WEBHOOK_URL/SECRET are set by this script.
  */
 
-function portFrom(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const port = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    console.error(`${name} must be a port number 1–65535, got "${raw}"`);
-    process.exit(1);
-  }
-  return port;
+let endpoints: DemoEndpoints;
+try {
+  endpoints = demoEndpointsFromEnv(process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
 }
-
-const servicePort = portFrom('PORT', 8080);
-const demoPort = portFrom('DEMO_PORT', 3000);
-const serviceUrl = (process.env.TOKENFRAME_PUBLIC_URL || `http://localhost:${servicePort}`).replace(
-  /\/$/,
-  '',
-);
+const { servicePort, demoPort, serviceUrl } = endpoints;
 const demoOrigins = [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`];
 // A fresh secret per run: only this process's demo backend needs to know it.
 const webhookSecret = randomBytes(24).toString('base64url');

@@ -133,14 +133,28 @@ describe('every locale in real Chromium', () => {
         // Only the active locale is downloaded (PRODUCT.md §6): en-US too only when active.
         // Once: the document's modulepreload of the session's chunk is what the import reuses.
         expect(widget.localeChunksRequested).toEqual([locale]);
-        expect(
-          await frame.$$eval('link[rel="modulepreload"]', (links) =>
-            links.map((link) => link.getAttribute('href')),
-          ),
-        ).toEqual([
+        // READY waits on the account form's chunk only; the pages after it (and their styles)
+        // download after READY, and the map of every locale's chunk only on a language change.
+        expect(widget.pageChunksBeforeReady).toEqual(['flowPages.js']);
+        expect([...widget.pageChunksRequested].sort()).toEqual([
+          'flowPages.js',
+          'laterPages.css',
+          'laterPages.js',
+        ]);
+        const preloadLinks = await frame.$$eval('link[rel="modulepreload"]', (links) =>
+          links.map((link) => link.getAttribute('href') ?? ''),
+        );
+        // The service's links (document-relative) name what READY needs; Vite's preload helper
+        // adds absolute ones when the chunk after READY is imported: that chunk and the entry
+        // it imports (already loaded, so a cache hit).
+        expect(preloadLinks.filter((href) => href.startsWith('/'))).toEqual([
           expect.stringMatching(/\/widget\/assets\/widget-exchange-[^/]+\.js$/),
           expect.stringMatching(/\/widget\/assets\/page-flowPages-[^/]+\.js$/),
           expect.stringMatching(new RegExp(`/widget/assets/locale-${locale}-[^/]+\\.js$`)),
+        ]);
+        expect(preloadLinks.filter((href) => !href.startsWith('/')).sort()).toEqual([
+          expect.stringMatching(/\/widget\/assets\/page-laterPages-[^/]+\.js$/),
+          expect.stringMatching(/\/widget\/assets\/widget-(?!exchange-)[^/]+\.js$/),
         ]);
       } finally {
         await widget.close();

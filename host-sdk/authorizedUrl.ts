@@ -70,7 +70,7 @@ export function fromFetchResult(result: unknown): AuthorizedUrl {
   if (typeof fields?.authorized_url !== 'string') {
     throw new TokenframeError(
       'invalid_authorized_url',
-      'fetchAuthorizedUrl must resolve with the URL or { authorized_url }.',
+      'expected the authorized_url or { authorized_url }.',
     );
   }
   const expiration = fields.authorized_url_expiration_utc;

@@ -6,7 +6,6 @@ export type DebugLog = (message: string, detail?: unknown) => void;
  * payloads or full URLs: those carry tokens and signatures.
  */
 export function createDebugLog(enabled: boolean): DebugLog {
-  return enabled
-    ? (message, detail) => console.debug('[tokenframe]', message, detail ?? '')
-    : () => {};
+  // `bind` rather than a wrapper: the same output, fewer bytes of the size budget.
+  return enabled ? console.debug.bind(console, '[tokenframe]') : () => {};
 }

@@ -59,7 +59,7 @@ const CHECKS: Record<keyof TokenframeOptions, [(value: unknown) => unknown, stri
   appearance: [isRecord, 'an object'],
   maxReauthorizations: [
     (value) => Number.isInteger(value) && (value as number) >= 0,
-    'an integer ≥ 0',
+    'an integer >= 0',
   ],
   handshakeTimeoutMs: [(value) => typeof value === 'number' && value > 0, 'a number > 0'],
   debug: [(value) => typeof value === 'boolean', 'a boolean'],

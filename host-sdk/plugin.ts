@@ -14,7 +14,12 @@ import type {
   WidgetEvent,
 } from '../protocol/events';
 import type { HostApi } from '../protocol/rpc';
-import { isExpired, parseAuthorizedUrl, type AuthorizedUrl } from './authorizedUrl';
+import {
+  fromFetchResult,
+  isExpired,
+  type AuthorizedUrl,
+  type AuthorizedUrlResult,
+} from './authorizedUrl';
 import { applyFrameHeight } from './autoHeight';
 import { createDebugLog } from './debugLog';
 import { createEmitter, type EventNameOrKey, type EventPayload, type Listener } from './emitter';
@@ -27,12 +32,26 @@ import { TokenframeError } from './TokenframeError';
 /** The object `Tokenframe.create` returns. */
 export interface TokenframePlugin {
   /**
-   * Mounts the widget for `authorizedUrl` (from your backend's session call) in the
-   * container, replacing any earlier mount. A URL past its expiry is never loaded: a fresh
-   * one is requested first. Resolves with the READY payload; rejects with a TokenframeError.
+   * Mounts the widget in the container, replacing any earlier mount. `authorizedUrl` is the
+   * URL from your backend's session call, or its `{ authorized_url,
+   * authorized_url_expiration_utc }` object as is; a URL past its expiry is never loaded: a
+   * fresh one is requested first. Resolves with the READY payload; rejects with a
+   * TokenframeError.
+   * @example await plugin.mount(data, Tokenframe.FUNDING_DESTINATIONS.DEBIT);
    */
   mount(
-    authorizedUrl: string,
+    authorizedUrl: AuthorizedUrlResult,
+    fundingDestination: FundingDestination,
+  ): Promise<EventPayload<'READY'>>;
+  /**
+   * Mounts without a URL in hand: the first one comes from `options.fetchAuthorizedUrl`,
+   * called with reason `initial` (rejects with `fetch_authorized_url_missing` without it).
+   * @example await plugin.mount(Tokenframe.FUNDING_DESTINATIONS.DEBIT);
+   */
+  mount(fundingDestination: FundingDestination): Promise<EventPayload<'READY'>>;
+  /** As `mount(fundingDestination)`: `null` or `undefined` asks `fetchAuthorizedUrl` first. */
+  mount(
+    authorizedUrl: null | undefined,
     fundingDestination: FundingDestination,
   ): Promise<EventPayload<'READY'>>;
   /** Adds a listener. `name` is a value of `Tokenframe.EVENTS` or its key (`'TOKEN_SUCCESS'`). */
@@ -234,48 +253,45 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
   };
 
   const plugin: TokenframePlugin = {
-    mount(authorizedUrl, fundingDestination) {
+    mount(authorizedUrl: unknown, fundingDestination?: unknown) {
       if (state === 'destroyed') {
         return Promise.reject(new TokenframeError('destroyed', 'mount() after destroy().'));
       }
-      let url: AuthorizedUrl;
+      // `mount(destination)`: no URL in hand, the first comes from fetchAuthorizedUrl.
+      if (fundingDestination === undefined) [authorizedUrl, fundingDestination] = [, authorizedUrl];
+      let url: AuthorizedUrl | null;
       try {
-        if (!(Object.values(FUNDING_DESTINATIONS) as string[]).includes(fundingDestination)) {
+        if (!(Object.values(FUNDING_DESTINATIONS) as unknown[]).includes(fundingDestination)) {
           throw new TokenframeError(
             'invalid_funding_destination',
             `fundingDestination must be a Tokenframe.FUNDING_DESTINATIONS value.`,
           );
         }
-        url = parseAuthorizedUrl(authorizedUrl);
+        url = authorizedUrl == null ? null : fromFetchResult(authorizedUrl);
         if (!resolveContainer(container)) throw containerError(container);
       } catch (error) {
         return Promise.reject(error);
       }
       abandon(new TokenframeError('mount_replaced', 'replaced by a newer mount().'));
-      destination = fundingDestination;
-      sessionIdentifier = url.sessionIdentifier;
+      destination = fundingDestination as FundingDestination;
+      sessionIdentifier = url?.sessionIdentifier ?? '';
       tracerToken = '';
       const ready = new Promise<EventPayload<'READY'>>((resolve, reject) => {
         pending = { resolve, reject };
       });
-      if (isExpired(url)) {
+      if (!url || isExpired(url)) {
         step('mount_expired');
-        reauthorize('url_expired');
+        reauthorize(url ? 'url_expired' : 'initial');
       } else {
         step('mount');
         load(url);
       }
       return ready;
     },
-    addEventListener(name, listener) {
-      emitter.add(name, listener);
-    },
-    removeEventListener(name, listener) {
-      emitter.remove(name, listener);
-    },
-    on(name, listener) {
-      return emitter.add(name, listener);
-    },
+    // The emitter's own functions: they close over its map, not over `this`.
+    addEventListener: emitter.add,
+    removeEventListener: emitter.remove,
+    on: emitter.add,
     // Idempotent as it stands: a second call finds no iframe, no pending promise, no listener.
     destroy() {
       abandon(new TokenframeError('destroyed', 'destroy() called.'));

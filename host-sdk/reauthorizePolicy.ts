@@ -80,7 +80,7 @@ export function createReauthorizer(options: ReauthorizerOptions): Reauthorizer {
     if (!fetchAuthorizedUrl) {
       throw new TokenframeError(
         'fetch_authorized_url_missing',
-        `${reason}: pass options.fetchAuthorizedUrl to re-request.`,
+        `${reason}: no options.fetchAuthorizedUrl.`,
       );
     }
     while (attempts < maxReauthorizations) {

@@ -32,15 +32,24 @@ export type AppearanceVariable = keyof typeof APPEARANCE_VARIABLES;
 
 /** Allowlisted theme variables. Unknown keys are rejected, not ignored. */
 export const appearanceSchema = z.strictObject({
+  /** Theme variables; unknown names are rejected. */
   variables: z.optional(
     z.strictObject({
+      /** Buttons and focus rings; the text on it is derived to reach 4.5:1 contrast. */
       colorPrimary: z.optional(cssColor),
+      /** Text on `colorPrimary`; used only when it reaches 4.5:1 on it, else derived. */
       colorTextOnPrimary: z.optional(cssColor),
+      /** Page background. */
       colorBackground: z.optional(cssColor),
+      /** Body text. */
       colorText: z.optional(cssColor),
+      /** Errors. */
       colorDanger: z.optional(cssColor),
+      /** A font stack, e.g. `Inter, system-ui, sans-serif`. */
       fontFamily: z.optional(fontFamily),
+      /** Corner radius of fields and buttons, e.g. `8px`. */
       borderRadius: z.optional(cssLength),
+      /** Base spacing, e.g. `4px`. */
       spacingUnit: z.optional(cssLength),
     }),
   ),

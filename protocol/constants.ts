@@ -11,10 +11,15 @@ export const PROTOCOL_VERSION = 1;
 
 /** Where a recipient's money can go. Values are the API's lowercase strings. */
 export const FUNDING_DESTINATIONS = {
+  /** A debit card. */
   DEBIT: 'debit',
+  /** A credit card. */
   CREDIT: 'credit',
+  /** A US bank account (routing and account number). */
   ACH: 'ach',
+  /** A PayPal account, by email address or mobile number. */
   PAYPAL: 'paypal',
+  /** A bill payment to a biller of the shipped directory. */
   BILLPAY: 'billpay',
 } as const;
 
@@ -23,16 +28,27 @@ export type FundingDestination = (typeof FUNDING_DESTINATIONS)[keyof typeof FUND
 
 /** Event keys merchants subscribe to, mapped to the `event_name` each payload carries. */
 export const EVENTS = {
+  /** The widget shows the flow; `mount()` resolves with this payload. */
   READY: 'tokenframe.ready',
+  /** A page of the flow was shown (`page`). */
   PAGE_LOAD: 'tokenframe.page_load',
+  /** The account was tokenized: store `customer_account_token`. The session is completed. */
   TOKEN_SUCCESS: 'tokenframe.token_success',
+  /** The recipient canceled; the session is canceled. */
   FUNDING_CANCELED: 'tokenframe.funding_canceled',
+  /** A verification feature reached its limit for this mount; Continue re-requests a URL. */
   TERMINAL_FAILURE: 'tokenframe.terminal_failure',
+  /** The recipient pressed Continue after TERMINAL_FAILURE; the SDK re-requests and remounts. */
   TERMINAL_FAILURE_ACKNOWLEDGED: 'tokenframe.terminal_failure_acknowledged',
+  /** The session's attempt limit was reached; the session has ended. */
   MAX_VERIFICATION_ATTEMPTS_EXCEEDED: 'tokenframe.max_verification_attempts_exceeded',
+  /** One failed verification attempt (`code`, `attempts_remaining`). */
   ACCOUNT_COULD_NOT_BE_VERIFIED: 'tokenframe.account_could_not_be_verified',
+  /** The URL could not start a flow (`error`); expired or used URLs are re-requested. */
   SESSION_ERROR: 'tokenframe.session_error',
+  /** The SDK gave up on this mount (`code`); `mount()` rejects with the same code. */
   PLUGIN_ERROR: 'tokenframe.plugin_error',
+  /** The SDK is asking `fetchAuthorizedUrl` for a URL (`reason`, `attempt`). */
   REAUTHORIZING: 'tokenframe.reauthorizing',
 } as const;
 

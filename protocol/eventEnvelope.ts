@@ -18,7 +18,9 @@ const identifier = z.string().check((ctx) => {
  * small; the widget validates the full payload (events.ts) before it sends anything.
  */
 export const eventCommonShape = {
+  /** The session this event belongs to (`/session/<session_identifier>` of the URL). */
   session_identifier: identifier,
+  /** Correlates the event with the service's logs and webhooks; quote it to support. */
   tracer_token: identifier,
 };
 

@@ -17,57 +17,82 @@ const attemptsRemaining = z.int().check(z.minimum(0));
 /** Full schemas of the events the widget sends, keyed by `event_name`. */
 export const widgetEventSchemas = {
   [EVENTS.READY]: z.strictObject({
+    /** `tokenframe.ready`: the widget shows the flow; `mount()` resolves with this payload. */
     event_name: z.literal(EVENTS.READY),
     ...eventCommonShape,
+    /** The funding destination the flow runs for (`debit`, `credit`, `ach`, `paypal`, `billpay`). */
     funding_destination: fundingDestinationSchema,
+    /** The locale the widget shows, e.g. `en-US`. */
     language_locale_code: z.string(),
   }),
   [EVENTS.PAGE_LOAD]: z.strictObject({
+    /** `tokenframe.page_load`: the widget showed a page of the flow. */
     event_name: z.literal(EVENTS.PAGE_LOAD),
     ...eventCommonShape,
+    /** The page now shown, e.g. `account_entry` or `confirmation`. */
     page: z.enum(PAGES),
   }),
   [EVENTS.TOKEN_SUCCESS]: z.strictObject({
+    /** `tokenframe.token_success`: the account was verified and tokenized; the session is completed. */
     event_name: z.literal(EVENTS.TOKEN_SUCCESS),
     ...eventCommonShape,
+    /** The token to store and pay out to, `cat_…`; the same account tokenized twice for one participant gives the same token. */
     customer_account_token: z.string().check(z.regex(/^cat_[A-Za-z0-9_-]{16,64}$/)),
+    /** The funding destination the flow runs for (`debit`, `credit`, `ach`, `paypal`, `billpay`). */
     funding_destination: fundingDestinationSchema,
+    /** What may be shown of the account: last four digits or masked email, brand or bank. */
     account: maskedAccountSchema,
   }),
   [EVENTS.FUNDING_CANCELED]: z.strictObject({
+    /** `tokenframe.funding_canceled`: the recipient left without adding an account; the session is canceled. */
     event_name: z.literal(EVENTS.FUNDING_CANCELED),
     ...eventCommonShape,
+    /** The funding destination the flow runs for (`debit`, `credit`, `ach`, `paypal`, `billpay`). */
     funding_destination: fundingDestinationSchema,
   }),
   [EVENTS.TERMINAL_FAILURE]: z.strictObject({
+    /** `tokenframe.terminal_failure`: a verification feature reached its attempt limit for this mount. */
     event_name: z.literal(EVENTS.TERMINAL_FAILURE),
     ...eventCommonShape,
+    /** The funding destination the flow runs for (`debit`, `credit`, `ach`, `paypal`, `billpay`). */
     funding_destination: fundingDestinationSchema,
+    /** Which verification counted the attempt: `recipient_verification` or `account_verification`. */
     feature: z.enum(VERIFICATION_FEATURES),
+    /** Machine-readable reason of the failure. */
     error: z.string().check(z.maxLength(100)),
   }),
   [EVENTS.TERMINAL_FAILURE_ACKNOWLEDGED]: z.strictObject({
+    /** `tokenframe.terminal_failure_acknowledged`: the recipient pressed Continue; the SDK re-requests a URL. */
     event_name: z.literal(EVENTS.TERMINAL_FAILURE_ACKNOWLEDGED),
     ...eventCommonShape,
+    /** The funding destination the flow runs for (`debit`, `credit`, `ach`, `paypal`, `billpay`). */
     funding_destination: fundingDestinationSchema,
+    /** Which verification counted the attempt: `recipient_verification` or `account_verification`. */
     feature: z.enum(VERIFICATION_FEATURES),
   }),
   [EVENTS.MAX_VERIFICATION_ATTEMPTS_EXCEEDED]: z.strictObject({
+    /** `tokenframe.max_verification_attempts_exceeded`: the session's attempt limit was reached; it has ended. */
     event_name: z.literal(EVENTS.MAX_VERIFICATION_ATTEMPTS_EXCEEDED),
     ...eventCommonShape,
   }),
   [EVENTS.ACCOUNT_COULD_NOT_BE_VERIFIED]: z.strictObject({
+    /** `tokenframe.account_could_not_be_verified`: one failed verification attempt. */
     event_name: z.literal(EVENTS.ACCOUNT_COULD_NOT_BE_VERIFIED),
     ...eventCommonShape,
+    /** The funding destination the flow runs for (`debit`, `credit`, `ach`, `paypal`, `billpay`). */
     funding_destination: fundingDestinationSchema,
+    /** Which verification counted the attempt: `recipient_verification` or `account_verification`. */
     feature: z.enum(VERIFICATION_FEATURES),
     /** Sandbox status code, e.g. `700` (account not available) or `777` (name/address). */
     code: z.string().check(z.regex(/^\d{3,4}$/)),
+    /** Attempts left for this feature in this mount. */
     attempts_remaining: attemptsRemaining,
   }),
   [EVENTS.SESSION_ERROR]: z.strictObject({
+    /** `tokenframe.session_error`: the authorized_url could not start a flow. */
     event_name: z.literal(EVENTS.SESSION_ERROR),
     ...eventCommonShape,
+    /** `url_expired`, `url_used`, `invalid_url` (the SDK re-requests), `session_completed` or `session_terminated` (final). */
     error: z.enum(SESSION_ERROR_CODES),
   }),
 } as const;
@@ -88,8 +113,12 @@ export const widgetEventSchema = z.discriminatedUnion('event_name', [
 /** An event the widget sends to the host; see {@link widgetEventSchema}. */
 export type WidgetEvent = z.infer<typeof widgetEventSchema>;
 
-/** Why the SDK asked the merchant's backend for a fresh authorized_url. */
+/**
+ * Why the SDK asked the merchant's backend for a fresh authorized_url. `initial`: `mount()`
+ * was called without a URL (PRODUCT.md §3), so the first one comes from `fetchAuthorizedUrl`.
+ */
 export const REAUTHORIZE_REASONS = [
+  'initial',
   'url_expired',
   'url_used',
   'invalid_url',
@@ -98,21 +127,27 @@ export const REAUTHORIZE_REASONS = [
   'terminal_failure_acknowledged',
 ] as const;
 
-/** One of {@link REAUTHORIZE_REASONS}. */
+/** Why the SDK asks `fetchAuthorizedUrl` for a URL (see REAUTHORIZE_REASONS). */
 export type ReauthorizeReason = (typeof REAUTHORIZE_REASONS)[number];
 
 /** Events the SDK itself emits (never sent over the wire; listed for the shared types). */
 export const sdkEventSchemas = {
   [EVENTS.REAUTHORIZING]: z.strictObject({
+    /** `tokenframe.reauthorizing`: the SDK is asking `fetchAuthorizedUrl` for a fresh URL. */
     event_name: z.literal(EVENTS.REAUTHORIZING),
     ...eventCommonShape,
+    /** Why a fresh URL is needed: `initial` (mount without a URL), `url_expired`, `url_used`, `invalid_url`, `load_failed`, `handshake_timeout` or `terminal_failure_acknowledged`. */
     reason: z.enum(REAUTHORIZE_REASONS),
+    /** 1 for the first re-request of a failure streak, then 2, 3, … */
     attempt: z.int().check(z.minimum(1)),
   }),
   [EVENTS.PLUGIN_ERROR]: z.strictObject({
+    /** `tokenframe.plugin_error`: the SDK gave up on this mount; `mount()` rejected with the same code. */
     event_name: z.literal(EVENTS.PLUGIN_ERROR),
     ...eventCommonShape,
+    /** The `TokenframeError` code the mount failed with, e.g. `reauthorization_failed`. */
     code: z.string(),
+    /** A message for developers; not shown to recipients, may change. */
     message: z.string(),
   }),
 } as const;

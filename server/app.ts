@@ -13,6 +13,21 @@ import { buildOpenApiDocument } from './api/openapi/openApiDocument';
 import { sdkRoutes } from './sdk/sdkRoutes';
 import { widgetApiPlugin } from './api/widgetApi/plugin';
 import { widgetDocumentRoutes } from './widgetDocument/documentRoutes';
+import { healthRoutes } from './health/healthRoutes';
+import { declareWebhookPrograms } from './domain/events/webhookPrograms';
+import { installRequestMetrics, metricsRoutes } from './metrics/metricsRoutes';
+
+/**
+ * An incoming `X-Request-Id` a proxy or the merchant set is kept (so one id follows a request
+ * across systems) when it is a plain token; anything else is replaced, so a header cannot
+ * smuggle text into the log.
+ */
+const REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
+
+function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
 
 /** What {@link buildApp} needs. `clock` (epoch ms) is injectable so tests can move time. */
 export interface AppOptions {
@@ -34,16 +49,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     config: Object.freeze(options.config),
     clock: options.clock ?? Date.now,
   };
+  declareWebhookPrograms(options.config.programs);
   const app = Fastify({
     loggerInstance: createLogger(
       options.logger ?? { level: options.config.logLevel },
     ) as FastifyBaseLogger,
-    genReqId: () => randomUUID(),
+    genReqId: requestIdOf,
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
     trustProxy: false,
   });
   installRequestIds(app);
   installErrorHandlers(app);
+  installRequestMetrics(app);
   const allowedMethods = new AllowedMethods();
   allowedMethods.watch(app);
   app.decorate('allowedMethods', allowedMethods);
@@ -56,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const openApi = buildOpenApiDocument(options.config.publicUrl);
   app.get('/openapi.json', async () => openApi);
-  app.get('/healthz', async () => ({ ok: true }));
+  await app.register(healthRoutes, context);
+  await app.register(metricsRoutes, context);
   return app;
 }

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import * as z from 'zod';
 import type { RateLimit } from './http/tokenBucket';
 import type { Store } from './storage/store';
+import { REPO_ROOT } from './runtime/paths';
+import {
+  databaseUrlProblem,
+  readOperationalSettings,
+  type OperationalSettings,
+} from './runtime/operationalSettings';
 import { isOrigin, programSchema, sandboxProgram, type Program } from './domain/programs/program';
 
 export type { Program } from './domain/programs/program';
@@ -31,6 +36,8 @@ export interface ServiceConfig {
   distDir: string;
   /** Per-client-IP limit of the unauthenticated exchange; default `EXCHANGE_RATE_LIMIT`. */
   exchangeRateLimit?: RateLimit;
+  /** Shutdown deadline, retention ages, statistics refresh. */
+  operations: OperationalSettings;
 }
 
 /** The part of {@link ServiceConfig} known before the store is open. */
@@ -53,8 +60,7 @@ export class ConfigError extends Error {
   }
 }
 
-/** The repository root (two levels above this file's folder). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export { REPO_ROOT } from './runtime/paths';
 
 const configFileSchema = z.strictObject({
   /** Keep the built-in sandbox program next to the file's programs. */
@@ -140,18 +146,24 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     seen.add(program.username);
   }
 
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const databaseProblem = databaseUrl && databaseUrlProblem(databaseUrl);
+  if (databaseProblem) problems.push(databaseProblem);
+  const operations = readOperationalSettings(env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
     host,
     logLevel,
     dataDir: resolve(env.TOKENFRAME_DATA_DIR || './.data'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
     publicUrl: publicUrl.replace(/\/$/, ''),
     urlSecret,
     vaultKey,
     programs,
     distDir: resolve(env.TOKENFRAME_DIST_DIR || join(REPO_ROOT, 'dist')),
+    operations,
   };
 }
 

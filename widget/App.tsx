@@ -13,7 +13,6 @@ import { HostEventEmitter } from './emitter';
 import type { AuthorizedUrlParts, PendingExchange } from './bootExchange';
 import { updateMount } from './mountStore';
 import { resumeOrExchange, type StartedMount } from './resumeOrExchange';
-import { serverFieldErrors } from './flow/serverFieldErrors';
 import { FINAL_PAGES, type FlowState } from './flow/state';
 import { INITIAL_STATE, transition } from './flow/transition';
 import type { WidgetI18n } from './i18n';
@@ -23,6 +22,7 @@ import { ActionContext, type ActionFailure, type FlowAction } from './ui/ActionC
 import { WidgetContext, type WidgetContextValue } from './ui/WidgetContext';
 import { PageView } from './PageView';
 import { loadedFlowPages, preloadFlowPages } from './pages/flowPagesLoader';
+import { preloadLaterPages } from './pages/laterPagesLoader';
 
 export type { AuthorizedUrlParts };
 
@@ -188,6 +188,8 @@ export function App(props: AppProps) {
     dispatch({ type: 'session_started', destination, attempts: exchanged.attempts });
     setStatus('');
     props.onReady?.();
+    // Not on READY's path: the pages after account entry download while the recipient types.
+    void preloadLaterPages().catch(() => undefined);
   }
 
   /**
@@ -214,6 +216,9 @@ export function App(props: AppProps) {
       if (!(error instanceof WidgetApiFailure)) throw error;
       if (error.sessionError) failSession(error.sessionError);
       else if (error.code === 'invalid_request' && error.fields) {
+        const later = await preloadLaterPages().catch(() => null);
+        if (!later) return fail('status.network_error');
+        const { serverFieldErrors } = later;
         dispatch({
           type: 'account_rejected',
           fieldErrors: serverFieldErrors(error.fields, (key) => i18n.instance.exists(key)),
@@ -237,65 +242,18 @@ export function App(props: AppProps) {
 
   const submitAccount = (submission: AccountSubmission) =>
     run('submit', 'status.submitting', async () => {
-      const outcome = await api.submitAccount(submission);
-      const fundingDestination = submission.funding_destination;
-      switch (outcome.result) {
-        case 'verified':
-          dispatch({
-            type: 'account_verified',
-            account: outcome.account,
-            attempts: outcome.attempts,
-          });
-          return;
-        case 'invalid': {
-          const fieldErrors = serverFieldErrors(
-            outcome.fields,
-            (key) => i18n.instance.exists(key),
-            submission.funding_destination,
-          );
-          dispatch({ type: 'account_rejected', fieldErrors });
-          const first = Object.values(fieldErrors)[0];
-          if (first) setStatus(t(first));
-          return;
-        }
-        case 'verification_failed': {
-          const remaining =
-            outcome.feature === 'recipient_verification'
-              ? outcome.attempts.recipient_verification_remaining
-              : outcome.attempts.account_verification_remaining;
-          emitter.emit({
-            event_name: EVENTS.ACCOUNT_COULD_NOT_BE_VERIFIED,
-            funding_destination: fundingDestination,
-            feature: outcome.feature,
-            code: outcome.code,
-            attempts_remaining: Math.max(
-              0,
-              Math.min(remaining, outcome.attempts.session_remaining),
-            ),
-          });
-          if (outcome.terminal) {
-            emitter.emit({
-              event_name: EVENTS.TERMINAL_FAILURE,
-              funding_destination: fundingDestination,
-              feature: outcome.feature,
-              error: `${outcome.feature}_failed`,
-            });
-          }
-          dispatch({
-            type: 'verification_failed',
-            feature: outcome.feature,
-            code: outcome.code,
-            terminal: outcome.terminal,
-            attempts: outcome.attempts,
-            mismatchedFields: outcome.mismatched_fields ?? [],
-          });
-          return;
-        }
-        case 'max_attempts_exceeded':
-          emitter.emit({ event_name: EVENTS.MAX_VERIFICATION_ATTEMPTS_EXCEEDED });
-          dispatch({ type: 'max_attempts_exceeded' });
-          return;
-      }
+      // The outcome's handling is in the chunk after READY; a failed download reads as a
+      // network failure, with its retry.
+      const [outcome, later] = await Promise.all([
+        api.submitAccount(submission),
+        preloadLaterPages().catch(() => Promise.reject(new WidgetApiFailure('network'))),
+      ]);
+      later.followAccountOutcome(outcome, submission, {
+        emitter,
+        dispatch,
+        announce: (key) => setStatus(t(key)),
+        hasMessage: (key) => i18n.instance.exists(key),
+      });
     });
 
   const confirm = () =>

@@ -3,6 +3,7 @@ import type { AccountSubmission, FundingDestination } from '../protocol';
 import type { WidgetApiClient } from './api';
 import type { FlowState } from './flow/state';
 import { loadedFlowPages } from './pages/flowPagesLoader';
+import { useLaterPages } from './pages/laterPagesLoader';
 import { LoadingPage } from './pages/LoadingPage';
 import { SessionErrorPage } from './pages/SessionErrorPage';
 
@@ -40,64 +41,28 @@ export function PageView(props: PageViewProps) {
   // Loaded before the flow leaves the loading page (App awaits preloadFlowPages).
   const pages = loadedFlowPages();
   if (!pages) return <LoadingPage />;
-  const {
-    AccountEntryPage,
-    CanceledPage,
-    ConfirmationPage,
-    MaxAttemptsExceededPage,
-    SuccessPage,
-    TerminalFailurePage,
-  } = pages;
-  switch (state.page) {
-    case 'account_entry':
-      return (
-        <AccountEntryPage
-          state={state}
-          destinations={props.destinations}
-          busy={props.busy}
-          focusHeading={focusHeading}
-          onSubmit={props.onSubmit}
-          onRequestDifferentMethod={props.onRequestDifferentMethod}
-          onChooseDestination={props.onChooseDestination}
-          onDismissPicker={props.onDismissPicker}
-          onCancel={props.onCancel}
-          searchBillers={searchBillers}
-        />
-      );
-    case 'confirmation':
-      return (
-        <ConfirmationPage
-          destination={state.destination}
-          account={state.account}
-          canChangeMethod={props.destinations.length > 1}
-          focusHeading={focusHeading}
-          onConfirm={props.onConfirm}
-          onCancel={props.onCancel}
-          onUseDifferentMethod={props.onRequestDifferentMethod}
-        />
-      );
-    case 'success':
-      return (
-        <SuccessPage
-          account={state.account}
-          destination={state.destination}
-          focusHeading={focusHeading}
-        />
-      );
-    case 'terminal_failure':
-      return (
-        <TerminalFailurePage
-          feature={state.feature}
-          acknowledged={state.acknowledged}
-          focusHeading={focusHeading}
-          onContinue={props.onAcknowledge}
-        />
-      );
-    case 'max_attempts_exceeded':
-      return <MaxAttemptsExceededPage focusHeading={focusHeading} />;
-    case 'canceled':
-      return <CanceledPage focusHeading={focusHeading} />;
-    default:
-      return null;
-  }
+  if (state.page !== 'account_entry') return <LaterPage {...props} />;
+  return (
+    <pages.AccountEntryPage
+      state={state}
+      destinations={props.destinations}
+      busy={props.busy}
+      focusHeading={focusHeading}
+      onSubmit={props.onSubmit}
+      onRequestDifferentMethod={props.onRequestDifferentMethod}
+      onChooseDestination={props.onChooseDestination}
+      onDismissPicker={props.onDismissPicker}
+      onCancel={props.onCancel}
+      searchBillers={searchBillers}
+    />
+  );
+}
+
+/**
+ * A page after account entry. Its chunk downloads right after READY; in the rare case it has
+ * not arrived yet, the spinner stands in, and the page (with its PAGE_LOAD) follows.
+ */
+function LaterPage(props: PageViewProps) {
+  const later = useLaterPages();
+  return later ? <later.LaterPageView {...props} /> : <div class="spinner" aria-hidden="true" />;
 }

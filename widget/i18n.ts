@@ -3,21 +3,13 @@ import { LOCALES, RTL_LOCALES, type Locale } from '../protocol/constants';
 import { pluralRuleFor } from './i18n/localeRules';
 import { formatConjunctionList } from './i18n/listFormat';
 import { numberFormatFor } from './i18n/numberFormat';
+import type { LocaleModule } from './i18n/localeLoaders';
 
 /**
  * The locale used when the requested one is unknown or its chunk cannot be downloaded. Its
  * chunk is fetched only then, or when it is the active locale.
  */
 export const FALLBACK_LOCALE: Locale = 'en-US';
-
-type LocaleModule = { default: Record<string, unknown> };
-
-/**
- * Every locale is its own chunk (`locale-<code>-[hash].js`); only the active one is
- * downloaded (PRODUCT.md §6), en-US included. The service lists the session's chunk as a
- * `modulepreload` in the document, so at boot it is usually already on its way.
- */
-const LOCALE_LOADERS = import.meta.glob<LocaleModule>('../locales/*-*.json');
 
 /**
  * The code i18next files a locale under: it canonicalizes codes with `Intl.getCanonicalLocales`,
@@ -27,8 +19,16 @@ function i18nextCode(locale: string): string {
   return Intl.getCanonicalLocales(locale)[0] ?? locale;
 }
 
-function loaderFor(locale: Locale): (() => Promise<LocaleModule>) | undefined {
-  return LOCALE_LOADERS[`../locales/${locale}.json`];
+/**
+ * The session's locale chunk as the service listed it in the document (`modulepreload`,
+ * `server/widgetApi/bootAssets.ts`): importing that URL reuses the preloaded module, and the
+ * entry need not carry the map of every locale's chunk.
+ */
+function preloadedLocaleUrl(locale: Locale): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  return document.querySelector<HTMLLinkElement>(
+    `link[rel="modulepreload"][href*="/locale-${locale}-"]`,
+  )?.href;
 }
 
 /** Translate function handed to components. */
@@ -62,7 +62,11 @@ export function directionOf(locale: Locale): 'ltr' | 'rtl' {
 /** Downloads a locale's messages; `null` when the code is unknown or the chunk fails. */
 async function downloadLocale(locale: Locale): Promise<Record<string, unknown> | null> {
   try {
-    return (await loaderFor(locale)?.())?.default ?? null;
+    const url = preloadedLocaleUrl(locale);
+    const module: LocaleModule | undefined = url
+      ? await import(/* @vite-ignore */ url)
+      : await (await import('./i18n/localeLoaders')).loaderFor(locale)?.();
+    return module?.default ?? null;
   } catch {
     return null;
   }

@@ -1,8 +1,13 @@
 // The embedded demo: a merchant page that mounts the Tokenframe widget with the host SDK
 // (loaded by <script> with SRI from the service origin) and shows everything QA needs:
-// scenario test data, every SDK event, the webhooks the backend received, and the session
-// as the ops API reports it.
+// scenario test data and what the product then does, every SDK event, the webhooks the
+// backend received, and the session as the ops API reports it. The run's settings live in
+// the URL (demo-settings.js) and "Copy run as JSON" exports the run (demo-run-record.js).
 import { getJson, h, logEntry, pollWebhooks, postJson } from './demo-common.js';
+import { RunRecord } from './demo-run-record.js';
+import { showSession } from './demo-session-panel.js';
+import { applySettingsFromUrl, readSettings, writeSettingsToUrl } from './demo-settings.js';
+import { keepWidgetInView } from './demo-widget-view.js';
 
 const $ = (selector) => document.querySelector(selector);
 const form = $('#controls');
@@ -17,6 +22,8 @@ let sessionIdentifier = null;
 let stopWebhooks = () => {};
 let runId = 0;
 let lastCreateStatus = '—';
+let lastSessionDetail = null;
+const runRecord = new RunRecord();
 
 function setStatus(text, tone = 'info') {
   statusLine.textContent = text;
@@ -66,8 +73,12 @@ async function ensureRecipient(reuse) {
   recipient = { ...(await postJson('/demo/api/recipients', wanted)), options: wanted };
   sessionIdentifier = null;
   lastCreateStatus = '—';
+  lastSessionDetail = null;
+  runRecord.begin(recipient);
   stopWebhooks();
+  eventLog.replaceChildren();
   webhookLog.replaceChildren();
+  $('#session-panel').replaceChildren(h('p', { class: 'muted' }, 'No session yet.'));
   stopWebhooks = pollWebhooks(recipient.participant_unique_id1, showWebhook);
   showRecipient();
   return recipient;
@@ -107,6 +118,7 @@ async function fetchAuthorizedUrl({ signal } = {}) {
 }
 
 function showEvent(event) {
+  runRecord.addSdkEvent(event);
   const short = event.event_name.replace(/^tokenframe\./, '');
   const detail = [event.page, event.reason, event.error, event.code, event.customer_account_token]
     .filter(Boolean)
@@ -125,6 +137,7 @@ function showEvent(event) {
 }
 
 function showWebhook(webhook) {
+  runRecord.addWebhook(webhook);
   const duplicate = webhook.deliveries > 1 ? ` (delivered ${webhook.deliveries}×)` : '';
   logEntry(webhookLog, {
     title: webhook.topic,
@@ -140,42 +153,18 @@ function scheduleSessionRefresh() {
   refreshTimer = setTimeout(refreshSession, 400);
 }
 
+/** Reads the session from the ops API (through the demo backend) into the panel. */
 async function refreshSession() {
   const panel = $('#session-panel');
-  if (!sessionIdentifier) return;
+  if (!sessionIdentifier) return null;
   try {
     const { data } = await getJson(`/demo/api/sessions/${encodeURIComponent(sessionIdentifier)}`);
-    const rows = Object.entries(data ?? {}).filter(
-      ([, value]) => value !== null && typeof value !== 'object',
-    );
-    const timeline = Array.isArray(data?.timeline ?? data?.events)
-      ? (data.timeline ?? data.events)
-      : [];
-    panel.replaceChildren(
-      h(
-        'dl',
-        { class: 'facts' },
-        rows.flatMap(([key, value]) => [
-          h('dt', {}, key),
-          h('dd', { 'data-field': key }, String(value)),
-        ]),
-      ),
-      data?.account ? h('p', {}, 'Account: ', h('code', {}, JSON.stringify(data.account))) : null,
-      data?.attempts
-        ? h('p', {}, 'Attempts: ', h('code', {}, JSON.stringify(data.attempts)))
-        : null,
-      h('h3', {}, `Timeline (${timeline.length})`),
-      h(
-        'ol',
-        { class: 'timeline' },
-        timeline.map((item) =>
-          h('li', {}, `${item.at ?? ''} ${item.event_name ?? item.topic ?? JSON.stringify(item)}`),
-        ),
-      ),
-      h('details', {}, h('summary', {}, 'raw'), h('pre', {}, JSON.stringify(data, null, 2))),
-    );
+    lastSessionDetail = data ?? null;
+    showSession(panel, data ?? {});
+    return lastSessionDetail;
   } catch (error) {
     panel.replaceChildren(h('p', { class: 'muted' }, `Ops API: ${error.message}`));
+    return null;
   }
 }
 
@@ -190,6 +179,7 @@ async function start(reuse) {
   destroyPlugin();
   const myRun = runId;
   const scenario = currentScenario();
+  const settings = readSettings(form);
   try {
     await ensureRecipient(reuse);
     const Tokenframe = window.Tokenframe;
@@ -198,6 +188,7 @@ async function start(reuse) {
       title: `Add your payout account (${scenario.label})`,
       autoHeight: true,
       debug: true,
+      ...(settings.appearance ? { appearance: settings.appearance } : {}),
     });
     for (const name of Object.values(Tokenframe.EVENTS)) plugin.addEventListener(name, showEvent);
     setStatus('Asking the demo backend for an authorized_url…');
@@ -213,16 +204,39 @@ async function start(reuse) {
       }
     }
     if (myRun !== runId) return;
-    setStatus(`Mounting (${form.destination.value})…`);
-    const mounted = plugin.mount(first.authorized_url, form.destination.value);
-    // On a phone the widget sits below the controls. Bring it into view: Chromium also
-    // pauses animation frames in off-screen cross-origin frames, so the widget could not
-    // report its height (autoHeight) until the recipient scrolled to it.
-    if (matchMedia('(max-width: 899px)').matches) $('#capture').scrollIntoView({ block: 'start' });
+    setStatus(`Mounting (${settings.destination})…`);
+    const mounted = plugin.mount(first.authorized_url, settings.destination);
+    keepWidgetInView($('#capture'), mounted, () => myRun === runId);
     await mounted;
     if (myRun === runId) setStatus('Widget ready. Type the test data below.', 'ok');
   } catch (error) {
     if (myRun === runId) setStatus(`Could not mount: ${error.message ?? error}`, 'error');
+  }
+}
+
+/** "Copy run as JSON": the run's record, with the session detail read fresh. */
+async function copyRun() {
+  const session = sessionIdentifier ? await refreshSession() : null;
+  const record = runRecord.toJSON({
+    settings: readSettings(form),
+    link: location.href,
+    scenario: currentScenario(),
+    sessionIdentifier,
+    session: session ?? lastSessionDetail,
+  });
+  const json = JSON.stringify(record, null, 2);
+  const output = $('#run-json');
+  output.textContent = json;
+  try {
+    await navigator.clipboard.writeText(json);
+    setStatus(
+      `Run copied as JSON: ${record.sdk_events.length} SDK events, ${record.webhooks.length} webhooks.`,
+      'ok',
+    );
+  } catch {
+    // No clipboard permission (an insecure origin, a locked-down browser): the text is shown.
+    output.closest('details').open = true;
+    setStatus('The clipboard is not available here: copy the JSON shown below.', 'error');
   }
 }
 
@@ -239,14 +253,18 @@ async function init() {
     ...config.scenarios.map((s) => h('option', { value: s.id }, s.label)),
   );
   form.locale.replaceChildren(...config.locales.map((code) => h('option', { value: code }, code)));
-  const params = new URLSearchParams(location.search);
-  for (const key of ['scenario', 'locale', 'theme'])
-    if (params.get(key)) form[key].value = params.get(key);
-  form.destination.value = params.get('destination') ?? currentScenario().destination;
+  const destinationFor = (id) =>
+    (config.scenarios.find((s) => s.id === id) ?? config.scenarios[0]).destination;
+  applySettingsFromUrl(form, location.search, destinationFor);
+  showTheme();
+  writeSettingsToUrl(form);
   form.scenario.addEventListener('change', () => {
     form.destination.value = currentScenario().destination;
     showTestData();
   });
+  form.theme.addEventListener('change', showTheme);
+  // Every control change is reflected in the address bar, so the URL always reproduces the run.
+  form.addEventListener('change', () => writeSettingsToUrl(form));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     start(false);
@@ -258,8 +276,14 @@ async function init() {
   });
   $('#clear-events').addEventListener('click', () => eventLog.replaceChildren());
   $('#refresh-session').addEventListener('click', refreshSession);
+  $('#copy-run').addEventListener('click', copyRun);
   showTestData();
   document.body.dataset.ready = 'true';
+}
+
+/** The demo page follows the chosen theme, as a merchant's page would match its widget. */
+function showTheme() {
+  document.documentElement.dataset.theme = form.theme.value;
 }
 
 init().catch((error) => setStatus(`Demo failed to start: ${error.message}`, 'error'));

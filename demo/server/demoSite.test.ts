@@ -153,4 +153,23 @@ describe('demo site', () => {
     );
     expect((await site.inject({ method: 'GET', url: '/assets/index.html' })).statusCode).toBe(404);
   });
+
+  it('pins the widget origin in every native-bridge snippet', async () => {
+    const page = await site.inject({ method: 'GET', url: '/native-bridge.html' });
+    expect(page.statusCode).toBe(200);
+    const { hostname, port } = new URL(serviceUrl);
+    // iOS: the handler compares the sending frame's scheme, host and port.
+    expect(page.body).toContain(
+      `let widgetScheme = "http", widgetHost = "${hostname}", widgetPort = ${port}`,
+    );
+    expect(page.body).toContain('origin.protocol == widgetScheme, origin.host == widgetHost');
+    expect(page.body).toContain('message.frameInfo.isMainFrame');
+    // Android: a WebMessageListener whose allowed-origin rule is the service origin.
+    expect(page.body).toContain(`setOf("${serviceUrl}")`);
+    expect(page.body).toContain('WebViewCompat.addWebMessageListener(');
+    expect(page.body).not.toContain('addJavascriptInterface(');
+    // React Native: onMessage drops messages from pages on other origins.
+    expect(page.body).toContain(`const WIDGET_ORIGIN = '${serviceUrl}';`);
+    expect(page.body).toContain('if (!fromWidget(e.nativeEvent.url)) return;');
+  });
 });

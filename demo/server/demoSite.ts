@@ -37,7 +37,8 @@ const PAGES = ['index.html', 'webview.html', 'webview-result.html', 'native-brid
 /** Builds the Fastify app (not listening yet). */
 export async function buildDemoSite(options: DemoSiteOptions): Promise<FastifyInstance> {
   const publicDir = options.publicDir ?? DEFAULT_PUBLIC_DIR;
-  const serviceOrigin = new URL(options.serviceUrl).origin;
+  const serviceUrl = new URL(options.serviceUrl);
+  const serviceOrigin = serviceUrl.origin;
   const sdkUrl = `${serviceOrigin}/sdk/tokenframe.js`;
   const sdkIntegrity = sdkIntegrityFetcher(sdkUrl);
   const client = new SessionApiClient(serviceOrigin, options.credentials);
@@ -83,6 +84,10 @@ export async function buildDemoSite(options: DemoSiteOptions): Promise<FastifyIn
         SDK_URL: `${sdkUrl}?v=${createHash('sha256').update(integrity).digest('hex').slice(0, 12)}`,
         SDK_INTEGRITY: integrity,
         SERVICE_ORIGIN: serviceOrigin,
+        // The native-bridge page pins this origin in its iOS snippet, part by part.
+        WIDGET_SCHEME: serviceUrl.protocol.replace(/:$/, ''),
+        WIDGET_HOST: serviceUrl.hostname,
+        WIDGET_PORT: serviceUrl.port || '0',
       });
       return reply
         .header('content-security-policy', demoPageCsp(serviceOrigin))

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { freePort } from '../../server/testing/freePort';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/browser';
+import { launchChromium } from '../harness/browser';
 import { startStaticServer, type StaticServer } from '../harness/staticServer';
 
 /** A service process started from some checkout's `server/main.ts` and `dist/`. */
@@ -103,13 +103,10 @@ export function startBenchHost(serviceUrl: () => string): Promise<StaticServer> 
  * logins there), and the page's CPU and network emulation covers the frame too.
  */
 export function launchBenchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      ...CHROMIUM_ARGS,
+  return launchChromium({
+    extraArgs: [
       '--disable-site-isolation-trials',
       '--disable-features=IsolateOrigins,site-per-process',
     ],
-    headless: true,
   });
 }

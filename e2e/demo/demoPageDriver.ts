@@ -1,4 +1,4 @@
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { Scenario } from '../../demo/server/scenarios';
 import { openPage, waitUntil, type TrackedPage } from '../harness/browser';
 
@@ -27,17 +27,25 @@ export interface DemoPage extends TrackedPage {
   sessionField(name: string, expected: string): Promise<string | null>;
 }
 
+/** Options of {@link startScenario}. */
+export interface StartOptions {
+  viewport?: { width: number; height: number };
+  readyTimeoutMs?: number;
+  /** Extra query (locale, theme, appearance…) after `scenario=`. */
+  query?: string;
+}
+
 /** Opens the demo page, selects `scenario`, presses Start and waits for READY. */
 export async function startScenario(
   browser: Browser,
   demoUrl: string,
   scenario: Scenario,
-  options: { viewport?: { width: number; height: number }; readyTimeoutMs?: number } = {},
+  options: StartOptions = {},
 ): Promise<DemoPage> {
   const tracked = await openPage(browser);
   const { page } = tracked;
   if (options.viewport) await page.setViewportSize(options.viewport);
-  await page.goto(`${demoUrl}/?scenario=${scenario.id}`);
+  await page.goto(`${demoUrl}/?scenario=${scenario.id}${options.query ? `&${options.query}` : ''}`);
   await page.waitForSelector('body[data-ready="true"]');
   await page.click('#start');
   const demoPage: DemoPage = {
@@ -61,7 +69,7 @@ export async function startScenario(
     sessionField: async (name, expected) => {
       const cell = page.locator(`#session-panel dd[data-field="${name}"]`);
       let last: string | null = null;
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
         const refreshed = page.waitForResponse((r) => r.url().includes('/demo/api/sessions/'));
         await page.click('#refresh-session');
@@ -74,7 +82,7 @@ export async function startScenario(
       return last;
     },
   };
-  await demoPage.waitForEvent('tokenframe.ready', 1, options.readyTimeoutMs ?? 20_000);
+  await demoPage.waitForEvent('tokenframe.ready', 1, options.readyTimeoutMs ?? 30_000);
   return demoPage;
 }
 
@@ -85,61 +93,9 @@ async function loggedEvents(page: Page): Promise<LoggedEvent[]> {
   return texts.map((text) => JSON.parse(text) as LoggedEvent).reverse();
 }
 
-const valueOf = (scenario: Scenario, field: string): string => {
-  const row = scenario.testData.find((r) => r.field === field);
-  if (!row) throw new Error(`scenario ${scenario.id} has no "${field}" test data`);
-  return row.value;
-};
-
-/** Where the widget runs: an iframe (embedded) or the page itself (standalone/webview). */
-export type WidgetRoot = FrameLocator | Page;
-
-const find = (root: WidgetRoot, selector: string): Locator =>
-  'mainFrame' in root ? root.locator(selector) : root.locator(selector);
-
-/** Types the scenario's test data into the account-entry page and presses Continue. */
-export async function submitTestData(widget: WidgetRoot, scenario: Scenario): Promise<void> {
-  const form = find(widget, 'section[data-page="account_entry"] form');
-  await form.waitFor();
-  const has = (field: string) => scenario.testData.some((r) => r.field === field);
-  if (has('First name')) {
-    await form.locator('#first_name').fill(valueOf(scenario, 'First name'));
-    await form.locator('#last_name').fill(valueOf(scenario, 'Last name'));
-  }
-  if (has('Card number')) {
-    await form.locator('#card_number').fill(valueOf(scenario, 'Card number'));
-    await form.locator('#expiration').fill(valueOf(scenario, 'Expiration date'));
-  }
-  if (has('Routing number')) {
-    await form.locator('#routing_number').fill(valueOf(scenario, 'Routing number'));
-    const account = valueOf(scenario, 'Account number (twice)');
-    await form.locator('#account_number').fill(account);
-    await form.locator('#account_number_confirm').fill(account);
-    await form.locator('input[name="account_type"][value="checking"]').check();
-  }
-  if (has('Address line 1')) {
-    await form.locator('#address_line1').fill(valueOf(scenario, 'Address line 1'));
-    await form.locator('#city').fill(valueOf(scenario, 'City'));
-    await form.locator('#state').selectOption(valueOf(scenario, 'State'));
-    await form.locator('#zip_code').fill(valueOf(scenario, 'ZIP code'));
-  }
-  if (has('PayPal mobile number'))
-    await form.locator('#paypal_phone').fill(valueOf(scenario, 'PayPal mobile number'));
-  if (has('Biller search')) {
-    await form.locator('#biller_search').fill(valueOf(scenario, 'Biller search'));
-    await form.locator('input[name="biller_id"][value="verizon_wireless"]').check();
-    await form
-      .locator('#biller_account_number')
-      .fill(valueOf(scenario, 'Account number at the biller'));
-  }
-  await form.locator('button[type="submit"]').click();
-}
-
-/** Presses Confirm on the confirmation page. */
-export async function confirmAccount(widget: WidgetRoot): Promise<string> {
-  const page = find(widget, 'section[data-page="confirmation"]');
-  await page.waitFor();
-  const text = (await page.textContent()) ?? '';
-  await page.locator('button.primary').click();
-  return text;
-}
+export {
+  cancelFlow,
+  confirmAccount,
+  submitTestData,
+  type WidgetRoot,
+} from '../../demo/driver/widgetDriver';

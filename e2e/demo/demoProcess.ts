@@ -6,9 +6,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Runs `tsx demo/start.ts` (what `npm start` runs after the build) as a child process on
- * free ports with a fresh data folder, so the suites pass while a real `npm start` holds
- * 8080 and 3000.
+ * Runs `demo/start.ts` under the tsx loader (what `npm start` runs after the build) as a
+ * child process on free ports with a fresh data folder, so the suites pass while a real
+ * `npm start` holds 8080 and 3000.
  */
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -49,10 +49,10 @@ export async function startDemoProcess(
   const dataDir = mkdtempSync(join(tmpdir(), 'tokenframe-demo-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-      join(REPO_ROOT, 'demo', 'start.ts'),
-    ],
+    // tsx as a loader in this very process, not its CLI: the CLI relays SIGTERM to a child
+    // and, when the child does not acknowledge within 30 ms (a busy machine), SIGKILLs it and
+    // exits 143, which would hide the graceful shutdown this suite checks.
+    ['--import', 'tsx', join(REPO_ROOT, 'demo', 'start.ts')],
     {
       cwd: REPO_ROOT,
       env: {

@@ -9,7 +9,8 @@ import {
 import { SCENARIOS } from '../../demo/server/scenarios';
 import { launchBrowser, waitUntil } from '../harness/browser';
 import { startDemoProcess, type DemoProcess } from './demoProcess';
-import { confirmAccount, submitTestData } from './demoPageDriver';
+import { acknowledgeTerminalFailure } from '../../demo/driver/widgetDriver';
+import { cancelFlow, confirmAccount, submitTestData } from './demoPageDriver';
 
 /**
  * The webview demo: the authorized_url opened top-level (standalone mode) in a browser that
@@ -64,6 +65,7 @@ describe('webview demo (standalone mode)', () => {
       const query = new URL(app.page.url()).searchParams;
       expect(query.get('outcome')).toBe('success');
       expect(query.get('event_name')).toBe('tokenframe.token_success');
+      expect(await app.page.textContent('#result-meaning')).toMatch(/^Final: /);
       const sessionId = query.get('session_identifier');
       expect(sessionId).toBeTruthy();
       expect(await app.page.textContent('dd[data-field="session_identifier"]')).toBe(sessionId);
@@ -88,13 +90,7 @@ describe('webview demo (standalone mode)', () => {
   it('sends JSON strings to the React Native and Android bridges and redirects a cancel to the error page', async () => {
     const app = await nativeApp(['react-native', 'android']);
     try {
-      await app.page.locator('section[data-page="account_entry"]').waitFor();
-      await app.page
-        .locator('section[data-page="account_entry"] button.secondary')
-        .filter({ hasText: /cancel/i })
-        .click();
-      // Cancel asks first (PRODUCT.md §2); Leave ends the session.
-      await app.page.locator('section[data-page="account_entry"] .leave-confirm-button').click();
+      await cancelFlow(app.page);
       await app.page.waitForURL(`${demo.demoUrl}/webview-result.html?**`);
       const query = new URL(app.page.url()).searchParams;
       expect(query.get('outcome')).toBe('error');
@@ -104,6 +100,62 @@ describe('webview demo (standalone mode)', () => {
           expect.arrayContaining(['tokenframe.ready', 'tokenframe.funding_canceled']),
         );
       }
+    } finally {
+      await app.context.close();
+    }
+  });
+
+  it('redirects to the error page with outcome=error after TERMINAL_FAILURE_ACKNOWLEDGED, though the session stays active', async () => {
+    const app = await nativeApp(['webkit']);
+    try {
+      const failing = SCENARIOS.find((s) => s.outcome.kind === 'attempts_exhausted')!;
+      const perMount = failing.outcome.kind === 'attempts_exhausted' ? failing.outcome.perMount : 0;
+      for (let attempt = 1; attempt <= perMount; attempt += 1) {
+        await submitTestData(app.page, failing);
+        await waitUntil(
+          `failure ${attempt} delivered to the bridge`,
+          () =>
+            names(app.received, 'webkit').filter(
+              (name) => name === 'tokenframe.account_could_not_be_verified',
+            ).length >= attempt,
+        );
+      }
+      // The terminal-failure page is shown, not followed by a redirect of its own.
+      expect(new URL(app.page.url()).origin).toBe(demo.serviceUrl);
+      await acknowledgeTerminalFailure(app.page);
+      await app.page.waitForURL(`${demo.demoUrl}/webview-result.html?**`);
+      const query = new URL(app.page.url()).searchParams;
+      expect(query.get('outcome')).toBe('error');
+      expect(query.get('event_name')).toBe('tokenframe.terminal_failure_acknowledged');
+      expect(await app.page.textContent('#result-meaning')).toMatch(/^Not final: /);
+      expect(names(app.received, 'webkit')).toEqual(
+        expect.arrayContaining([
+          'tokenframe.terminal_failure',
+          'tokenframe.terminal_failure_acknowledged',
+        ]),
+      );
+      const state = await app.page.evaluate(async (id) => {
+        const response = await fetch(`/demo/api/sessions/${encodeURIComponent(id ?? '')}`);
+        return ((await response.json()) as { data: { state: string } }).data.state;
+      }, query.get('session_identifier'));
+      expect(state).toBe('active');
+    } finally {
+      await app.context.close();
+    }
+  });
+
+  it('resumes the mount when the standalone page is reloaded, then still redirects on success', async () => {
+    const app = await nativeApp(['webkit']);
+    try {
+      const debit = SCENARIOS.find((s) => s.id === 'debit-happy')!;
+      await app.page.locator('section[data-page="account_entry"] form').waitFor();
+      await app.page.reload();
+      await app.page.locator('section[data-page="account_entry"] form').waitFor();
+      expect(names(app.received, 'webkit')).not.toContain('tokenframe.session_error');
+      await submitTestData(app.page, debit);
+      await confirmAccount(app.page);
+      await app.page.waitForURL(`${demo.demoUrl}/webview-result.html?**`);
+      expect(new URL(app.page.url()).searchParams.get('outcome')).toBe('success');
     } finally {
       await app.context.close();
     }

@@ -1,21 +1,27 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../chromium/launchChromium';
 
-/** Debian's Chromium; override with TOKENFRAME_CHROMIUM for another install. */
-export const CHROMIUM_PATH = process.env.TOKENFRAME_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * The one way every browser test, benchmark and screenshot script gets its Chromium:
+ * `TOKENFRAME_CHROMIUM`, else a system Chromium or Chrome, else the npm-shipped Chromium
+ * (Linux x64), with the npm Noto fonts (chromium/README.md).
+ */
+export {
+  CHROMIUM_ARGS,
+  launchChromium,
+  prepareChromium,
+  type LaunchChromiumOptions,
+  type PreparedChromium,
+} from '../../chromium/launchChromium';
+export {
+  resolveChromium,
+  ChromiumNotFoundError,
+  type ResolvedChromium,
+} from '../../chromium/resolveChromium';
 
-/** Flags for a headless run in a container: no sandbox, no GPU, no background traffic. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Launches headless Chromium with {@link CHROMIUM_ARGS}. Close it in `afterAll`. */
+/** Launches headless Chromium ({@link launchChromium}). Close it in `afterAll`. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return launchChromium();
 }
 
 /** A page plus everything it printed, for assertions and for failure messages. */

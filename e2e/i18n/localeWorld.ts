@@ -54,6 +54,10 @@ export interface MountedWidget extends TrackedPage {
   missingKeyWarnings(): string[];
   /** Locale codes whose chunk (`locale-<code>-*.js`) the page downloaded, in order. */
   localeChunksRequested: string[];
+  /** Lazy chunks (`page-<name>-*.js|css`) requested before mount() resolved on READY. */
+  pageChunksBeforeReady: string[];
+  /** Lazy chunks (`page-<name>-*.js|css`) requested so far, READY or not. */
+  pageChunksRequested: string[];
 }
 
 /** The recipient the sessions are created for; typing these passes recipient verification. */
@@ -103,9 +107,12 @@ export async function startLocaleWorld(): Promise<LocaleWorld> {
   const mount = async (locale: Locale, options: MountOptions = {}): Promise<MountedWidget> => {
     const tracked = await openPage(browser);
     const localeChunksRequested: string[] = [];
+    const pageChunksRequested: string[] = [];
     tracked.page.on('request', (request) => {
       const chunk = /\/assets\/locale-([A-Za-z]+-[A-Za-z]+)-[^/]*\.js$/.exec(request.url());
       if (chunk) localeChunksRequested.push(chunk[1]!);
+      const page = /\/assets\/page-([A-Za-z]+)-[^/]*\.(js|css)$/.exec(request.url());
+      if (page) pageChunksRequested.push(`${page[1]!}.${page[2]!}`);
     });
     await tracked.page.setViewportSize({ width: options.hostWidth ?? 480, height: 900 });
     await options.beforeLoad?.(tracked);
@@ -134,6 +141,7 @@ export async function startLocaleWorld(): Promise<LocaleWorld> {
       [url, options.destination ?? 'debit'] as const,
     );
     if (outcome !== 'ready') throw new Error(`mount in ${locale}: ${outcome}`);
+    const pageChunksBeforeReady = [...pageChunksRequested];
     const frame = await waitUntil('the widget frame', () =>
       tracked.page.frames().find((candidate) => candidate.url().includes('/session/')),
     );
@@ -143,6 +151,8 @@ export async function startLocaleWorld(): Promise<LocaleWorld> {
       usedUrl: url,
       frame,
       localeChunksRequested,
+      pageChunksBeforeReady,
+      pageChunksRequested,
       eventNames: () =>
         tracked.page.evaluate(() => (window as unknown as { __events: string[] }).__events),
       missingKeyWarnings: () =>

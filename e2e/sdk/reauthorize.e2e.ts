@@ -6,6 +6,43 @@ const suite = useSdkWorld();
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('host SDK re-requests (the 30 s rule)', () => {
+  it('mounts without a URL in hand: fetchAuthorizedUrl with reason initial, then READY', async () => {
+    const { world } = suite;
+    const host = await suite.openHost();
+    await host.create(true);
+    await host.mount(null);
+    expect(await host.outcome()).toMatchObject({ ok: true });
+    expect(world.backendCalls).toEqual(['initial']);
+    expect(world.sessionLoads).toHaveLength(1);
+    const { events, iframes } = await host.snapshot();
+    expect(events.map((e) => [e.event_name, e.reason])).toEqual([
+      ['tokenframe.reauthorizing', 'initial'],
+      ['tokenframe.ready', undefined],
+    ]);
+    expect(iframes).toHaveLength(1);
+  });
+
+  it("mounts the session API's { authorized_url, authorized_url_expiration_utc } object as is", async () => {
+    const { world } = suite;
+    const host = await suite.openHost();
+    await host.create(true);
+    const url = world.mintUrl();
+    const expiresAt = Number(new URL(url).searchParams.get('t'));
+    await host.mount({
+      authorized_url: url,
+      authorized_url_expiration_utc: new Date(expiresAt).toISOString(),
+    } as { authorized_url: string });
+    expect(await host.outcome()).toMatchObject({ ok: true });
+    expect(world.backendCalls).toEqual([]);
+  });
+
+  it('rejects a mount without a URL when there is no fetchAuthorizedUrl to ask', async () => {
+    const host = await suite.openHost();
+    await host.create(false);
+    await host.mount(null);
+    expect(await host.outcome()).toMatchObject({ ok: false, code: 'fetch_authorized_url_missing' });
+  });
+
   it('never loads an authorized_url past its expiry: fetchAuthorizedUrl first, then the mount succeeds', async () => {
     const { world } = suite;
     const host = await suite.openHost();

@@ -1,95 +1,204 @@
 /**
- * `npm run bench:service`: session creates per second with p50/p99 latency, on PGlite and (when
- * TOKENFRAME_TEST_DATABASE_URL or DATABASE_URL is set) on PostgreSQL, each measured beside a
- * bare node:http server that reads the same signed request and answers a fixed JSON body, in
- * the same run on loopback. The ratio says how much of the machine's HTTP capacity a create
- * keeps. Every request uses its own participant and idempotency key, so the rate limiter and
- * replays stay out of the measurement.
+ * `npm run bench:service`: session creates per second and p50/p99 latency, measured honestly.
+ * - The service runs in its own process exactly as in production (`node dist/server/main.js`,
+ *   JSON logging at `info` to a file, every background job on).
+ * - The load comes from a separate process that signs every request before the timed run.
+ * - Two baselines run in the same session, each in its own process: bare `node:http`, and a
+ *   bare Fastify route doing the same HMAC check plus one INSERT on the same engine.
+ * - 16 and 50 concurrent clients; each measurement is repeated (BENCH_REPEATS, default 3) with
+ *   the targets in rotated order, and the median run is reported.
+ * PGlite always; PostgreSQL too when TOKENFRAME_TEST_DATABASE_URL or DATABASE_URL is set.
+ * Not part of `npm test`: the numbers depend on the machine, and on what else it runs.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../storage/openStore';
-import { sampleSessionRequest, signRequest } from '../testing/signedClient';
-import { startTestApp } from '../testing/testApp';
-import { runLoad, type LoadResult } from './loadGenerator';
+import { REPO_ROOT } from '../runtime/paths';
+import type { LoadResult } from './loadGenerator';
 
-const PATH = '/api/v1/sessions/point-in-time/plugin';
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const credentials = { username: 'demo', secret: 'demo-secret' };
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '16,50').split(',').map(Number);
+const SERVICE_ENTRY = process.env.BENCH_SERVICE_ENTRY ?? join(REPO_ROOT, 'dist/server/main.js');
+const TSX = ['--import', 'tsx'];
 
-function createRequest(baseUrl: string, i: number, run: string) {
-  const body = JSON.stringify(
-    sampleSessionRequest({ participant_unique_id1: `bench-${run}-${i}` }),
-  );
-  const headers = {
-    ...signRequest('POST', PATH, body, credentials, new Date()),
-    'Idempotency-Key': `bench-${i}`,
-  };
-  return fetch(baseUrl + PATH, { method: 'POST', headers, body }).then(async (res) => {
-    const json = (await res.json()) as { status: number };
-    return json.status === 100;
-  });
+interface Target {
+  name: string;
+  url: string;
+  child: ChildProcess;
 }
 
-async function startBareServer(): Promise<{ url: string; server: Server }> {
-  const answer = JSON.stringify({ status: 100, client_message: 'Success', data: null, time: 0 });
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(200, { 'Content-Type': 'application/json' }).end(answer));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return {
-    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-    server,
-  };
-}
+const children: ChildProcess[] = [];
+const scratch: string[] = [];
 
-const fmt = (r: LoadResult) =>
-  `${r.perSecond.toFixed(0).padStart(6)}/s  p50 ${r.p50Ms.toFixed(1).padStart(6)} ms  p99 ${r.p99Ms.toFixed(1).padStart(6)} ms  (${r.requests} ok, ${r.failures} failed)`;
-
-async function measure(engine: string, databaseUrl?: string): Promise<void> {
-  const dataDir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'tokenframe-bench-'));
-  const store = await openStore({ dataDir, databaseUrl });
-  const app = await startTestApp({ store, databaseUrl });
-  const bare = await startBareServer();
-  const run = Date.now().toString(36);
-  try {
-    // Warm up both (JIT, connection pools, PGlite caches).
-    await runLoad((i) => createRequest(app.url, -1 - i, `${run}w`), {
-      concurrency: CONCURRENCY,
-      durationMs: 1000,
-    });
-    await runLoad((i) => createRequest(bare.url, i, run), {
-      concurrency: CONCURRENCY,
-      durationMs: 500,
-    });
-    const service = await runLoad((i) => createRequest(app.url, i, run), {
-      concurrency: CONCURRENCY,
-      durationMs: DURATION_MS,
-    });
-    const baseline = await runLoad((i) => createRequest(bare.url, i, run).then(() => true), {
-      concurrency: CONCURRENCY,
-      durationMs: DURATION_MS,
-    });
-    console.log(`\n${engine} (concurrency ${CONCURRENCY}, ${DURATION_MS} ms each)`);
-    console.log(`  session creates : ${fmt(service)}`);
-    console.log(`  bare node:http  : ${fmt(baseline)}`);
-    console.log(
-      `  ratio           : ${((service.perSecond / baseline.perSecond) * 100).toFixed(1)} % of bare throughput`,
+/** Polls `GET /healthz` until the process on `port` answers. */
+async function healthy(port: number, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
     );
-  } finally {
-    await app.close();
-    await store.close();
-    await new Promise((resolve) => bare.server.close(resolve));
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-const pgUrl = process.env.TOKENFRAME_TEST_DATABASE_URL || process.env.DATABASE_URL;
-await measure('PGlite (file-backed data dir)');
-if (pgUrl) await measure('PostgreSQL', pgUrl);
-else console.log('\nPostgreSQL: skipped (set TOKENFRAME_TEST_DATABASE_URL or DATABASE_URL)');
+/** Starts a process and resolves with its port once it says so. */
+function startProcess(
+  args: string[],
+  env: Record<string, string | undefined>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const look = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = ready.exec(seen);
+      if (match) resolve({ child, port: Number(match[1]) });
+    };
+    child.stdout!.on('data', look);
+    child.stderr!.on('data', look);
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}:\n${seen}`)));
+  });
+}
+
+async function freePortFor(): Promise<number> {
+  const { freePort } = await import('../testing/freePort');
+  return freePort();
+}
+
+async function startTargets(databaseUrl?: string): Promise<Target[]> {
+  const dataDir = (name: string) => {
+    const dir = mkdtempSync(join(tmpdir(), `tokenframe-bench-${name}-`));
+    scratch.push(dir);
+    return dir;
+  };
+  const targets: Target[] = [];
+  for (const [name, level] of [
+    ['tokenframe', 'info'],
+    ['tokenframe (LOG_LEVEL=warn)', 'warn'],
+  ] as const) {
+    const port = await freePortFor();
+    const log = join(dataDir('log'), 'service.log');
+    const entry = SERVICE_ENTRY.endsWith('.ts') ? [...TSX, SERVICE_ENTRY] : [SERVICE_ENTRY];
+    const child = spawn(process.execPath, entry, {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: level,
+        TOKENFRAME_DATA_DIR: dataDir('service'),
+        DATABASE_URL: databaseUrl,
+        TOKENFRAME_VAULT_KEY: Buffer.alloc(32, 1).toString('base64'),
+      },
+      // JSON lines to a file, as a production log collector would read them.
+      stdio: ['ignore', openSync(log, 'a'), 'inherit'],
+    });
+    children.push(child);
+    await healthy(port, child);
+    targets.push({ name, url: `http://127.0.0.1:${port}`, child });
+  }
+  const fastify = await startProcess(
+    [...TSX, join(REPO_ROOT, 'server/bench/baselineServers.ts')],
+    { BENCH_BASELINE: 'fastify', BENCH_DATA_DIR: dataDir('fastify'), DATABASE_URL: databaseUrl },
+    /listening (\d+)/,
+  );
+  targets.push({
+    name: 'Fastify + HMAC + INSERT',
+    url: `http://127.0.0.1:${fastify.port}`,
+    child: fastify.child,
+  });
+  const http = await startProcess(
+    [...TSX, join(REPO_ROOT, 'server/bench/baselineServers.ts')],
+    { BENCH_BASELINE: 'http' },
+    /listening (\d+)/,
+  );
+  targets.push({ name: 'bare node:http', url: `http://127.0.0.1:${http.port}`, child: http.child });
+  return targets;
+}
+
+/** One load run from a separate client process. */
+async function load(url: string, concurrency: number, run: string): Promise<LoadResult> {
+  const child = spawn(process.execPath, [...TSX, join(REPO_ROOT, 'server/bench/loadClient.ts')], {
+    cwd: REPO_ROOT,
+    env: {
+      PATH: process.env.PATH,
+      BENCH_URL: url,
+      BENCH_CONCURRENCY: String(concurrency),
+      BENCH_DURATION_MS: String(DURATION_MS),
+      BENCH_RUN: run,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`load client exited ${code}`);
+  return JSON.parse(out.trim().split('\n').pop()!) as LoadResult;
+}
+
+const median = (runs: LoadResult[]): LoadResult =>
+  [...runs].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(runs.length / 2)]!;
+
+async function measure(engine: string, databaseUrl?: string): Promise<void> {
+  const targets = await startTargets(databaseUrl);
+  for (const concurrency of CONCURRENCY) {
+    const runs = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
+    for (let repeat = 0; repeat < REPEATS; repeat++) {
+      // Rotated order: no target always runs first (cold) or last (after the others' garbage).
+      const order = targets.map((_, i) => targets[(i + repeat) % targets.length]!);
+      for (const target of order)
+        runs
+          .get(target.name)!
+          .push(await load(target.url, concurrency, `${engine}-${concurrency}-${repeat}`));
+    }
+    const fastify = median(runs.get('Fastify + HMAC + INSERT')!);
+    const http = median(runs.get('bare node:http')!);
+    console.log(
+      `\n${engine}, ${concurrency} concurrent clients, median of ${REPEATS} × ${DURATION_MS} ms`,
+    );
+    console.log(
+      '  target                        creates/s   p50 ms   p99 ms  failed  vs Fastify+INSERT  vs node:http',
+    );
+    for (const target of targets) {
+      const r = median(runs.get(target.name)!);
+      console.log(
+        `  ${target.name.padEnd(28)} ${r.perSecond.toFixed(0).padStart(10)} ${r.p50Ms.toFixed(1).padStart(8)} ${r.p99Ms.toFixed(1).padStart(8)} ${String(r.failures).padStart(7)}` +
+          `  ${((100 * r.perSecond) / fastify.perSecond).toFixed(0).padStart(8)}% p99×${(r.p99Ms / fastify.p99Ms).toFixed(1)}` +
+          `  ${((100 * r.perSecond) / http.perSecond).toFixed(0).padStart(8)}%`,
+      );
+    }
+  }
+  for (const target of targets) {
+    target.child.kill('SIGTERM');
+    await new Promise((resolve) => target.child.once('exit', resolve));
+  }
+}
+
+if (!SERVICE_ENTRY.endsWith('.ts') && !existsSync(SERVICE_ENTRY)) {
+  console.error(`${SERVICE_ENTRY} is missing: run \`npm run build\` first.`);
+  process.exit(2);
+}
+console.log(
+  `bench:service — load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (a shared or busy machine skews every figure; compare ratios within one run)`,
+);
+try {
+  await measure('PGlite (embedded)');
+  const databaseUrl = process.env.TOKENFRAME_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (databaseUrl) await measure('PostgreSQL', databaseUrl);
+} finally {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+}

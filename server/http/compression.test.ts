@@ -142,7 +142,8 @@ describe('SDK', () => {
       ['gzip', 'gzip'],
       [undefined, undefined],
     ] as const) {
-      const response = await get(`${service.url}${integrity.url}`, accept);
+      // The manifest publishes absolute URLs (on the public URL, this very server).
+      const response = await get(new URL(integrity.url, service.url).href, accept);
       expect(response.status).toBe(200);
       expect(response.headers['content-encoding']).toBe(coding);
       expect(response.headers.vary).toMatch(/accept-encoding/i);

@@ -1,4 +1,6 @@
 import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { Store } from '../storage/store';
+import { takeSharedToken } from './sharedTokenBuckets';
 import { TokenBuckets, type RateLimit } from './tokenBucket';
 
 /**
@@ -16,15 +18,24 @@ export class RateLimited extends Error {
 export type BucketOf = (request: FastifyRequest) => { key: string; limit: RateLimit } | null;
 
 /**
- * The one rate-limit hook: a `preHandler` that takes a token from the request's bucket (its
- * own buckets, one per key) and throws {@link RateLimited} when there is none.
+ * The one rate-limit hook: a `preHandler` that takes a token from the request's bucket and
+ * throws {@link RateLimited} when there is none. Given a PostgreSQL `store`, the buckets live
+ * in the database and hold across instances (PRODUCT.md §10); otherwise each hook keeps its
+ * own in memory (the embedded store serves one instance).
  */
-export function rateLimitHook(clock: () => number, bucketOf: BucketOf): preHandlerAsyncHookHandler {
+export function rateLimitHook(
+  clock: () => number,
+  bucketOf: BucketOf,
+  store?: Store,
+): preHandlerAsyncHookHandler {
   const buckets = new TokenBuckets();
+  const shared = store?.engine === 'postgres' ? store : undefined;
   return async (request) => {
     const bucket = bucketOf(request);
     if (!bucket) return;
-    const taken = buckets.take(bucket.key, bucket.limit, clock());
+    const taken = shared
+      ? await takeSharedToken(shared, bucket.key, bucket.limit, clock())
+      : buckets.take(bucket.key, bucket.limit, clock());
     if (!taken.ok) throw new RateLimited(taken.retryAfterSeconds);
   };
 }

@@ -4,6 +4,7 @@ import type { Store } from '../storage/store';
 import { startScheduler, type Job } from './scheduler';
 import { signWebhook } from '../../protocol/webhookSignature';
 import { markAttemptFailed, markDelivered } from '../domain/events/webhookDeliveries';
+import { webhookAttempts, webhookFailures } from '../metrics/serviceMetrics';
 
 /** Name of the webhook delivery job on the scheduler. */
 export const WEBHOOK_DELIVERY_JOB = 'webhook-delivery';
@@ -102,6 +103,13 @@ export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
       failure = (error as Error).name === 'TimeoutError' ? 'timeout' : 'connection failed';
     }
     const now = clock();
+    webhookAttempts.inc({ outcome: failure === null ? 'delivered' : 'failed' });
+    if (failure !== null)
+      webhookFailures.inc({
+        reason: failure.startsWith('HTTP ')
+          ? `http_${failure.slice(5)}`
+          : failure.replace(' ', '_'),
+      });
     if (failure === null) return markDelivered(options.store, row.id, status!, now);
     const attempts = row.attempts + 1;
     const gaveUp = attempts >= webhook.max_attempts;

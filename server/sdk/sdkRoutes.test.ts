@@ -10,12 +10,17 @@ import { sdkRoutes, type SdkFileIntegrity } from './sdkRoutes';
 const dir = mkdtempSync(join(tmpdir(), 'tokenframe-sdk-'));
 const app = Fastify();
 const JS = 'window.Tokenframe = {};\n';
+const PUBLIC_URL = 'https://pay.example';
+/** The path of an integrity.json URL, for `inject`. */
+const pathOf = (url: string) => new URL(url).pathname;
 
 beforeAll(async () => {
   mkdirSync(join(dir, 'sdk'));
   writeFileSync(join(dir, 'sdk', 'tokenframe.js'), JS);
   writeFileSync(join(dir, 'sdk', 'tokenframe.mjs'), 'export const Tokenframe = {};\n');
-  await app.register(sdkRoutes, { config: { distDir: dir } as ServiceConfig });
+  await app.register(sdkRoutes, {
+    config: { distDir: dir, publicUrl: PUBLIC_URL } as ServiceConfig,
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -39,9 +44,12 @@ describe('SDK serving', () => {
     >;
     for (const name of ['tokenframe.js', 'tokenframe.mjs']) {
       const entry = integrity[name]!;
-      expect(entry.url).toMatch(new RegExp(`^/sdk/[0-9a-f]{16}/${name.replace('.', '\\.')}$`));
+      // Absolute: a merchant copies it into <script src> on another origin as is.
+      expect(entry.url).toMatch(
+        new RegExp(`^https://pay\\.example/sdk/[0-9a-f]{16}/${name.replace('.', '\\.')}$`),
+      );
       const plain = (await app.inject({ url: `/sdk/${name}` })).rawPayload;
-      const versioned = await app.inject({ url: entry.url });
+      const versioned = await app.inject({ url: pathOf(entry.url) });
       expect(versioned.statusCode).toBe(200);
       expect(versioned.rawPayload.equals(plain)).toBe(true);
       expect(versioned.headers['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -73,9 +81,9 @@ describe('SDK serving', () => {
       `sha384-${createHash('sha384').update(next).digest('base64')}`,
     );
     expect(integrity['tokenframe.js']!.url).not.toBe(before['tokenframe.js']!.url);
-    expect((await app.inject({ url: integrity['tokenframe.js']!.url })).body).toBe(next);
+    expect((await app.inject({ url: pathOf(integrity['tokenframe.js']!.url) })).body).toBe(next);
     // The old build is gone: its versioned URL must not serve the new bytes under an old name.
-    expect((await app.inject({ url: before['tokenframe.js']!.url })).statusCode).toBe(404);
+    expect((await app.inject({ url: pathOf(before['tokenframe.js']!.url) })).statusCode).toBe(404);
   });
 
   it('answers 304 to a matching If-None-Match', async () => {

@@ -18,7 +18,10 @@ const SHORT = 'public, max-age=300';
 
 /** One entry of `/sdk/integrity.json`. */
 export interface SdkFileIntegrity {
-  /** Versioned, immutably cached path of this exact build, e.g. `/sdk/3f9a…/tokenframe.js`. */
+  /**
+   * Absolute, versioned, immutably cached URL of this exact build, e.g.
+   * `https://pay.example/sdk/3f9a…/tokenframe.js`: a page copies it into `<script src>` as is.
+   */
   url: string;
   /** SRI value, `sha384-<base64>`. */
   integrity: string;
@@ -37,7 +40,8 @@ interface Cached {
  * Serves the built SDK with CORS `*` (merchant pages on any origin load it, including as a
  * module, which needs CORS). `/sdk/<version>/tokenframe.js` (and `.mjs`) is the current build
  * under a content hash, cached immutably; `/sdk/tokenframe.js` is the same file cached for
- * 5 minutes only. `/sdk/integrity.json` publishes each file's versioned URL and SRI hash.
+ * 5 minutes only. `/sdk/integrity.json` publishes each file's versioned URL (absolute, on the
+ * service's public URL) and SRI hash.
  * Hashes are computed at start and again whenever a rebuild changes a file, so the published
  * hash always matches the bytes served. Only the current build is served: an old version's
  * URL answers 404.
@@ -119,7 +123,10 @@ export async function sdkRoutes(
     for (const name of SDK_FILES) {
       const file = load(name);
       if (file)
-        integrity[name] = { url: `/sdk/${file.version}/${name}`, integrity: file.integrity };
+        integrity[name] = {
+          url: `${context.config.publicUrl}/sdk/${file.version}/${name}`,
+          integrity: file.integrity,
+        };
     }
     return reply
       .header('Access-Control-Allow-Origin', '*')

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { MIGRATIONS_DIR } from '../runtime/paths';
 import type { Store } from './store';
 
-/** Folder of `NNN_name.sql` files, applied in name order. */
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+export { MIGRATIONS_DIR } from '../runtime/paths';
 
 /**
  * Files that were renumbered, new name → the name a database migrated before the renumbering
@@ -25,9 +24,7 @@ const MIGRATION_LOCK_ID = 7_123_400_001;
  * the others wait, then find nothing left to do.
  */
 export async function runMigrations(store: Store, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const files = readdirSync(dir)
-    .filter((name) => /^\d{3}_[\w-]+\.sql$/.test(name))
-    .sort();
+  const files = migrationFiles(dir);
   return store.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_ID]);
     await tx.query(
@@ -53,6 +50,21 @@ export async function runMigrations(store: Store, dir = MIGRATIONS_DIR): Promise
     }
     return applied;
   });
+}
+
+/** The migration files of `dir`, in the order they run. */
+export function migrationFiles(dir = MIGRATIONS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => /^\d{3}_[\w-]+\.sql$/.test(name))
+    .sort();
+}
+
+/** Migration files this store has not applied yet (readiness: a newer build, an older schema). */
+export async function pendingMigrations(store: Store, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const applied = new Set(
+    (await store.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
+  );
+  return migrationFiles(dir).filter((name) => !applied.has(name));
 }
 
 /** Splits a migration file into statements (extended protocol takes one at a time). */

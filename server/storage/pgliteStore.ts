@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { storeQueueWait } from '../metrics/serviceMetrics';
 import type { Store } from './store';
 
 /**
@@ -14,7 +15,13 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Stor
   let closed = false;
 
   function enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = tail.then(work, work);
+    const queuedAt = performance.now();
+    // The wait for the single connection is what a busy embedded store adds to every request.
+    const timed = () => {
+      storeQueueWait.observe((performance.now() - queuedAt) / 1000);
+      return work();
+    };
+    const run = tail.then(timed, timed);
     tail = run.catch(() => undefined);
     return run;
   }

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../config';
 import { freePort } from './freePort';
 
+// Starting tsx, PGlite and the migrations takes a few seconds alone and far longer on a busy
+// 2-core CI machine; the wait ends as soon as the service says it is listening.
+const START_TIMEOUT_MS = 90_000;
+
 /** A service running as a child process. */
 export interface SpawnedService {
   url: string;
@@ -62,9 +66,11 @@ export async function spawnService(options: SpawnOptions = {}): Promise<SpawnedS
       cleanup();
       child.kill('SIGKILL');
       reject(
-        new Error(`service did not start within ${options.timeoutMs ?? 30_000} ms:\n${output}`),
+        new Error(
+          `service did not start within ${options.timeoutMs ?? START_TIMEOUT_MS} ms:\n${output}`,
+        ),
       );
-    }, options.timeoutMs ?? 30_000);
+    }, options.timeoutMs ?? START_TIMEOUT_MS);
     const onData = () => {
       if (output.includes('Tokenframe service listening on')) {
         cleanup();

@@ -9,6 +9,7 @@ import { widgetApiPlugin } from '../api/widgetApi/plugin';
 import { checkResponsesAgainstOpenApi } from './openApiConformance';
 import { installRequestIds } from '../http/requestId';
 import { widgetDocumentRoutes } from '../widgetDocument/documentRoutes';
+import { readOperationalSettings } from '../runtime/operationalSettings';
 
 /** The sandbox recipient the harness's sessions are created for. */
 export const RECIPIENT = {
@@ -66,6 +67,7 @@ export async function startWidgetApiHarness(
     vaultKey: randomBytes(32),
     programs: [program],
     distDir: options.distDir ?? '/nonexistent-dist',
+    operations: readOperationalSettings({}, []),
   };
   const logs: string[] = [];
   const app = Fastify({

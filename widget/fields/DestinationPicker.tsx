@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FundingDestination } from '../../protocol';
 import { ActionButton } from '../ui/ActionButton';
-import { ActionError } from '../ui/ActionError';
+import { ActionErrorSlot } from '../ui/ActionErrorSlot';
 import { useActionState } from '../ui/ActionContext';
 import { MethodIcon } from '../ui/MethodIcon';
 import { useWidget } from '../ui/WidgetContext';
@@ -53,7 +53,7 @@ export function DestinationPicker({
           </label>
         ))}
       </fieldset>
-      <ActionError />
+      <ActionErrorSlot />
       <div class="actions">
         <ActionButton action="change_destination" variant="primary" type="submit">
           {t('destination.picker_submit')}

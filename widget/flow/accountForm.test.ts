@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FORM, type AccountFormValues } from '../fields/types';
-import { toAccountSubmission, validateAccountForm } from './accountForm';
+import { validateAccountForm } from './accountForm';
+import { toAccountSubmission } from './accountSubmission';
 import { serverFieldErrors } from './serverFieldErrors';
 import enUS from '../../locales/en-US.json';
 

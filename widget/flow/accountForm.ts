@@ -1,4 +1,4 @@
-import type { AccountSubmission, FundingDestination } from '../../protocol';
+import type { FundingDestination } from '../../protocol';
 import type { AccountField, AccountFormValues, FieldErrors } from '../fields/types';
 import {
   ACH_ACCOUNT_NUMBER,
@@ -6,10 +6,10 @@ import {
   ZIP_CODE,
   isEmailAddress,
 } from '../../protocol/fieldRules';
-import { isUsStateCode, type UsStateCode } from '../../protocol/usStates';
+import { isUsStateCode } from '../../protocol/usStates';
 import { cardNumberProblem } from '../validation/card';
-import { digitsOnly, normalizeDigits } from '../validation/digits';
-import { expiryProblem, parseExpiry } from '../validation/expiry';
+import { normalizeDigits } from '../validation/digits';
+import { expiryProblem } from '../validation/expiry';
 import { routingNumberProblem } from '../validation/routing';
 
 const ADDRESS_FIELDS: AccountField[] = [
@@ -129,55 +129,4 @@ export function validateAccountForm(
     if (problem) errors[field] = problem;
   }
   return errors;
-}
-
-/** The request body for a valid form (call {@link validateAccountForm} first). */
-export function toAccountSubmission(
-  destination: FundingDestination,
-  values: AccountFormValues,
-): AccountSubmission {
-  const address = {
-    address_line1: values.address_line1.trim(),
-    ...(values.address_line2.trim() ? { address_line2: values.address_line2.trim() } : {}),
-    city: values.city.trim(),
-    // fieldProblem refused anything but a code before the form could be sent.
-    state: values.state as UsStateCode,
-    zip_code: normalizeDigits(values.zip_code.trim()),
-  };
-  const name = { first_name: values.first_name.trim(), last_name: values.last_name.trim() };
-  switch (destination) {
-    case 'debit':
-    case 'credit': {
-      const expiry = parseExpiry(values.expiration);
-      return {
-        funding_destination: destination,
-        ...name,
-        card_number: digitsOnly(values.card_number),
-        expiration_month: expiry?.month ?? 0,
-        expiration_year: expiry?.year ?? 0,
-        address,
-      };
-    }
-    case 'ach':
-      return {
-        funding_destination: 'ach',
-        ...name,
-        routing_number: values.routing_number,
-        account_number: values.account_number,
-        account_type: values.account_type === 'savings' ? 'savings' : 'checking',
-        address,
-      };
-    case 'paypal':
-      return {
-        funding_destination: 'paypal',
-        ...(values.paypal_email.trim() ? { email_address: values.paypal_email.trim() } : {}),
-        ...(values.paypal_phone ? { phone_number: values.paypal_phone } : {}),
-      };
-    case 'billpay':
-      return {
-        funding_destination: 'billpay',
-        biller_id: values.biller_id,
-        account_number: values.biller_account_number.trim(),
-      };
-  }
 }

@@ -3,8 +3,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FlowState } from '../flow/state';
 import { pageLoads, renderInWidget } from '../testing/renderInWidget';
 import { AccountEntryPage, type AccountEntryPageProps } from './AccountEntryPage';
+import { preloadLaterPages } from './laterPagesLoader';
 
 afterEach(cleanup);
+// The failure notice and the method picker are in the chunk the App downloads right after
+// READY, before this page can show either.
+beforeAll(() => preloadLaterPages());
 beforeAll(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(2026, 10, 23));
@@ -121,15 +125,17 @@ describe('AccountEntryPage (debit)', () => {
     const { onSubmit } = await renderEntry({ state: entry('debit') });
     fillCard('4000 0566 5566 5556');
     fireEvent.submit(screen.getByRole('button', { name: 'Continue' }).closest('form')!);
-    expect(onSubmit).toHaveBeenCalledWith({
-      funding_destination: 'debit',
-      first_name: 'Ada',
-      last_name: 'Lovelace',
-      card_number: '4000056655665556',
-      expiration_month: 12,
-      expiration_year: 2029,
-      address: { address_line1: '1 Main St', city: 'Boston', state: 'MA', zip_code: '02110' },
-    });
+    await vi.waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith({
+        funding_destination: 'debit',
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        card_number: '4000056655665556',
+        expiration_month: 12,
+        expiration_year: 2029,
+        address: { address_line1: '1 Main St', city: 'Boston', state: 'MA', zip_code: '02110' },
+      }),
+    );
   });
 
   it('shows the Luhn error inline, tied by aria-describedby, and sends nothing', async () => {
@@ -230,13 +236,15 @@ describe('AccountEntryPage (ach)', () => {
     const { onSubmit } = await renderEntry({ state: entry('ach') });
     fillAch('000123456789', '000123456789');
     fireEvent.submit(screen.getByRole('button', { name: 'Continue' }).closest('form')!);
-    expect(onSubmit).toHaveBeenCalledWith(
-      expect.objectContaining({
-        funding_destination: 'ach',
-        routing_number: '011000015',
-        account_number: '000123456789',
-        account_type: 'checking',
-      }),
+    await vi.waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith(
+        expect.objectContaining({
+          funding_destination: 'ach',
+          routing_number: '011000015',
+          account_number: '000123456789',
+          account_type: 'checking',
+        }),
+      ),
     );
   });
 });

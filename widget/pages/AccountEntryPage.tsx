@@ -6,7 +6,6 @@ import { AccountTypeField } from '../fields/AccountTypeField';
 import { AddressFields } from '../fields/AddressFields';
 import { BillerSearchField } from '../fields/BillerSearchField';
 import { CardNumberField } from '../fields/CardNumberField';
-import { DestinationPicker } from '../fields/DestinationPicker';
 import { ExpiryField } from '../fields/ExpiryField';
 import { NameFields } from '../fields/NameFields';
 import { PayPalFields } from '../fields/PayPalFields';
@@ -18,18 +17,13 @@ import {
   type AccountFormValues,
   type FieldErrors,
 } from '../fields/types';
-import {
-  fieldProblem,
-  fieldsOf,
-  toAccountSubmission,
-  validateAccountForm,
-} from '../flow/accountForm';
+import { fieldProblem, fieldsOf, validateAccountForm } from '../flow/accountForm';
 import type { FlowState, VerificationFailure } from '../flow/state';
 import { ActionButton } from '../ui/ActionButton';
 import { LeaveFlowButtons } from '../ui/LeaveFlowButtons';
 import { PageFrame } from '../ui/PageFrame';
 import { useWidget } from '../ui/WidgetContext';
-import { VerificationFailureNotice } from './VerificationFailureNotice';
+import { preloadLaterPages, useLaterPages } from './laterPagesLoader';
 
 /** Props of {@link AccountEntryPage}. */
 export interface AccountEntryPageProps {
@@ -61,6 +55,10 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
   const [editedSinceResponse, setEditedSinceResponse] = useState<Set<AccountField>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
+  // The failure notice and the method picker are in the chunk that downloads right after
+  // READY: the form is what READY shows (`session_started` opens no picker), and a failed
+  // attempt or a press on "Use a different method" comes later.
+  const later = useLaterPages();
   const { destination } = state;
   const responseErrors = useMemo(
     () => errorsFromResponse(state.serverFieldErrors, state.failure),
@@ -121,7 +119,11 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
       focusField(formRef.current, invalid[0]);
       return;
     }
-    props.onSubmit(toAccountSubmission(destination, values));
+    // The body is built in the chunk after READY, there since just after READY.
+    void preloadLaterPages().then(
+      (loaded) => props.onSubmit(loaded.toAccountSubmission(destination, values)),
+      () => undefined,
+    );
   };
 
   // The browser's own checks only: the service's verdicts have their notice or field message.
@@ -138,12 +140,16 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
         heading={t('destination.picker_heading')}
         focusHeading
       >
-        <DestinationPicker
-          destinations={props.destinations}
-          current={destination}
-          onChoose={props.onChooseDestination}
-          onDismiss={props.onDismissPicker}
-        />
+        {later ? (
+          <later.DestinationPicker
+            destinations={props.destinations}
+            current={destination}
+            onChoose={props.onChooseDestination}
+            onDismiss={props.onDismissPicker}
+          />
+        ) : (
+          <div class="spinner" aria-hidden="true" />
+        )}
       </PageFrame>
     );
   return (
@@ -162,8 +168,8 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
       >
         <FieldsReadOnly.Provider value={props.busy}>
           <p class="notice">{t('app.required_notice')}</p>
-          {state.failure ? (
-            <VerificationFailureNotice
+          {state.failure && later ? (
+            <later.VerificationFailureNotice
               failure={state.failure}
               attempts={state.attempts}
               noticeRef={failureRef}

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pageLoads, renderInWidget } from '../testing/renderInWidget';
 import { ActionContext } from '../ui/ActionContext';
@@ -61,8 +61,13 @@ describe('ConfirmationPage', () => {
     expect(handlers.onUseDifferentMethod).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(handlers.onCancel).not.toHaveBeenCalled();
-    expect(screen.getByRole('group', { name: 'Leave without adding an account?' })).toBeTruthy();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep going' }));
+    // The step is in the chunk that downloads after READY: found once it has arrived.
+    expect(
+      await screen.findByRole('group', { name: 'Leave without adding an account?' }),
+    ).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep going' })),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Keep going' }));
     expect(screen.queryByRole('group', { name: 'Leave without adding an account?' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));

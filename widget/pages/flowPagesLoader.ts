@@ -4,9 +4,10 @@ let loaded: FlowPages | null = null;
 let inFlight: Promise<FlowPages> | null = null;
 
 /**
- * The pages after loading are their own chunk, requested at boot in parallel with the URL
- * exchange: the first paint (the loading page) does not wait for them, and they are there by
- * the time the session is. `App` awaits this before it leaves the loading page, so
+ * The account form READY shows is a chunk of its own, requested at boot in parallel with the
+ * URL exchange (the pages after it are another, downloaded after READY: `laterPagesLoader.ts`).
+ * The first paint (the loading page) does not wait for it, and it is there by the time the
+ * session is. `App` awaits this before it leaves the loading page, so
  * {@link loadedFlowPages} is never null after that. Single-flight; a failed download clears
  * the promise so the next call retries.
  */

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ActionButton } from './ActionButton';
-import { ActionError } from './ActionError';
+import { useLaterPages } from '../pages/laterPagesLoader';
+import { ActionErrorSlot } from './ActionErrorSlot';
 import { useActionState } from './ActionContext';
 import { useWidget } from './WidgetContext';
 
@@ -20,57 +20,35 @@ export interface LeaveFlowButtonsProps {
 /**
  * The page's action row: its primary action, "Use a different method" (only when there is
  * another) and Cancel, with a failed call's message and retry above them. Cancel ends the
- * session for good, so it first asks "Leave without adding an account?" with *Keep going*
- * focused as the default (PRODUCT.md §2); only Leave cancels.
+ * session for good, so it first asks (`LeaveConfirmStep`, PRODUCT.md §2).
  */
 export function LeaveFlowButtons(props: LeaveFlowButtonsProps) {
   const { t } = useWidget();
   const { pending } = useActionState();
   const [confirmingLeave, setConfirmingLeave] = useState(false);
-  const keepGoingRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const asked = useRef(false);
+  const later = useLaterPages();
   useEffect(() => {
-    if (confirmingLeave) keepGoingRef.current?.focus();
-    else if (asked.current) cancelRef.current?.focus();
+    if (!confirmingLeave && asked.current) cancelRef.current?.focus();
   }, [confirmingLeave]);
 
   if (confirmingLeave) {
-    return (
-      <div class="leave-confirm" role="group" aria-labelledby="leave-question">
-        <p id="leave-question" class="leave-question">
-          {t('leave.question')}
-        </p>
-        <p class="leave-body">{t('leave.body')}</p>
-        <ActionError leaving />
-        <div class="actions">
-          <button
-            type="button"
-            class="button primary"
-            ref={keepGoingRef}
-            disabled={pending !== null}
-            onClick={() => {
-              asked.current = true;
-              setConfirmingLeave(false);
-            }}
-          >
-            {t('leave.keep_going')}
-          </button>
-          <ActionButton
-            action="cancel"
-            variant="secondary"
-            class="leave-confirm-button"
-            onClick={props.onCancel}
-          >
-            {t('leave.confirm')}
-          </ActionButton>
-        </div>
-      </div>
+    return later ? (
+      <later.LeaveConfirmStep
+        onKeepGoing={() => {
+          asked.current = true;
+          setConfirmingLeave(false);
+        }}
+        onCancel={props.onCancel}
+      />
+    ) : (
+      <div class="spinner" aria-hidden="true" />
     );
   }
   return (
     <>
-      <ActionError />
+      <ActionErrorSlot />
       <div class="actions">
         {props.children}
         {props.canChangeMethod ? (

@@ -25,6 +25,9 @@ const sdkFile = (operationId: string, path: string, summary: string, versioned: 
   },
 });
 
+/** One readiness check: `detail` says what is wrong. */
+const check = z.object({ ok: z.boolean(), detail: z.string().optional() });
+
 /** The widget document, the SDK files and the service's own endpoints. */
 export function servicePathsOpenApi(): OpenApiPart {
   return {
@@ -41,6 +44,21 @@ export function servicePathsOpenApi(): OpenApiPart {
       },
       InvalidRequest: {
         schema: z.object({ error: z.literal('invalid_request'), field: z.string() }),
+      },
+      Readiness: {
+        schema: z.object({
+          ok: z.boolean(),
+          checks: z.object({ store: check, migrations: check, assets: check }),
+        }),
+      },
+      Version: {
+        schema: z.object({
+          version: z.string(),
+          commit: z.string().nullable(),
+          built_at: z.string().nullable(),
+          node: z.string(),
+          engine: z.enum(['pglite', 'postgres']),
+        }),
       },
     },
     paths: {
@@ -115,7 +133,7 @@ export function servicePathsOpenApi(): OpenApiPart {
         get: {
           operationId: 'getSdkIntegrity',
           tags: ['SDK'],
-          summary: 'Versioned URL and SRI hash of each SDK file',
+          summary: 'Absolute versioned URL and SRI hash of each SDK file',
           security: [],
           responses: {
             '200': jsonResponse('One entry per SDK file', 'SdkIntegrity', {
@@ -135,6 +153,60 @@ export function servicePathsOpenApi(): OpenApiPart {
           summary: 'Liveness',
           security: [],
           responses: { '200': jsonResponse('Alive', 'Health', { ok: true }) },
+        },
+      },
+      '/readyz': {
+        get: {
+          operationId: 'getReadiness',
+          tags: ['Service'],
+          summary: 'Readiness: store reachable, migrations current, SDK and widget built',
+          security: [],
+          responses: {
+            '200': jsonResponse('Ready', 'Readiness', {
+              ok: true,
+              checks: { store: { ok: true }, migrations: { ok: true }, assets: { ok: true } },
+            }),
+            '503': jsonResponse('Not ready; each failing check says why', 'Readiness', {
+              ok: false,
+              checks: {
+                store: { ok: true },
+                migrations: { ok: false, detail: 'pending: 006_session_state_counts.sql' },
+                assets: { ok: true },
+              },
+            }),
+          },
+        },
+      },
+      '/version': {
+        get: {
+          operationId: 'getVersion',
+          tags: ['Service'],
+          summary: 'The running build',
+          security: [],
+          responses: {
+            '200': jsonResponse('Version, commit and build time', 'Version', {
+              version: '0.1.0',
+              commit: '3cfb8c6f966f1f3e9fc42a475fbe629303cb40a0',
+              built_at: '2026-11-27T08:00:58.448Z',
+              node: 'v20.19.0',
+              engine: 'postgres',
+            }),
+          },
+        },
+      },
+      '/metrics': {
+        get: {
+          operationId: 'getMetrics',
+          tags: ['Service'],
+          summary: 'Prometheus metrics (keep on an internal network)',
+          security: [],
+          responses: {
+            '200': fileResponse(
+              'Prometheus text format 0.0.4',
+              'text/plain',
+              'tokenframe_http_requests_total{method="GET",route="/healthz",status="200"} 1',
+            ),
+          },
         },
       },
       '/openapi.json': {

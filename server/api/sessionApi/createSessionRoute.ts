@@ -68,7 +68,7 @@ export async function createSessionRoute(
   app: FastifyInstance,
   context: ServiceContext,
 ): Promise<void> {
-  const preHandler = [readJsonBody, rateLimitHook(context.clock, participantBucket)];
+  const preHandler = [readJsonBody, rateLimitHook(context.clock, participantBucket, context.store)];
   app.post(CREATE_SESSION_PATH, { preHandler }, async (request, reply) => {
     const program = request.program!;
     const json = jsonBodies.get(request);

@@ -195,7 +195,10 @@ describe('13500', () => {
     let onFire = false;
     const failing: Store = {
       engine: real.engine,
-      query: (sql, params) => real.query(sql, params),
+      query: async (sql, params) => {
+        if (onFire) throw new Error('database on fire: SECRET-DETAIL');
+        return real.query(sql, params);
+      },
       transaction: async (fn) => {
         if (onFire) throw new Error('database on fire: SECRET-DETAIL');
         return real.transaction(fn);

@@ -56,6 +56,13 @@ export function envelope(
   };
 }
 
+const sentStatuses = new WeakMap<FastifyReply, number>();
+
+/** The envelope status a reply was sent with (metrics count creates by it), if any. */
+export function apiStatusOf(reply: FastifyReply): number | undefined {
+  return sentStatuses.get(reply);
+}
+
 /** Sends the envelope with the row's HTTP status. */
 export function sendEnvelope(
   _request: FastifyRequest,
@@ -64,6 +71,7 @@ export function sendEnvelope(
   data: unknown = null,
   overrides: { client_message?: string; developer_message?: string; httpStatus?: number } = {},
 ): FastifyReply {
+  sentStatuses.set(reply, status.status);
   return reply
     .code(overrides.httpStatus ?? status.http)
     .send(envelope(reply, status, data, overrides));

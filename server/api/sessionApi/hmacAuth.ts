@@ -59,20 +59,27 @@ export function contentSha512(body: Buffer | string): string {
 // A stand-in secret for unknown usernames, so they cost the same HMAC as known ones.
 const DECOY_SECRET = 'decoy-secret-for-unknown-usernames';
 
+/** Outcome of {@link verifyRequest}: the program, or why the request was refused. */
+export type Verification = { program: Program } | { program: null; reason: string };
+
 /**
- * Returns the authenticated program, or `null` on any failure. Callers answer every `null`
- * with the same 401/13401, so nothing tells an attacker which part was wrong.
+ * Verifies a signed request. Every refusal is answered with the same 401/13401, so nothing
+ * tells a caller which part was wrong; `reason` is for the operator's log only.
  */
-export function authenticateRequest(
+export function verifyRequest(
   request: SignedRequest,
   programs: readonly Program[],
   now: number,
-): Program | null {
+): Verification {
   const auth = parseAuthorization(headerValue(request.headers.authorization));
-  if (!auth || !auth.username || !auth.signature || !auth.headers) return null;
-  if ((auth.algorithm ?? '').toLowerCase() !== 'hmac-sha512') return null;
+  if (!auth || !auth.username || !auth.signature || !auth.headers)
+    return { program: null, reason: 'missing or malformed Authorization header' };
+  if ((auth.algorithm ?? '').toLowerCase() !== 'hmac-sha512')
+    return { program: null, reason: 'algorithm is not hmac-sha512' };
   const names = auth.headers.toLowerCase().trim().split(/\s+/);
-  if (!REQUIRED_SIGNED_HEADERS.every((n) => names.includes(n))) return null;
+  const unsigned = REQUIRED_SIGNED_HEADERS.filter((n) => !names.includes(n));
+  if (unsigned.length > 0)
+    return { program: null, reason: `signature does not cover ${unsigned.join(', ')}` };
 
   const program = programs.find((p) => p.username === auth.username);
   const expected = createHmac('sha512', program?.secret ?? DECOY_SECRET)
@@ -88,7 +95,22 @@ export function authenticateRequest(
   const date = Date.parse(headerValue(request.headers['x-date']) ?? '');
   const dateOk = Number.isFinite(date) && Math.abs(now - date) <= MAX_CLOCK_SKEW_MS;
 
-  return program && signatureOk && digestOk && dateOk ? program : null;
+  // Every check ran above (same cost whatever failed); the first failure names the reason.
+  if (!program) return { program: null, reason: 'unknown username' };
+  if (!digestOk) return { program: null, reason: 'Content-SHA512 does not match the body' };
+  if (!dateOk)
+    return { program: null, reason: 'X-Date missing or more than 5 minutes from the server clock' };
+  if (!signatureOk) return { program: null, reason: 'signature mismatch' };
+  return { program };
+}
+
+/** {@link verifyRequest} without the reason: the program, or `null`. */
+export function authenticateRequest(
+  request: SignedRequest,
+  programs: readonly Program[],
+  now: number,
+): Program | null {
+  return verifyRequest(request, programs, now).program;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../context';
 import { RateLimited } from '../../http/rateLimit';
-import { authenticateRequest } from './hmacAuth';
+import { verifyRequest } from './hmacAuth';
 import { API_STATUS, sendEnvelope, SessionApiFailure } from './envelope';
 import type { Program } from '../../domain/programs/program';
 import { createSessionRoute } from './createSessionRoute';
@@ -35,7 +35,7 @@ export async function sessionApiPlugin(
     (_req, body, done) => done(null, body),
   );
   app.addHook('preHandler', async (request) => {
-    const program = authenticateRequest(
+    const verified = verifyRequest(
       {
         method: request.method,
         url: request.raw.url ?? request.url,
@@ -45,8 +45,12 @@ export async function sessionApiPlugin(
       context.config.programs,
       context.clock(),
     );
-    if (!program) throw new SessionApiFailure(API_STATUS.UNAUTHORIZED);
-    request.program = program;
+    if (!verified.program) {
+      // The caller only ever sees 13401; the operator sees why (never the header itself).
+      request.log.warn({ reason: verified.reason }, 'session API request not authenticated');
+      throw new SessionApiFailure(API_STATUS.UNAUTHORIZED);
+    }
+    request.program = verified.program;
   });
   // After authentication, so an unsigned caller learns nothing from its input's faults.
   app.addHook('preHandler', refuseUnstorableInput);

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_WIDGET_CALL_LIMITS } from '../../domain/programs/program';
 import { card, useWidgetApiHarness } from '../../testing/widgetApiDriver';
+import { readEnvConfig } from '../../config';
+import { runRetention } from '../../jobs/retention';
 
 const driver = useWidgetApiHarness();
 const ROOMY = { calls: 1000, window_seconds: 600 };
@@ -124,4 +126,18 @@ describe('card-testing defence on /account and /confirm (PRODUCT.md §10)', () =
       },
     );
   });
+});
+
+test('the retention job drops counts of windows that ended more than a day ago', async () => {
+  const { token } = await driver.freshMount();
+  expect((await post(token, '/account', verifiedCard)).status).toBe(200);
+  const count = async () =>
+    (await driver.api.store.query('SELECT 1 FROM widget_call_counts')).length;
+  expect(await count()).toBeGreaterThan(0);
+  const config = { ...readEnvConfig({}), programs: [] };
+  // The harness clock is 2026-11-23 12:00: a day later the window has not aged out yet.
+  await runRetention(driver.api.store, config, Date.UTC(2026, 10, 24, 11));
+  expect(await count()).toBeGreaterThan(0);
+  await runRetention(driver.api.store, config, Date.UTC(2026, 10, 25, 12));
+  expect(await count()).toBe(0);
 });

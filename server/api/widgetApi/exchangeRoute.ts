@@ -35,10 +35,15 @@ export const EXCHANGE_RATE_LIMIT: RateLimit = { burst: 60, per_second: 10 };
  * {@link EXCHANGE_RATE_LIMIT}) before any work is done.
  */
 export async function exchangeRoute(app: FastifyInstance, context: ServiceContext): Promise<void> {
-  const perClientIp = rateLimitHook(context.clock, (request) => ({
-    key: request.ip,
-    limit: context.config.exchangeRateLimit ?? EXCHANGE_RATE_LIMIT,
-  }));
+  // On PostgreSQL the buckets are shared by every instance (PRODUCT.md §10).
+  const perClientIp = rateLimitHook(
+    context.clock,
+    (request) => ({
+      key: `\u0001exchange\u0000${request.ip}`,
+      limit: context.config.exchangeRateLimit ?? EXCHANGE_RATE_LIMIT,
+    }),
+    context.store,
+  );
   app.post(`${WIDGET_API_BASE}/exchange`, { preHandler: perClientIp }, async (request, reply) => {
     const parsed = exchangeRequestSchema.safeParse(request.body);
     if (!parsed.success) throw new WidgetApiFailure('invalid_request', 'invalid_url');

@@ -20,7 +20,7 @@ const SCOPES = ['per_mount', 'per_session', 'per_client_ip'] as const;
  * counters move in one `INSERT … ON CONFLICT DO UPDATE`, so concurrent calls on any number of
  * instances sharing PostgreSQL are counted exactly. A refused call still counts: a script
  * that keeps hammering keeps its window full. The IP is stored as a hash, never as typed.
- * This module owns every write to `widget_call_counts`.
+ * This module writes `widget_call_counts`; the retention job drops ended windows.
  */
 export async function countWidgetCall(
   store: Store,
@@ -58,16 +58,4 @@ export async function countWidgetCall(
     retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((windowEnd - now) / 1000));
   }
   return retryAfterSeconds === 0 ? { ok: true } : { ok: false, retryAfterSeconds };
-}
-
-/**
- * Drops counts whose window started more than a day before `now`: the longest window a
- * program may configure, so only ended windows go. For the retention job (PRODUCT.md §10).
- */
-export async function pruneWidgetCallCounts(store: Store, now: number): Promise<number> {
-  const rows = await store.query<{ scope: string }>(
-    'DELETE FROM widget_call_counts WHERE window_start < $1 RETURNING scope',
-    [new Date(now - 86_400_000)],
-  );
-  return rows.length;
 }

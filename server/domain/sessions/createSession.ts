@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '../../storage/store';
 import { buildAuthorizedUrl } from './authorizedUrl';
 import { canonicalHash } from './canonicalHash';
-import { insertSession, issueAuthorizedUrl, lockSession } from './sessionChanges';
+import { issueAuthorizedUrl, lockSession } from './sessionChanges';
+import { insertNewSession } from './newSession';
 import type { SessionRow } from './sessionRow';
 import { isFinal } from './state';
 
@@ -38,53 +39,22 @@ export type CreateSessionResult =
   | { kind: 'session_final'; session: SessionRow };
 
 /**
- * Creates a session, or replays the one its idempotency key points at, in one transaction.
- * The unique key on (program, participant, key) decides races: every concurrent request tries
- * the same `INSERT … ON CONFLICT`, exactly one inserts (or revives an expired key), and the
- * others wait for it to commit and then read its row. A failed request rolls back and so
- * stores no key.
+ * Creates a session in one statement, or replays the one its idempotency key points at in a
+ * transaction. The unique key on (program, participant, key) decides races: every concurrent
+ * request tries the same `INSERT … ON CONFLICT`, exactly one inserts (or revives an expired
+ * key), and the others wait for it to commit and then read its row. A failed statement
+ * writes nothing, and so stores no key.
  */
 export async function createSession(
   store: Store,
   input: CreateSessionInput,
 ): Promise<CreateSessionResult> {
   const paramsHash = canonicalHash(input.params);
-  return store.transaction(async (tx): Promise<CreateSessionResult> => {
-    const newId = randomUUID();
-    if (input.idempotencyKey !== undefined) {
-      const won = await tx.query<{ session_id: string }>(
-        `INSERT INTO idempotency_keys
-           (program, participant_unique_id1, idempotency_key, params_hash, session_id, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (program, participant_unique_id1, idempotency_key) DO UPDATE
-           SET params_hash = EXCLUDED.params_hash, session_id = EXCLUDED.session_id,
-               created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
-           WHERE idempotency_keys.expires_at <= EXCLUDED.created_at
-         RETURNING session_id`,
-        [
-          input.program,
-          input.params.participant_unique_id1,
-          input.idempotencyKey,
-          paramsHash,
-          newId,
-          new Date(input.now),
-          new Date(input.now + IDEMPOTENCY_WINDOW_MS),
-        ],
-      );
-      if (won[0]?.session_id !== newId) return replay(tx, input, paramsHash);
-    }
-    return createNew(tx, input, newId);
-  });
-}
-
-async function createNew(
-  tx: Store,
-  input: CreateSessionInput,
-  id: string,
-): Promise<CreateSessionResult> {
+  const id = randomUUID();
   const { params } = input;
-  const { session, expiresMs } = await insertSession(
-    tx,
+  // The common path (a new session) is one statement; only a replay needs a transaction.
+  const inserted = await insertNewSession(
+    store,
     id,
     {
       program: input.program,
@@ -96,13 +66,22 @@ async function createNew(
       params,
     },
     input.now,
+    input.idempotencyKey === undefined
+      ? undefined
+      : {
+          key: input.idempotencyKey,
+          paramsHash,
+          expiresMs: input.now + IDEMPOTENCY_WINDOW_MS,
+        },
   );
-  return {
-    kind: 'created',
-    session,
-    authorizedUrl: buildAuthorizedUrl(input.publicUrl, input.urlSecret, id, expiresMs),
-    expiresMs,
-  };
+  if (inserted)
+    return {
+      kind: 'created',
+      session: inserted.session,
+      authorizedUrl: buildAuthorizedUrl(input.publicUrl, input.urlSecret, id, inserted.expiresMs),
+      expiresMs: inserted.expiresMs,
+    };
+  return store.transaction((tx) => replay(tx, input, paramsHash));
 }
 
 async function replay(

@@ -1,17 +1,21 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Store } from '../../storage/store';
-import { recordEvent } from '../events/recordEvent';
-import { SESSION_TOPICS, type WebhookTopic } from '../../../protocol/webhooks';
+import { recordEvent, validatedEvent } from '../events/recordEvent';
+import { SESSION_TOPICS, WEBHOOK_VERSION, type WebhookTopic } from '../../../protocol/webhooks';
+import { webhookProgramList } from '../events/webhookPrograms';
 import { ACCESS_TOKEN_TTL_MS, hashAccessToken, newAccessToken } from './accessToken';
 import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { MountRow, SessionRow } from './sessionRow';
 import { transition, type SessionEvent } from './state';
+import { sessionStateChanges } from '../../metrics/serviceMetrics';
+import { countChangesSql, countShard } from './stateCounts';
 
 /**
  * The one module that writes `sessions`, `mounts` and `authorized_urls`. Every change runs
  * inside the caller's transaction on a row the caller locked with {@link lockSession}: it
  * checks the transition table, writes, and records its timeline and webhook outbox rows
  * (PRODUCT.md §1, §7), so a state change and its events commit together or not at all.
+ * A new session is written by `newSession.ts`, in one statement.
  */
 
 /** One event a change records: its topic is also its `event_name`. */
@@ -76,13 +80,28 @@ export async function changeSession(
   if (!next) throw new SessionChangeRefused(session, change.event);
   const columns = Object.entries(change.set ?? {}).filter(([, value]) => value !== undefined);
   const assignments = columns.map(([name], i) => `${name} = $${i + 4}`);
+  const values = [session.id, next, new Date(now), ...columns.map(([, value]) => value)];
+  const oldState = `$${values.push(session.state)}::text`;
+  const shard = `$${values.push(countShard())}`;
+  // The state counts move in the same statement (-1 old state, +1 new) when the state changes.
   const updated = (
     await tx.query<SessionRow>(
-      `UPDATE sessions SET ${['state = $2', 'updated_at = $3', ...assignments].join(', ')}
-        WHERE id = $1 RETURNING *`,
-      [session.id, next, new Date(now), ...columns.map(([, value]) => value)],
+      `WITH updated AS (
+         UPDATE sessions SET ${['state = $2', 'updated_at = $3', ...assignments].join(', ')}
+          WHERE id = $1 RETURNING *
+       ), counted AS (
+         ${countChangesSql(
+           `(SELECT u.program, d.state, d.delta FROM updated u,
+               (VALUES (${oldState}, -1), ($2::text, 1)) AS d (state, delta)
+             WHERE ${oldState} <> $2::text) AS changes`,
+           shard,
+         )}
+       )
+       SELECT * FROM updated`,
+      values,
     )
   )[0]!;
+  sessionStateChanges.inc({ event: change.event, state: next });
   for (const record of change.records ?? [])
     await recordEvent(
       tx,
@@ -92,68 +111,6 @@ export async function changeSession(
       { now },
     );
   return updated;
-}
-
-/** The create request's parameters as a session row stores them. */
-export interface NewSession {
-  program: string;
-  participant_unique_id1: string;
-  participant_unique_id2?: string;
-  host_origin: string;
-  language_locale_code: string;
-  theme_variant: string;
-  params: object;
-}
-
-/** Inserts an `active` session with its first authorized_url, recording both events. */
-export async function insertSession(
-  tx: Store,
-  id: string,
-  input: NewSession,
-  now: number,
-): Promise<{ session: SessionRow; expiresMs: number }> {
-  const expiresMs = now + AUTHORIZED_URL_TTL_MS;
-  const session = (
-    await tx.query<SessionRow>(
-      `WITH created AS (
-         INSERT INTO sessions (id, program, participant_unique_id1, participant_unique_id2, state, params,
-           host_origin, language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11, $11) RETURNING *
-       ), url AS (
-         INSERT INTO authorized_urls (session_id, expires_ms, issued_at) SELECT id, url_expires_ms, created_at FROM created
-       )
-       SELECT * FROM created`,
-      [
-        id,
-        input.program,
-        input.participant_unique_id1,
-        input.participant_unique_id2 ?? null,
-        JSON.stringify(input.params),
-        input.host_origin,
-        input.language_locale_code,
-        input.theme_variant,
-        `trc_${randomBytes(12).toString('base64url')}`,
-        expiresMs,
-        new Date(now),
-      ],
-    )
-  )[0]!;
-  await recordEvent(
-    tx,
-    session,
-    SESSION_TOPICS.CREATED,
-    {
-      event_name: SESSION_TOPICS.CREATED,
-      state: 'active',
-      language_locale_code: input.language_locale_code,
-      host_origin: input.host_origin,
-    },
-    { now },
-  );
-  await recordEvent(tx, session, SESSION_TOPICS.AUTHORIZED_URL_ISSUED, urlIssued(expiresMs), {
-    now,
-  });
-  return { session, expiresMs };
 }
 
 /**
@@ -273,28 +230,69 @@ export async function changeMount(tx: Store, mountId: string, change: MountChang
 
 /**
  * Moves up to `limit` active sessions whose newest authorized_url passed its expiry
- * unmounted to `expired`, each through the table with its event. Safe on several instances
- * at once: `SKIP LOCKED` hands each session to one of them.
+ * unmounted to `expired` (the table's `url_expired` row), with their timeline and webhook
+ * outbox rows, in ONE statement: the sweep holds the embedded store for one short statement
+ * instead of one per session. Safe on several instances at once: `SKIP LOCKED` hands each
+ * session to one of them. The webhook body is built in SQL with the same envelope as
+ * {@link recordEvent} (PRODUCT.md §7), its timestamp passed from the app clock.
  */
 export async function expireUnmountedSessions(
   store: Store,
   now: number,
   limit = 500,
 ): Promise<number> {
-  return store.transaction(async (tx) => {
-    const due = await tx.query<SessionRow>(
-      `SELECT * FROM sessions
+  const next = transition('active', 'url_expired');
+  if (!next) throw new Error('the transition table has no url_expired row for active sessions');
+  const at = new Date(now);
+  // Validated like every recorded event (protocol/webhooks.ts), once for the whole sweep.
+  const event = validatedEvent(SESSION_TOPICS.EXPIRED, { event_name: SESSION_TOPICS.EXPIRED });
+  const rows = await store.query<{ id: string }>(
+    `WITH due AS (
+       SELECT id FROM sessions
         WHERE state = 'active' AND NOT url_mounted AND url_expires_ms <= $1
-        ORDER BY url_expires_ms LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [now, limit],
-    );
-    for (const session of due)
-      await changeSession(
-        tx,
-        session,
-        { event: 'url_expired', records: [{ topic: SESSION_TOPICS.EXPIRED }] },
-        now,
-      );
-    return due.length;
-  });
+        ORDER BY url_expires_ms LIMIT $2 FOR UPDATE SKIP LOCKED
+     ), expired AS (
+       UPDATE sessions s SET state = $3, updated_at = $4 FROM due WHERE s.id = due.id
+       RETURNING s.id, s.program, s.participant_unique_id1, s.participant_unique_id2,
+                 s.tracer_token, gen_random_uuid()::text AS event_id
+     ), counted AS (
+       ${countChangesSql(
+         `(SELECT e.program, d.state, d.delta FROM expired e,
+             (VALUES ('active', -1), ($3::text, 1)) AS d (state, delta)) AS changes`,
+         '$10',
+       )}
+     ), timeline AS (
+       INSERT INTO session_events (id, session_id, at, event_name, detail)
+       SELECT event_id, id, $4, $5, $6::jsonb FROM expired
+     ), outbox AS (
+       INSERT INTO webhook_outbox (id, program, session_id, topic, body, created_at, next_attempt_at)
+       SELECT event_id, program, id, $5,
+              json_build_object(
+                'metadata', json_build_object('id', event_id, 'timestamp', $7::text,
+                                              'topic', $5::text, 'version', $8::text),
+                'data', json_build_object(
+                  'ancillary', json_build_object(
+                    'participant_unique_id1', participant_unique_id1,
+                    'participant_unique_id2', coalesce(participant_unique_id2, ''),
+                    'session_id', id, 'tracer_token', tracer_token),
+                  'event', $6::json))::text,
+              $4, $4
+         FROM expired WHERE $9::text[] IS NULL OR program = ANY($9::text[])
+     )
+     SELECT id FROM expired`,
+    [
+      now,
+      limit,
+      next,
+      at,
+      SESSION_TOPICS.EXPIRED,
+      JSON.stringify(event),
+      at.toISOString(),
+      WEBHOOK_VERSION,
+      webhookProgramList(),
+      countShard(),
+    ],
+  );
+  if (rows.length > 0) sessionStateChanges.inc({ event: 'url_expired', state: next }, rows.length);
+  return rows.length;
 }

@@ -1,0 +1,31 @@
+/**
+ * `@tokenframe/node`: the server side of a Tokenframe integration (PRODUCT.md §9). Creates
+ * sessions with signed requests, reads and terminates them, verifies webhooks.
+ */
+export { Tokenframe } from './Tokenframe';
+export type {
+  ApiEnvelope,
+  CreateSessionOptions,
+  CreateSessionResponse,
+  TokenframeConfig,
+} from './Tokenframe';
+export { TokenframeApiError } from './TokenframeApiError';
+export { sign, SIGNED_HEADERS, type SignInput, type SignedHeaders } from './sign';
+export {
+  constructEvent,
+  TokenframeSignatureError,
+  type ConstructEventOptions,
+  type OtherWebhookPayload,
+  type TokenSuccessWebhookPayload,
+  type WebhookEvent,
+  type WebhookPayload,
+  type WebhookTopic,
+} from './webhooks';
+export type {
+  CreateSessionData,
+  CreateSessionParams,
+  ListSessionsData,
+  ListSessionsParams,
+  SessionDetail,
+  TokenizedAccount,
+} from './apiTypes';
