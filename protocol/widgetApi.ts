@@ -72,6 +72,7 @@ export const WIDGET_API_ERRORS = {
   unauthorized: 401,
   not_enabled: 403,
   not_found: 404,
+  method_not_allowed: 405,
   wrong_state: 409,
   session_final: 410,
   rate_limited: 429,

@@ -5,6 +5,7 @@ import type { ServiceContext } from './context';
 import type { Store } from './storage/store';
 import { registerCompression } from './http/compression';
 import { installErrorHandlers } from './http/errorHandler';
+import { AllowedMethods } from './http/allowedMethods';
 import { installRequestIds } from './http/requestId';
 import { createLogger, type LoggerOption } from './http/logging';
 import { sessionApiPlugin } from './api/sessionApi/plugin';
@@ -60,6 +61,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installRequestIds(app);
   installErrorHandlers(app);
   installRequestMetrics(app);
+  const allowedMethods = new AllowedMethods();
+  allowedMethods.watch(app);
+  app.decorate('allowedMethods', allowedMethods);
   await registerCompression(app);
 
   await app.register(sessionApiPlugin, context);

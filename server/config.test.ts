@@ -66,6 +66,19 @@ describe('configuration', () => {
     expect(config.programs[0]!.webhook).toEqual({
       url: 'http://127.0.0.1:9/h',
       secret: 'whsec_12345',
+      max_attempts: 20,
+    });
+  });
+
+  it('signs with the previous webhook secret too while TOKENFRAME_WEBHOOK_PREVIOUS_SECRET is set', () => {
+    const config = readEnvConfig({
+      TOKENFRAME_WEBHOOK_URL: 'http://127.0.0.1:9/h',
+      TOKENFRAME_WEBHOOK_SECRET: 'whsec_new_12345',
+      TOKENFRAME_WEBHOOK_PREVIOUS_SECRET: 'whsec_old_12345',
+    });
+    expect(config.programs[0]!.webhook).toMatchObject({
+      secret: 'whsec_new_12345',
+      previous_secret: 'whsec_old_12345',
     });
   });
 

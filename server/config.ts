@@ -117,7 +117,16 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   try {
     sandbox = sandboxProgram({
       extraHosts: extraHosts.filter(isOrigin),
-      webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : undefined,
+      webhook:
+        webhookUrl && webhookSecret
+          ? {
+              url: webhookUrl,
+              secret: webhookSecret,
+              ...(env.TOKENFRAME_WEBHOOK_PREVIOUS_SECRET
+                ? { previous_secret: env.TOKENFRAME_WEBHOOK_PREVIOUS_SECRET }
+                : {}),
+            }
+          : undefined,
     });
   } catch (error) {
     problems.push(...issuesOf(error, 'sandbox program'));

@@ -142,7 +142,8 @@ describe('SDK', () => {
       ['gzip', 'gzip'],
       [undefined, undefined],
     ] as const) {
-      const response = await get(`${service.url}${integrity.url}`, accept);
+      // The manifest publishes absolute URLs (on the public URL, this very server).
+      const response = await get(new URL(integrity.url, service.url).href, accept);
       expect(response.status).toBe(200);
       expect(response.headers['content-encoding']).toBe(coding);
       expect(response.headers.vary).toMatch(/accept-encoding/i);
@@ -156,19 +157,21 @@ describe('SDK', () => {
 });
 
 describe('widget document and JSON', () => {
-  const createSession = async (locale: string) => {
+  const signedSessionPath = async (locale: string) => {
     const created = await service.client.createSession<CreateSessionEnvelope>(
       sampleSessionRequest({
         participant_unique_id1: `compression-${locale}-${Math.random()}`,
         language_locale_code: locale,
       }),
     );
-    return created.body.data.session_identifier;
+    // The document names the session only for its signed authorized_url.
+    const url = new URL(created.body.data.authorized_url);
+    return `${url.pathname.replace('/session/', '')}${url.search}`;
   };
 
   it('compresses the document, runs the early exchange first and preloads the flow pages and the session’s locale only', async () => {
-    const sessionId = await createSession('de-DE');
-    const response = await get(`${service.url}/session/${sessionId}`, 'gzip, deflate, br');
+    const sessionPath = await signedSessionPath('de-DE');
+    const response = await get(`${service.url}/session/${sessionPath}`, 'gzip, deflate, br');
     expect(response.status).toBe(200);
     expect(response.headers['content-encoding']).toBe('br');
     expect(response.headers.vary).toMatch(/accept-encoding/i);
@@ -189,7 +192,7 @@ describe('widget document and JSON', () => {
 
   it('preloads en-US for a session in en-US, and only the locale when there is no session', async () => {
     const html = decoded(
-      await get(`${service.url}/session/${await createSession('en-US')}`, 'gzip'),
+      await get(`${service.url}/session/${await signedSessionPath('en-US')}`, 'gzip'),
     ).toString();
     expect(html).toContain('href="/widget/assets/locale-en-US-abc.js"');
     expect(html).not.toContain('locale-de-DE');

@@ -69,6 +69,14 @@ export async function runRetention(
          SELECT key FROM rate_limit_buckets WHERE at_ms < $1 LIMIT $2)`,
       [now - 3_600_000, batch],
     ],
+    [
+      // Card-testing counters: a window is at most a day long, so older ones have ended.
+      'widget_call_counts',
+      `DELETE FROM widget_call_counts WHERE (scope, subject, window_start) IN (
+         SELECT scope, subject, window_start FROM widget_call_counts
+          WHERE window_start < $1 LIMIT $2)`,
+      [before(86_400_000), batch],
+    ],
   ];
   let total = 0;
   for (const [table, sql, params] of steps) {

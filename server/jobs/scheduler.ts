@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { loggableError } from '../http/loggableError';
 
 /** A named background job: one pass does a bounded amount of work. */
 export interface Job {
@@ -34,7 +35,7 @@ export function startScheduler(
     const pass = (): Promise<number> =>
       (inFlight = inFlight.then(() =>
         job.runOnce().catch((error: unknown) => {
-          if (!stopped) log?.error({ err: error, job: job.name }, 'job pass failed');
+          if (!stopped) log?.error({ err: loggableError(error), job: job.name }, 'job pass failed');
           return 0;
         }),
       ));

@@ -3,6 +3,7 @@ import type { ServiceConfig } from '../config';
 import type { Store } from '../storage/store';
 import { startScheduler, type Job } from './scheduler';
 import { signWebhook } from '../../protocol/webhookSignature';
+import { markAttemptFailed, markDelivered } from '../domain/events/webhookDeliveries';
 import { webhookAttempts, webhookFailures } from '../metrics/serviceMetrics';
 
 /** Name of the webhook delivery job on the scheduler. */
@@ -68,7 +69,7 @@ export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
     return options.store.query<OutboxRow>(
       `UPDATE webhook_outbox SET locked_until = $2
         WHERE id IN (SELECT id FROM webhook_outbox
-                      WHERE delivered_at IS NULL AND next_attempt_at <= $1
+                      WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1
                         AND (locked_until IS NULL OR locked_until <= $1)
                         AND program = ANY($3::text[])
                       ORDER BY next_attempt_at, created_at
@@ -80,23 +81,23 @@ export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
 
   async function deliver(row: OutboxRow): Promise<void> {
     const webhook = webhooks.get(row.program)!;
+    // During a rotation both secrets sign, one `v1` each (PRODUCT.md §7).
+    const secrets = [webhook.secret, ...(webhook.previous_secret ? [webhook.previous_secret] : [])];
+    let status: number | null = null;
     let failure: string | null = null;
     try {
       const response = await fetch(webhook.url, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
-          'Tokenframe-Signature': await signWebhook(
-            webhook.secret,
-            Math.floor(clock() / 1000),
-            row.body,
-          ),
+          'Tokenframe-Signature': await signWebhook(secrets, Math.floor(clock() / 1000), row.body),
           'Tokenframe-Event-Id': row.id,
         },
         body: row.body,
         signal: AbortSignal.timeout(timeoutMs),
       });
       await response.arrayBuffer().catch(() => undefined);
+      status = response.status;
       if (response.status < 200 || response.status >= 300) failure = `HTTP ${response.status}`;
     } catch (error) {
       failure = (error as Error).name === 'TimeoutError' ? 'timeout' : 'connection failed';
@@ -109,21 +110,21 @@ export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
           ? `http_${failure.slice(5)}`
           : failure.replace(' ', '_'),
       });
-    if (failure === null) {
-      await options.store.query(
-        'UPDATE webhook_outbox SET delivered_at = $2, attempts = attempts + 1, locked_until = NULL, last_error = NULL WHERE id = $1',
-        [row.id, new Date(now)],
-      );
-      return;
-    }
+    if (failure === null) return markDelivered(options.store, row.id, status!, now);
     const attempts = row.attempts + 1;
+    const gaveUp = attempts >= webhook.max_attempts;
     options.log?.warn(
       { event_id: row.id, attempts, failure },
-      'webhook delivery failed; will retry',
+      gaveUp
+        ? 'webhook delivery failed; giving up (resend through the ops API)'
+        : 'webhook delivery failed; will retry',
     );
-    await options.store.query(
-      'UPDATE webhook_outbox SET attempts = $2, next_attempt_at = $3, locked_until = NULL, last_error = $4 WHERE id = $1',
-      [row.id, attempts, new Date(now + backoffMs(attempts, retryBaseMs, maxBackoffMs)), failure],
+    await markAttemptFailed(
+      options.store,
+      row.id,
+      { attempts, status, error: failure, gaveUp },
+      now + backoffMs(attempts, retryBaseMs, maxBackoffMs),
+      now,
     );
   }
 

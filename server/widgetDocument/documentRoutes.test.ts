@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWidgetApiHarness, type WidgetApiHarness } from '../testing/widgetApiHarness';
 import { injectSessionMeta, widgetDocumentHeaders } from './widgetDocumentHeaders';
+import { signAuthorizedUrl } from '../domain/sessions/authorizedUrl';
 
 const FIXTURE_HTML =
   '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/widget/assets/index-abc123.js"></script></head><body><div id="app"></div></body></html>';
@@ -28,10 +29,16 @@ afterAll(async () => {
   rmSync(distDir, { recursive: true, force: true });
 });
 
+/** The path of a genuine authorized_url of `sessionId` (expiry in the future). */
+function signedPath(sessionId: string): string {
+  const t = String(Date.now() + 30_000);
+  return `/session/${sessionId}?t=${t}&h=${signAuthorizedUrl(api.config.urlSecret, sessionId, t)}`;
+}
+
 describe('GET /session/:id', () => {
   it('serves the widget with a CSP whose frame-ancestors is the session host origin only', async () => {
     const sessionId = await api.createSession();
-    const response = await api.app.inject({ method: 'GET', url: `/session/${sessionId}?t=1&h=x` });
+    const response = await api.app.inject({ method: 'GET', url: signedPath(sessionId) });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-security-policy']).toBe(
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
@@ -47,7 +54,7 @@ describe('GET /session/:id', () => {
 
   it('injects the host origin meta tag into the head, once', async () => {
     const sessionId = await api.createSession();
-    const body = (await api.app.inject({ method: 'GET', url: `/session/${sessionId}` })).body;
+    const body = (await api.app.inject({ method: 'GET', url: signedPath(sessionId) })).body;
     expect(
       body.match(/<meta name="tokenframe-host-origin" content="https:\/\/shop.example">/g),
     ).toHaveLength(1);
@@ -62,7 +69,7 @@ describe('GET /session/:id', () => {
     );
     const tracerToken = rows[0]!.tracer_token;
     expect(tracerToken).toBeTruthy();
-    const body = (await api.app.inject({ method: 'GET', url: `/session/${sessionId}` })).body;
+    const body = (await api.app.inject({ method: 'GET', url: signedPath(sessionId) })).body;
     const tags = body.match(/<meta name="tokenframe-tracer-token" content="([^"]*)">/g);
     expect(tags).toEqual([`<meta name="tokenframe-tracer-token" content="${tracerToken}">`]);
     expect(body.indexOf('tokenframe-tracer-token')).toBeLessThan(body.indexOf('<script'));
@@ -74,10 +81,36 @@ describe('GET /session/:id', () => {
       'SELECT language_locale_code FROM sessions WHERE id = $1',
       [sessionId],
     );
-    const body = (await api.app.inject({ method: 'GET', url: `/session/${sessionId}` })).body;
+    const body = (await api.app.inject({ method: 'GET', url: signedPath(sessionId) })).body;
     expect(body.match(/<meta name="tokenframe-locale" content="([^"]*)">/g)).toEqual([
       `<meta name="tokenframe-locale" content="${rows[0]!.language_locale_code}">`,
     ]);
+  });
+
+  it('reveals nothing about the session without a valid t/h: no host origin, tracer or language', async () => {
+    const sessionId = await api.createSession();
+    const [row] = await api.store.query<{ tracer_token: string; host_origin: string }>(
+      'SELECT tracer_token, host_origin FROM sessions WHERE id = $1',
+      [sessionId],
+    );
+    const t = String(Date.now() + 30_000);
+    for (const query of [
+      '',
+      '?t=1&h=x',
+      `?t=${t}&h=${signAuthorizedUrl(api.config.urlSecret, 'other', t)}`,
+      `?t=${t}`,
+    ]) {
+      const response = await api.app.inject({
+        method: 'GET',
+        url: `/session/${sessionId}${query}`,
+      });
+      expect(response.statusCode, query).toBe(200);
+      expect(response.headers['content-security-policy'], query).toContain(
+        "frame-ancestors 'none'",
+      );
+      for (const secret of [row!.tracer_token, row!.host_origin, 'tokenframe-locale'])
+        expect(`${JSON.stringify(response.headers)}${response.body}`, query).not.toContain(secret);
+    }
   });
 
   it('serves an unknown session with frame-ancestors none and no host origin, so the widget shows invalid_url', async () => {

@@ -5,6 +5,8 @@ import fastifyStatic from '@fastify/static';
 import { ALWAYS_COMPRESS } from '../http/compression';
 import { isOrigin } from '../domain/programs/program';
 import type { ServiceContext } from '../context';
+import { refuseUnstorableInput } from '../http/inputGuard';
+import { verifyAuthorizedUrl } from '../domain/sessions/authorizedUrl';
 import { bootAssets, injectBootAssets } from './bootAssets';
 import {
   injectSessionMeta,
@@ -16,9 +18,10 @@ import {
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
- * Serves the widget: GET /session/:id is the built `dist/widget/index.html` with the session's
- * host origin and tracer token injected and the security headers of {@link widgetDocumentHeaders}; the build's
- * files are under /widget/ (hashed assets cached immutably). The document itself is never
+ * Serves the widget: GET /session/:id?t=…&h=… is the built `dist/widget/index.html` with the
+ * session's host origin, tracer token and language injected when `h` signs the id and `t`,
+ * and the security headers of {@link widgetDocumentHeaders}; the build's files are under
+ * /widget/ (hashed assets cached immutably). The document itself is never
  * served from /widget/, where it would lack its per-session CSP.
  */
 export async function widgetDocumentRoutes(
@@ -26,27 +29,41 @@ export async function widgetDocumentRoutes(
   options: ServiceContext,
 ): Promise<void> {
   const widgetDir = join(options.config.distDir, 'widget');
+  app.addHook('preValidation', refuseUnstorableInput);
 
-  app.get<{ Params: { id: string } }>('/session/:id', ALWAYS_COMPRESS, async (request, reply) => {
-    const session = await sessionMetaOf(options, request.params.id);
-    let html: string;
-    try {
-      html = await readFile(join(widgetDir, 'index.html'), 'utf8');
-    } catch {
-      request.log.error('widget build missing: run `npm run build` (dist/widget/index.html)');
+  app.get<{ Params: { id: string }; Querystring: { t?: unknown; h?: unknown } }>(
+    '/session/:id',
+    ALWAYS_COMPRESS,
+    async (request, reply) => {
+      const { t, h } = request.query;
+      // Only the holder of a signed authorized_url learns anything about the session: without
+      // a valid `h` the page names no host origin, tracer token or language (PRODUCT.md §1).
+      // An expired but genuine URL still gets them, so its error page reports the real tracer.
+      const signed =
+        typeof t === 'string' &&
+        typeof h === 'string' &&
+        t.length <= 20 &&
+        verifyAuthorizedUrl(options.config.urlSecret, request.params.id, t, h);
+      const session = signed ? await sessionMetaOf(options, request.params.id) : NO_SESSION;
+      let html: string;
+      try {
+        html = await readFile(join(widgetDir, 'index.html'), 'utf8');
+      } catch {
+        request.log.error('widget build missing: run `npm run build` (dist/widget/index.html)');
+        return reply
+          .code(503)
+          .headers(widgetDocumentHeaders(null))
+          .send('<!doctype html><title>Tokenframe</title><p>The widget is not built.</p>');
+      }
+      const boot = await bootAssets(widgetDir, {
+        locale: session.locale,
+        flowPages: session.hostOrigin !== null,
+      });
       return reply
-        .code(503)
-        .headers(widgetDocumentHeaders(null))
-        .send('<!doctype html><title>Tokenframe</title><p>The widget is not built.</p>');
-    }
-    const boot = await bootAssets(widgetDir, {
-      locale: session.locale,
-      flowPages: session.hostOrigin !== null,
-    });
-    return reply
-      .headers(widgetDocumentHeaders(session.hostOrigin))
-      .send(injectBootAssets(injectSessionMeta(html, session), boot));
-  });
+        .headers(widgetDocumentHeaders(session.hostOrigin))
+        .send(injectBootAssets(injectSessionMeta(html, session), boot));
+    },
+  );
 
   await app.register(fastifyStatic, {
     root: widgetDir,

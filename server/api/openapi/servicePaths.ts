@@ -39,6 +39,12 @@ export function servicePathsOpenApi(): OpenApiPart {
         schema: z.record(z.string(), z.object({ url: z.string(), integrity: z.string() })),
       },
       Health: { schema: z.object({ ok: z.literal(true) }) },
+      InternalError: {
+        schema: z.object({ error: z.literal('internal'), request_id: z.string() }),
+      },
+      InvalidRequest: {
+        schema: z.object({ error: z.literal('invalid_request'), field: z.string() }),
+      },
       Readiness: {
         schema: z.object({
           ok: z.boolean(),
@@ -84,6 +90,16 @@ export function servicePathsOpenApi(): OpenApiPart {
               'HTML, framable only by the session host origin (CSP frame-ancestors)',
               'text/html',
               '<!doctype html>…',
+            ),
+            '400': jsonResponse(
+              'invalid_request: the id or a query value has a NUL byte or a lone surrogate',
+              'InvalidRequest',
+              { error: 'invalid_request', field: 'id' },
+            ),
+            '500': jsonResponse(
+              'internal: the store failed; `request_id` identifies it in the logs',
+              'InternalError',
+              { error: 'internal', request_id: '0b9f3c1e-5d2a-4e8f-9a7b-1c3d5e7f9a0b' },
             ),
             '503': fileResponse('The widget is not built', 'text/html', '<!doctype html>…'),
           },

@@ -10,6 +10,11 @@ import {
 } from './createSessionSchema';
 import { isAllowedHost, normalizeParams, programFieldErrors } from './normalizeParams';
 import { rawBodyOf } from './rawBody';
+import {
+  findUnstorableString,
+  parseUntrustedJson,
+  UNSTORABLE_MESSAGE,
+} from '../../http/inputGuard';
 
 /** Route path of session creation (PRODUCT.md §1). */
 export const CREATE_SESSION_PATH = '/api/v1/sessions/point-in-time/plugin';
@@ -25,8 +30,9 @@ async function readJsonBody(request: FastifyRequest): Promise<void> {
       { body: ['The Content-Type must be application/json.'] },
       { developer_message: 'invalid_content_type' },
     );
+  let json: unknown;
   try {
-    jsonBodies.set(request, JSON.parse(rawBodyOf(request).toString('utf8')));
+    json = parseUntrustedJson(rawBodyOf(request).toString('utf8'));
   } catch {
     throw new SessionApiFailure(
       API_STATUS.INVALID_FIELDS,
@@ -34,6 +40,14 @@ async function readJsonBody(request: FastifyRequest): Promise<void> {
       { developer_message: 'malformed_json' },
     );
   }
+  const unstorable = findUnstorableString(json, 'body');
+  if (unstorable !== null)
+    throw new SessionApiFailure(
+      API_STATUS.INVALID_FIELDS,
+      { [unstorable]: [UNSTORABLE_MESSAGE] },
+      { developer_message: 'invalid_request_fields' },
+    );
+  jsonBodies.set(request, json);
 }
 
 /** PRODUCT.md §8: one bucket per participant of a program, sized by the program. */

@@ -8,6 +8,7 @@ import {
   isEmailAddress,
 } from '../../../protocol/fieldRules';
 import { US_STATE_CODES } from '../../../protocol/usStates';
+import { emptyRecord } from '../../http/inputGuard';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** Optional strings accept "" as "not given", as the reference request does for address_line2. */
@@ -87,7 +88,7 @@ export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,250}$/, {
 
 /** Turns zod issues into `{ "dotted.path": ["message", …] }`, every failing field at once. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  const out = emptyRecord<string[]>();
   const add = (path: string, message: string) => (out[path] ??= []).push(message);
   for (const issue of issues) {
     const path = issue.path.map(String).join('.');

@@ -17,6 +17,7 @@ export const API_STATUS = {
     message: 'Unauthorized - host_uri is not allowlisted',
   },
   NOT_FOUND: { status: 13404, http: 404, message: 'Not found' },
+  METHOD_NOT_ALLOWED: { status: 13405, http: 405, message: 'Method not allowed' },
   KEY_MISMATCH: { status: 13723, http: 422, message: 'Idempotency key mismatch' },
   SESSION_FINAL: {
     status: 13724,

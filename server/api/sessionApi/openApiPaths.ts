@@ -14,7 +14,10 @@ import {
   listSessionsQuerySchema,
   sessionDetailSchema,
   sessionSummarySchema,
+  webhookDeliveriesDataSchema,
+  webhookDeliverySchema,
 } from './opsSchemas';
+import { UNSTORABLE_MESSAGE } from '../../http/inputGuard';
 
 const SESSION_ID = '6f1c2a7e-3b9d-4c51-8e0a-2d4f6b8c9e10';
 const envelope = (status: number, client_message: string, data: unknown, developer?: string) => ({
@@ -89,6 +92,27 @@ const notFound = jsonResponse(
   envelope(13404, 'Not found', null),
 );
 const query = jsonSchemaProperties(listSessionsQuerySchema);
+/** A path parameter with a NUL byte or a lone surrogate (PRODUCT.md §10). */
+const unstorableId = fieldErrors({ id: [UNSTORABLE_MESSAGE] });
+const EVENT_ID = '3f2a1c9e-7b4d-4e6a-9c8b-5d1e2f3a4b6c';
+const eventNotFound = jsonResponse(
+  '13404: no such event in this program',
+  'Envelope',
+  envelope(13404, 'Not found', null),
+);
+const delivery = {
+  event_id: EVENT_ID,
+  session_identifier: SESSION_ID,
+  topic: 'session.created',
+  state: 'failed',
+  attempts: 20,
+  last_status: 500,
+  last_error: 'HTTP 500',
+  created_at: '2026-11-23T12:00:00.000Z',
+  next_attempt_at: null,
+  delivered_at: null,
+  failed_at: '2026-11-23T21:03:00.000Z',
+};
 
 function jsonSchemaProperties(schema: z.ZodObject): Record<string, object> {
   const json = z.toJSONSchema(schema, { io: 'input' }) as { properties: Record<string, object> };
@@ -120,6 +144,8 @@ export function sessionApiOpenApi(): OpenApiPart {
       },
       InternalErrorEnvelope: { schema: envelopeSchema(z.object({ request_id: z.string() })) },
       Envelope: { schema: envelopeSchema(z.null()) },
+      WebhookDeliveriesEnvelope: { schema: envelopeSchema(webhookDeliveriesDataSchema) },
+      WebhookDeliveryEnvelope: { schema: envelopeSchema(webhookDeliverySchema) },
     },
     paths: {
       [CREATE_SESSION_PATH]: {
@@ -239,6 +265,7 @@ export function sessionApiOpenApi(): OpenApiPart {
               }),
             ),
             ...common,
+            '400': unstorableId,
             '404': notFound,
           },
         },
@@ -256,6 +283,7 @@ export function sessionApiOpenApi(): OpenApiPart {
               envelope(100, 'Success', { ...summary, state: 'terminated' }),
             ),
             ...common,
+            '400': unstorableId,
             '404': notFound,
             '409': jsonResponse(
               '13724: the session had already ended',
@@ -267,6 +295,66 @@ export function sessionApiOpenApi(): OpenApiPart {
                 'session_completed',
               ),
             ),
+          },
+        },
+      },
+      '/api/v1/sessions/{id}/webhooks': {
+        get: {
+          operationId: 'listSessionWebhookDeliveries',
+          tags: ['Ops'],
+          summary: "A session's webhook deliveries: attempts, last status, last error, next try",
+          parameters: [pathParameter('id', 'The session_identifier', SESSION_ID)],
+          responses: {
+            '200': jsonResponse(
+              '100: the delivery log, oldest first',
+              'WebhookDeliveriesEnvelope',
+              envelope(100, 'Success', { deliveries: [delivery] }),
+            ),
+            ...common,
+            '400': unstorableId,
+            '404': notFound,
+          },
+        },
+      },
+      '/api/v1/webhooks/{event_id}': {
+        get: {
+          operationId: 'getWebhookDelivery',
+          tags: ['Ops'],
+          summary: 'One webhook delivery by its event id (`metadata.id`)',
+          parameters: [pathParameter('event_id', 'The event id (metadata.id)', EVENT_ID)],
+          responses: {
+            '200': jsonResponse(
+              '100: the delivery',
+              'WebhookDeliveryEnvelope',
+              envelope(100, 'Success', delivery),
+            ),
+            ...common,
+            '400': unstorableId,
+            '404': eventNotFound,
+          },
+        },
+      },
+      '/api/v1/webhooks/{event_id}/resend': {
+        post: {
+          operationId: 'resendWebhookDelivery',
+          tags: ['Ops'],
+          summary: 'Send a failed or delivered event again soon, with a fresh attempt budget',
+          parameters: [pathParameter('event_id', 'The event id (metadata.id)', EVENT_ID)],
+          responses: {
+            '200': jsonResponse(
+              '100: queued again (state pending, attempts 0)',
+              'WebhookDeliveryEnvelope',
+              envelope(100, 'Success', {
+                ...delivery,
+                state: 'pending',
+                attempts: 0,
+                next_attempt_at: '2026-11-23T13:00:00.000Z',
+                failed_at: null,
+              }),
+            ),
+            ...common,
+            '400': unstorableId,
+            '404': eventNotFound,
           },
         },
       },

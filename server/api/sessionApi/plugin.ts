@@ -7,6 +7,9 @@ import type { Program } from '../../domain/programs/program';
 import { createSessionRoute } from './createSessionRoute';
 import { opsRoutes } from './opsRoutes';
 import { SESSION_API_BODY_LIMIT, rawBodyOf } from './rawBody';
+import { webhookRoutes } from './webhookRoutes';
+import { refuseUnstorableInput, UNSTORABLE_MESSAGE, UnstorableInput } from '../../http/inputGuard';
+import { loggableError } from '../../http/loggableError';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -49,9 +52,19 @@ export async function sessionApiPlugin(
     }
     request.program = verified.program;
   });
+  // After authentication, so an unsigned caller learns nothing from its input's faults.
+  app.addHook('preHandler', refuseUnstorableInput);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof SessionApiFailure)
       return sendEnvelope(request, reply, error.status, error.data, error.overrides);
+    if (error instanceof UnstorableInput)
+      return sendEnvelope(
+        request,
+        reply,
+        API_STATUS.INVALID_FIELDS,
+        { [error.field]: [UNSTORABLE_MESSAGE] },
+        { developer_message: 'invalid_request_fields' },
+      );
     if (error instanceof RateLimited)
       return sendEnvelope(
         request,
@@ -74,13 +87,21 @@ export async function sessionApiPlugin(
         { developer_message: tooLarge ? 'body_too_large' : 'invalid_request', httpStatus: status },
       );
     }
-    request.log.error({ err: error, request_id: request.id }, 'request failed');
+    request.log.error({ err: loggableError(error), request_id: request.id }, 'request failed');
     return sendEnvelope(request, reply, API_STATUS.INTERNAL, { request_id: request.id });
   });
   await app.register(createSessionRoute, context);
   await app.register(opsRoutes, context);
-  // After authentication: an unknown path under /api/v1 answers the envelope's 13404.
-  app.all('/api/v1/*', async () => {
-    throw new SessionApiFailure(API_STATUS.NOT_FOUND);
+  await app.register(webhookRoutes, context);
+  // After authentication: a known path asked with another method answers 405 with `Allow`,
+  // an unknown path under /api/v1 the envelope's 13404.
+  app.all('/api/v1/*', async (request, reply) => {
+    const allowed = request.server.allowedMethods?.of(request.url.split('?')[0]!) ?? [];
+    if (allowed.length === 0) throw new SessionApiFailure(API_STATUS.NOT_FOUND);
+    return sendEnvelope(
+      request,
+      reply.header('Allow', allowed.join(', ')),
+      API_STATUS.METHOD_NOT_ALLOWED,
+    );
   });
 }

@@ -1,5 +1,7 @@
 import { maskedAccountSchema, type MaskedAccount } from '../../../protocol/account';
 import type { MountRow, SessionRow } from '../../domain/sessions/sessionRow';
+import { isUnstorableString } from '../../http/inputGuard';
+import { isStorableInstant } from './opsSchemas';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -62,8 +64,8 @@ export function decodeCursor(cursor: string): [string, string] | null {
     if (
       Array.isArray(value) &&
       value.length === 2 &&
-      value.every((v) => typeof v === 'string') &&
-      Date.parse(value[0] as string)
+      value.every((v) => typeof v === 'string' && !isUnstorableString(v)) &&
+      isStorableInstant(Date.parse(value[0] as string))
     )
       return value as [string, string];
   } catch {

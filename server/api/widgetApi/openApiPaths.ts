@@ -23,6 +23,13 @@ const error = (description: string, body: object, headers?: Record<string, unkno
   jsonResponse(description, 'WidgetApiError', body, headers);
 const bearer = [{ widgetBearer: [] }];
 
+/** The card-testing defence on /account and /confirm (PRODUCT.md §10). */
+const callLimited = error(
+  'rate_limited: the mount, session or client IP is past its call limit (widget_call_limits)',
+  { error: 'rate_limited' },
+  RETRY_AFTER,
+);
+
 /** Errors every bearer-token route can answer. */
 const errors = {
   '400': error('invalid_request: `fields` maps each failing path to zod issue codes', {
@@ -137,6 +144,7 @@ export function widgetApiOpenApi(): OpenApiPart {
             ),
             '403': notEnabled,
             ...errors,
+            '429': callLimited,
           },
         },
       },
@@ -153,6 +161,7 @@ export function widgetApiOpenApi(): OpenApiPart {
               account,
             }),
             ...errors,
+            '429': callLimited,
           },
         },
       },

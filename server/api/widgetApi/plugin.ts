@@ -5,6 +5,13 @@ import { RateLimited } from '../../http/rateLimit';
 import { exchangeRoute } from './exchangeRoute';
 import { widgetApiRoutes } from './routes';
 import { WidgetApiFailure, sendFailure } from './widgetApiError';
+import {
+  MalformedJson,
+  parseUntrustedJson,
+  refuseUnstorableInput,
+  UnstorableInput,
+} from '../../http/inputGuard';
+import { loggableError } from '../../http/loggableError';
 
 /**
  * The widget API under `/api/widget/v1` (protocol/widgetApi.ts), one encapsulated plugin: the
@@ -16,8 +23,29 @@ export async function widgetApiPlugin(
   app: FastifyInstance,
   context: ServiceContext,
 ): Promise<void> {
+  // Bodies become null-prototype objects and strings PostgreSQL cannot store are refused
+  // before any handler or schema sees them (PRODUCT.md §10).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    try {
+      done(null, parseUntrustedJson(text as string));
+    } catch (error) {
+      done(error as MalformedJson);
+    }
+  });
+  app.addHook('preValidation', refuseUnstorableInput);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof WidgetApiFailure) return sendFailure(reply, error);
+    if (error instanceof MalformedJson)
+      return sendFailure(
+        reply,
+        new WidgetApiFailure('invalid_request', undefined, { body: ['invalid_json'] }),
+      );
+    if (error instanceof UnstorableInput)
+      return sendFailure(
+        reply,
+        new WidgetApiFailure('invalid_request', undefined, { [error.field]: ['unstorable_text'] }),
+      );
     if (error instanceof RateLimited)
       return sendFailure(
         reply.header('Retry-After', String(error.retryAfterSeconds)),
@@ -29,14 +57,22 @@ export async function widgetApiPlugin(
         reply,
         new WidgetApiFailure('invalid_request', undefined, { body: [error.code ?? 'invalid'] }),
       );
-    // Name and code only: a driver error's message or detail can quote parameter values.
-    request.log.error({ err: { name: error.name, code: error.code } }, 'widget API internal error');
+    // A driver error's message or detail can quote parameter values: see loggableError.
+    request.log.error(
+      { err: loggableError(error), request_id: request.id },
+      'widget API internal error',
+    );
     return sendFailure(reply, new WidgetApiFailure('internal'));
   });
   await app.register(exchangeRoute, context);
   await app.register(widgetApiRoutes, context);
-  // Any other path under the widget API gets the protocol's not_found, not Fastify's shape.
-  app.all(`${WIDGET_API_BASE}/*`, async () => {
-    throw new WidgetApiFailure('not_found');
+  // Any other path under the widget API gets the protocol's body, not Fastify's shape.
+  app.all(`${WIDGET_API_BASE}/*`, async (request, reply) => {
+    const allowed = request.server.allowedMethods?.of(request.url.split('?')[0]!) ?? [];
+    if (allowed.length === 0) throw new WidgetApiFailure('not_found');
+    return sendFailure(
+      reply.header('Allow', allowed.join(', ')),
+      new WidgetApiFailure('method_not_allowed'),
+    );
   });
 }

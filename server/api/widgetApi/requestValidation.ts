@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { WidgetApiFailure } from './widgetApiError';
+import { emptyRecord } from '../../http/inputGuard';
 
 /**
  * Parses a body or query with a protocol schema, or throws `invalid_request` whose `fields`
@@ -10,7 +11,7 @@ import { WidgetApiFailure } from './widgetApiError';
 export function parseOrFail<T>(schema: z.ZodMiniType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fields: Record<string, string[]> = {};
+  const fields = emptyRecord<string[]>();
   const add = (path: string, code: string) => {
     const list = (fields[path] ??= []);
     if (!list.includes(code)) list.push(code);

@@ -12,6 +12,8 @@ import { cancelSession, changeDestination, confirmAccount } from './sessionActio
 import { parseOrFail } from './requestValidation';
 import { WidgetApiFailure } from './widgetApiError';
 import type { FlowContext } from './flowContext';
+import { countWidgetCall } from '../../domain/abuse/widgetCallLimits';
+import { RateLimited } from '../../http/rateLimit';
 
 /** /confirm and /cancel take `{}` (or no body at all). */
 const emptyBodySchema = zm.optional(zm.strictObject({}));
@@ -61,14 +63,29 @@ export async function widgetApiRoutes(
     });
   };
   const route = { preHandler: authenticate, bodyLimit: BODY_LIMIT_BYTES };
+  // Card-testing defence (PRODUCT.md §10): /account and /confirm are counted per mount,
+  // session and client IP in the store, after authentication so strangers count nothing.
+  const limitCalls = async (request: FastifyRequest) => {
+    const { sessionId, mountId, program } = auth(request);
+    const limits = findProgram(options.config, program)?.widget_call_limits;
+    if (!limits) return;
+    const verdict = await countWidgetCall(
+      options.store,
+      limits,
+      { mountId, sessionId, clientIp: request.ip },
+      clock(),
+    );
+    if (!verdict.ok) throw new RateLimited(verdict.retryAfterSeconds);
+  };
+  const countedRoute = { preHandler: [authenticate, limitCalls], bodyLimit: BODY_LIMIT_BYTES };
   const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
-  app.post(`${WIDGET_API_BASE}/account`, route, async (request, reply) => {
+  app.post(`${WIDGET_API_BASE}/account`, countedRoute, async (request, reply) => {
     const submission = parseOrFail(accountSubmissionSchema, request.body);
     return noStore(reply).send(await submitAccount(context(), ids(request), submission));
   });
 
-  app.post(`${WIDGET_API_BASE}/confirm`, route, async (request, reply) => {
+  app.post(`${WIDGET_API_BASE}/confirm`, countedRoute, async (request, reply) => {
     parseOrFail(emptyBodySchema, request.body);
     return noStore(reply).send(await confirmAccount(context(), ids(request)));
   });

@@ -7,6 +7,30 @@ const origin = z.string().refine(isOrigin, {
     'must be an origin such as https://shop.example (https, or http for localhost/127.0.0.1)',
 });
 
+/** At most `calls` calls in each fixed window of `window_seconds`. */
+const windowLimit = z.strictObject({
+  calls: z.int().min(1).max(1_000_000),
+  window_seconds: z.int().min(1).max(86_400),
+});
+
+/**
+ * Card-testing defence on the widget API's /account and /confirm (PRODUCT.md §10). A
+ * recipient needs a handful of calls per mount (typos, a credit card offered as debit, the
+ * confirm); a script trying numbers needs hundreds. The client-IP limit is the loosest, as
+ * many recipients can share one office or carrier NAT address.
+ */
+export const DEFAULT_WIDGET_CALL_LIMITS = {
+  per_mount: { calls: 20, window_seconds: 600 },
+  per_session: { calls: 50, window_seconds: 3600 },
+  per_client_ip: { calls: 200, window_seconds: 600 },
+} as const;
+
+/**
+ * Attempts before a webhook delivery is `failed`: with backoff doubling from 1 s to a cap of
+ * 1 h, 20 attempts span about nine hours, long enough for a receiver's outage to be fixed.
+ */
+export const DEFAULT_WEBHOOK_MAX_ATTEMPTS = 20;
+
 /**
  * One merchant program as written in the config file. Field names are the file's keys, so a
  * zod issue path is the exact place of a mistake.
@@ -36,11 +60,24 @@ export const programSchema = z.strictObject({
     })
     .default({ per_feature_per_mount: 3, per_session: 5 }),
   webhook: z
-    .strictObject({ url: z.url({ protocol: /^https?$/ }), secret: z.string().min(8) })
+    .strictObject({
+      url: z.url({ protocol: /^https?$/ }),
+      secret: z.string().min(8),
+      /**
+       * The secret being rotated out: while set, every delivery carries one `v1` per secret
+       * (PRODUCT.md §7), so receivers can switch at their own pace. Remove it when they have.
+       */
+      previous_secret: z.string().min(8).optional(),
+      /** Attempts before a delivery is marked `failed` (then only a resend sends it again). */
+      max_attempts: z.int().min(1).max(100).default(DEFAULT_WEBHOOK_MAX_ATTEMPTS),
+    })
     .optional(),
   rate_limit: z
     .strictObject({ burst: z.int().min(1), per_second: z.number().positive() })
     .default({ burst: 100, per_second: 50 }),
+  widget_call_limits: z
+    .strictObject({ per_mount: windowLimit, per_session: windowLimit, per_client_ip: windowLimit })
+    .default(DEFAULT_WIDGET_CALL_LIMITS),
 });
 
 /** A validated program (defaults applied). */
@@ -74,7 +111,7 @@ export function normalizeOrigin(value: string): string {
  */
 export function sandboxProgram(env: {
   extraHosts?: string[];
-  webhook?: Program['webhook'];
+  webhook?: z.input<typeof programSchema>['webhook'];
 }): Program {
   return programSchema.parse({
     username: 'demo',

@@ -1,0 +1,210 @@
+import Ajv, { type default as AjvInstance } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { arbitraryOf, type JsonSchema } from '../../testing/schemaArbitrary';
+import { sampleSessionRequest, signRequest, SignedClient } from '../../testing/signedClient';
+import { spawnService, type SpawnedService } from '../../testing/spawnService';
+
+/**
+ * Property-based fuzzing of the JSON APIs driven by the service's own /openapi.json, against
+ * the service as a process (PRODUCT.md §10: nothing answers 5xx for bad input, and every
+ * answer is one the document describes). Per operation, a bounded number of requests mixes
+ * bodies and queries generated from the document's schemas with arbitrary JSON and strings;
+ * HMAC-signed where the document says so, with a fresh bearer token for widget routes.
+ */
+const RUNS_PER_OPERATION = Number(process.env.TOKENFRAME_FUZZ_RUNS ?? 30);
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+interface Operation {
+  method: string;
+  path: string;
+  spec: Record<string, unknown>;
+}
+
+let service: SpawnedService;
+let document: JsonSchema;
+let client: SignedClient;
+let sessionId: string;
+
+beforeAll(async () => {
+  service = await spawnService();
+  document = (await (await fetch(`${service.url}/openapi.json`)).json()) as JsonSchema;
+  client = new SignedClient({ baseUrl: service.url, username: 'demo', secret: 'demo-secret' });
+  const created = await client.createSession(
+    sampleSessionRequest({ participant_unique_id1: 'fuzz' }),
+  );
+  sessionId = created.body.data.session_identifier;
+}, 60_000);
+afterAll(() => service?.kill());
+
+/** The operations answering JSON: the widget document and SDK files need a build. */
+function jsonOperations(): Operation[] {
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(document.paths as Record<string, JsonSchema>))
+    for (const method of METHODS) {
+      const spec = item[method] as Record<string, unknown> | undefined;
+      if (!spec) continue;
+      const ok = (spec.responses as Record<string, JsonSchema>)['200'];
+      if (ok?.content && 'application/json' in (ok.content as object))
+        operations.push({ method: method.toUpperCase(), path, spec });
+    }
+  return operations;
+}
+
+/** A bearer token of a fresh mount (widget routes may end the session they run on). */
+async function freshAccessToken(): Promise<string> {
+  const created = await client.createSession(
+    sampleSessionRequest({ participant_unique_id1: `fuzz-${Math.random()}` }),
+  );
+  const url = new URL(created.body.data.authorized_url);
+  const exchanged = await fetch(`${service.url}/api/widget/v1/exchange`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      session_identifier: created.body.data.session_identifier,
+      t: url.searchParams.get('t'),
+      h: url.searchParams.get('h'),
+    }),
+  });
+  return ((await exchanged.json()) as { access_token: string }).access_token;
+}
+
+/** Arbitrary requests for one operation: path parameters, query and body. */
+function requestsOf(operation: Operation) {
+  const parameters = (operation.spec.parameters ?? []) as {
+    name: string;
+    in: string;
+    schema?: JsonSchema;
+  }[];
+  const pathNames = [...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const pathArb = fc.record(
+    Object.fromEntries(
+      pathNames.map((name) => [
+        name,
+        fc.oneof(fc.constant(sessionId), fc.string({ unit: 'binary', maxLength: 40 })),
+      ]),
+    ),
+  );
+  const queryArb = fc.record(
+    Object.fromEntries(
+      parameters
+        .filter((p) => p.in === 'query')
+        .map((p) => [
+          p.name,
+          fc.oneof(
+            arbitraryOf(p.schema ?? {}, document).map(String),
+            fc.string({ unit: 'binary', maxLength: 30 }),
+          ),
+        ]),
+    ),
+    { requiredKeys: [] },
+  );
+  const bodySchema = (
+    (operation.spec.requestBody as JsonSchema | undefined)?.content as
+      Record<string, { schema?: JsonSchema }> | undefined
+  )?.['application/json']?.schema;
+  const bodyArb = bodySchema
+    ? fc.oneof(
+        { weight: 3, arbitrary: arbitraryOf(bodySchema, document).map((v) => JSON.stringify(v)) },
+        { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
+        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
+        { weight: 1, arbitrary: hostileObject.map((v) => JSON.stringify(v)) },
+      )
+    : fc.constant(undefined);
+  return fc.record({ path: pathArb, query: queryArb, body: bodyArb });
+}
+
+/**
+ * Objects whose keys are inherited member names and whose strings PostgreSQL cannot store:
+ * the inputs that once reached a 500 (PRODUCT.md §10).
+ */
+const hostileObject = fc.dictionary(
+  fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'q'),
+  fc.oneof(fc.constantFrom('a\u0000b', '\ud800', '\udfff'), fc.jsonValue({ maxDepth: 1 })),
+  { minKeys: 1, maxKeys: 3 },
+);
+
+let ajvInstance: AjvInstance | undefined;
+/** OpenAPI 3.1 schemas are JSON Schema 2020-12; 3.0 ones are draft-07 with `nullable`. */
+function ajvFor(): AjvInstance {
+  ajvInstance ??= String(document.openapi).startsWith('3.1')
+    ? new Ajv2020({ strict: false })
+    : new Ajv({ strict: false });
+  return ajvInstance;
+}
+
+/** Sends one generated request and checks the answer against the document. */
+async function check(
+  operation: Operation,
+  request: {
+    path: Record<string, string>;
+    query: Record<string, string | undefined>;
+    body: string | undefined;
+  },
+) {
+  let path = operation.path;
+  for (const [name, value] of Object.entries(request.path))
+    path = path.replace(`{${name}}`, encodeURIComponent(value) || 'x');
+  const query = new URLSearchParams(
+    Object.entries(request.query).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  ).toString();
+  const pathAndQuery = query ? `${path}?${query}` : path;
+  const security = (operation.spec.security ?? document.security) as Record<string, unknown>[];
+  const headers: Record<string, string> = {};
+  if (security.some((s) => 'hmac' in s))
+    Object.assign(
+      headers,
+      signRequest(
+        operation.method,
+        pathAndQuery,
+        request.body ?? '',
+        { username: 'demo', secret: 'demo-secret' },
+        new Date(),
+      ),
+    );
+  else if (request.body !== undefined) headers['content-type'] = 'application/json';
+  if (security.some((s) => Object.keys(s).some((k) => /bearer/i.test(k))))
+    headers.authorization = `Bearer ${await freshAccessToken()}`;
+  const response = await fetch(`${service.url}${pathAndQuery}`, {
+    method: operation.method,
+    headers,
+    body: operation.method === 'GET' ? undefined : (request.body ?? ''),
+  });
+  const text = await response.text();
+  const where = `${operation.method} ${pathAndQuery} ${String(request.body).slice(0, 200)} → ${response.status} ${text.slice(0, 200)}`;
+  const responses = operation.spec.responses as Record<string, JsonSchema>;
+  // A 500 is always a defect; another 5xx only when documented (503 from /readyz unbuilt).
+  if (response.status === 500 || !(String(response.status) in responses))
+    expect(response.status, where).toBeLessThan(500);
+  const documented = responses[String(response.status)] ?? responses.default;
+  expect(documented, `undocumented status: ${where}`).toBeDefined();
+  const schema = (documented!.content as Record<string, { schema?: JsonSchema }> | undefined)?.[
+    'application/json'
+  ]?.schema;
+  if (schema) {
+    const ajv = ajvFor();
+    const validate = ajv.compile({ ...schema, components: document.components });
+    expect(validate(JSON.parse(text)), `${where} ${ajv.errorsText(validate.errors)}`).toBe(true);
+  }
+}
+
+test('every JSON operation of /openapi.json: no 5xx and only documented answers', async () => {
+  const operations = jsonOperations();
+  expect(operations.length).toBeGreaterThanOrEqual(8);
+  const failures: string[] = [];
+  for (const operation of operations)
+    try {
+      await fc.assert(
+        fc.asyncProperty(requestsOf(operation), (request) => check(operation, request)),
+        { numRuns: RUNS_PER_OPERATION, endOnFailure: true },
+      );
+    } catch (error) {
+      failures.push(
+        `${operation.method} ${operation.path}: ${[(error as Error).message.split('\n')[2], ((error as Error).cause as Error | undefined)?.message].join(' | ')}`,
+      );
+    }
+  expect(failures.join('\n\n') || 'none').toBe('none');
+}, 600_000);
