@@ -133,9 +133,9 @@ describe('every locale in real Chromium', () => {
         // Only the active locale is downloaded (PRODUCT.md §6): en-US too only when active.
         // Once: the document's modulepreload of the session's chunk is what the import reuses.
         expect(widget.localeChunksRequested).toEqual([locale]);
-        // READY waits on the account form's chunk only; the pages after it (and their styles)
+        // The boot set holds the account form's chunk only; the pages after it (and their styles)
         // download after READY, and the map of every locale's chunk only on a language change.
-        expect(widget.pageChunksBeforeReady).toEqual(['flowPages.js']);
+        expect(widget.pageChunksDuringBoot).toEqual(['flowPages.js']);
         expect([...widget.pageChunksRequested].sort()).toEqual([
           'flowPages.js',
           'laterPages.css',

@@ -54,8 +54,8 @@ export interface MountedWidget extends TrackedPage {
   missingKeyWarnings(): string[];
   /** Locale codes whose chunk (`locale-<code>-*.js`) the page downloaded, in order. */
   localeChunksRequested: string[];
-  /** Lazy chunks (`page-<name>-*.js|css`) requested before mount() resolved on READY. */
-  pageChunksBeforeReady: string[];
+  /** Lazy chunks (`page-<name>-*.js|css`) requested before the flow pages chunk had arrived. */
+  pageChunksDuringBoot: string[];
   /** Lazy chunks (`page-<name>-*.js|css`) requested so far, READY or not. */
   pageChunksRequested: string[];
 }
@@ -114,6 +114,14 @@ export async function startLocaleWorld(): Promise<LocaleWorld> {
       const page = /\/assets\/page-([A-Za-z]+)-[^/]*\.(js|css)$/.exec(request.url());
       if (page) pageChunksRequested.push(`${page[1]!}.${page[2]!}`);
     });
+    // What was requested alongside the boot set: every page chunk asked for before the flow
+    // pages chunk (the last boot download READY waits on) had arrived. Timing it by when
+    // mount() resolves instead would race the widget's own fetch right after READY.
+    let bootChunksSnapshot: string[] | null = null;
+    tracked.page.on('requestfinished', (request) => {
+      if (!bootChunksSnapshot && /\/assets\/page-flowPages-[^/]*\.js$/.test(request.url()))
+        bootChunksSnapshot = [...pageChunksRequested];
+    });
     await tracked.page.setViewportSize({ width: options.hostWidth ?? 480, height: 900 });
     await options.beforeLoad?.(tracked);
     await tracked.page.goto(host.url('/host.html'));
@@ -141,7 +149,10 @@ export async function startLocaleWorld(): Promise<LocaleWorld> {
       [url, options.destination ?? 'debit'] as const,
     );
     if (outcome !== 'ready') throw new Error(`mount in ${locale}: ${outcome}`);
-    const pageChunksBeforeReady = [...pageChunksRequested];
+    const pageChunksDuringBoot = await waitUntil(
+      'the flow pages chunk to arrive',
+      () => bootChunksSnapshot,
+    );
     const frame = await waitUntil('the widget frame', () =>
       tracked.page.frames().find((candidate) => candidate.url().includes('/session/')),
     );
@@ -151,7 +162,7 @@ export async function startLocaleWorld(): Promise<LocaleWorld> {
       usedUrl: url,
       frame,
       localeChunksRequested,
-      pageChunksBeforeReady,
+      pageChunksDuringBoot,
       pageChunksRequested,
       eventNames: () =>
         tracked.page.evaluate(() => (window as unknown as { __events: string[] }).__events),
