@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../protocol/constants';
 import { ConfigError, readEnvConfig } from './config';
+import { SANDBOX_RVDM_RULES } from './domain/programs/program';
 
 const dir = mkdtempSync(join(tmpdir(), 'tokenframe-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,15 +22,7 @@ const problemsOf = (env: Record<string, string>): string[] => {
   }
   return [];
 };
-const RVDM = {
-  first_name: 'hard',
-  last_name: 'hard',
-  address_line1: 'hard',
-  address_line2: 'soft',
-  city: 'hard',
-  state: 'hard',
-  zip_code: 'hard',
-};
+const RVDM = SANDBOX_RVDM_RULES;
 
 describe('configuration', () => {
   it('defaults to the sandbox program of PRODUCT.md §8', () => {

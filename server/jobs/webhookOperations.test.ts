@@ -7,6 +7,7 @@ import { sampleSessionRequest } from '../testing/signedClient';
 import { startTestApp, type TestApp } from '../testing/testApp';
 import { startWebhookReceiver } from '../testing/webhookReceiver';
 import { startWebhookWorker, type WebhookWorker } from './webhookDelivery';
+import { SANDBOX_RVDM_RULES } from '../domain/programs/program';
 
 const NEW_SECRET = 'whsec_new_secret_after_rotation';
 const OLD_SECRET = 'whsec_old_secret_being_rotated';
@@ -28,15 +29,7 @@ beforeAll(async () => {
           username: 'demo',
           secret: 'demo-secret',
           hosts: ['http://localhost:3000'],
-          rvdm: {
-            first_name: 'hard',
-            last_name: 'hard',
-            address_line1: 'hard',
-            address_line2: 'soft',
-            city: 'hard',
-            state: 'hard',
-            zip_code: 'hard',
-          },
+          rvdm: SANDBOX_RVDM_RULES,
           webhook: {
             url: receiver.url,
             secret: NEW_SECRET,

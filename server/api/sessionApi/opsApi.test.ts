@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignedClient, sampleSessionRequest, signRequest } from '../../testing/signedClient';
 import { startTestApp, testClock, type TestApp } from '../../testing/testApp';
 import { expireStaleSessions } from '../../jobs/sessionExpiry';
+import { SANDBOX_RVDM_RULES } from '../../domain/programs/program';
 
 const clock = testClock(Date.parse('2026-11-23T12:00:00Z'));
 let t: TestApp;
@@ -13,15 +14,7 @@ const OTHER_PROGRAM = {
   username: 'other',
   secret: 'other-secret',
   hosts: ['https://other.example'],
-  rvdm: {
-    first_name: 'hard',
-    last_name: 'hard',
-    address_line1: 'hard',
-    address_line2: 'soft',
-    city: 'hard',
-    state: 'hard',
-    zip_code: 'hard',
-  },
+  rvdm: SANDBOX_RVDM_RULES,
 };
 
 interface ListData {

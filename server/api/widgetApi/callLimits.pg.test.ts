@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { SignedClient, sampleSessionRequest } from '../../testing/signedClient';
 import { spawnService, type SpawnedService } from '../../testing/spawnService';
 import { TEST_DATABASE_URL } from '../../testing/testDatabaseUrl';
+import { SANDBOX_RVDM_RULES } from '../../domain/programs/program';
 
 const PER_MOUNT = 6;
 const configDir = mkdtempSync(join(tmpdir(), 'tokenframe-limits-'));
@@ -22,15 +23,7 @@ beforeAll(async () => {
           username: 'limits',
           secret: 'limits-secret',
           hosts: ['http://localhost:3000'],
-          rvdm: {
-            first_name: 'hard',
-            last_name: 'hard',
-            address_line1: 'hard',
-            address_line2: 'soft',
-            city: 'hard',
-            state: 'hard',
-            zip_code: 'hard',
-          },
+          rvdm: SANDBOX_RVDM_RULES,
           widget_call_limits: {
             per_mount: { calls: PER_MOUNT, window_seconds: 600 },
             per_session: { calls: 1000, window_seconds: 600 },

@@ -105,10 +105,21 @@ export function normalizeOrigin(value: string): string {
 }
 
 /**
- * The built-in sandbox program (PRODUCT.md §8). RVDM: names and the street/city/state/ZIP must
+ * The sandbox's RVDM rules (PRODUCT.md §2, §8): names and the street/city/state/ZIP must
  * match (hard); address_line2 is soft, because recipients write apartment numbers in many
- * ways and a mismatch there says little about identity.
+ * ways and a mismatch there says little about identity. Also the rules a test program takes.
  */
+export const SANDBOX_RVDM_RULES = {
+  first_name: 'hard',
+  last_name: 'hard',
+  address_line1: 'hard',
+  address_line2: 'soft',
+  city: 'hard',
+  state: 'hard',
+  zip_code: 'hard',
+} as const;
+
+/** The built-in sandbox program (PRODUCT.md §8), with {@link SANDBOX_RVDM_RULES}. */
 export function sandboxProgram(env: {
   extraHosts?: string[];
   webhook?: z.input<typeof programSchema>['webhook'];
@@ -119,15 +130,7 @@ export function sandboxProgram(env: {
     hosts: ['http://localhost:3000', 'http://127.0.0.1:3000', ...(env.extraHosts ?? [])],
     languages: [...LOCALES],
     funding_destinations: Object.values(FUNDING_DESTINATIONS),
-    rvdm: {
-      first_name: 'hard',
-      last_name: 'hard',
-      address_line1: 'hard',
-      address_line2: 'soft',
-      city: 'hard',
-      state: 'hard',
-      zip_code: 'hard',
-    },
+    rvdm: SANDBOX_RVDM_RULES,
     attempt_limits: { per_feature_per_mount: 3, per_session: 5 },
     webhook: env.webhook,
     rate_limit: { burst: 100, per_second: 50 },
