@@ -41,6 +41,7 @@ export function statementBatcher<Item, Result>(
 ): StatementBatcher<Item, Result> {
   const waiting: Waiting<Item, Result>[] = [];
   let inFlight = 0;
+  let scheduled = false;
 
   function takeBatch(): Waiting<Item, Result>[] {
     const batch: Waiting<Item, Result>[] = [];
@@ -90,7 +91,14 @@ export function statementBatcher<Item, Result>(
     submit: (item) =>
       new Promise<Result>((resolve, reject) => {
         waiting.push({ item, resolve, reject });
-        pump();
+        // Requests read in one turn of the event loop reach this point together: waiting for
+        // the turn to end lets them share the statement instead of the first going alone.
+        if (scheduled) return;
+        scheduled = true;
+        setImmediate(() => {
+          scheduled = false;
+          pump();
+        });
       }),
   };
 }
