@@ -5,7 +5,7 @@
  * §10, nothing slows without bound): every query at 1M at least half as fast as at 1k.
  * Sessions are seeded with `generate_series` over 30 days: each participant_unique_id1 has
  * 10 sessions, each participant_unique_id2 5, states in fixed shares. Each query runs
- * BENCH_RUNS (20) times after 3 warm-ups, through the real app over HTTP; the median counts.
+ * BENCH_RUNS (20) times after 10 warm-ups, through the real app over HTTP; the median counts.
  * The PostgreSQL database must hold no sessions (a scratch database); the seeded rows are
  * deleted at the end.
  */
@@ -17,6 +17,7 @@ import { startTestApp } from '../testing/testApp';
 
 const SIZES = (process.env.BENCH_SESSIONS ?? '1000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const WARM_UPS = 10;
 const DAY_MS = 86_400_000;
 const SPAN_MS = 30 * DAY_MS;
 
@@ -75,11 +76,11 @@ async function measure(engine: string, databaseUrl?: string): Promise<void> {
     for (const [name, filter] of queries) {
       const path = `/api/v1/sessions?limit=20&include_summary=true${filter}`;
       const times: number[] = [];
-      for (let run = 0; run < RUNS + 3; run++) {
+      for (let run = 0; run < RUNS + WARM_UPS; run++) {
         const start = performance.now();
         const res = await t.client.send<{ status: number }>('GET', path);
         if (res.body.status !== 100) throw new Error(`${path}: status ${res.body.status}`);
-        if (run >= 3) times.push(performance.now() - start);
+        if (run >= WARM_UPS) times.push(performance.now() - start);
       }
       results.set(name, [...(results.get(name) ?? []), median(times)]);
     }
