@@ -6,7 +6,7 @@ import { SESSION_TOPICS } from '../../../protocol/webhooks';
 import { sendsWebhooks } from '../events/webhookPrograms';
 import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { SessionRow } from './sessionRow';
-import { countChangesSql, countShard } from './stateCounts';
+import { countChangesCtes, countShard } from './stateCounts';
 import { statementBatcher, type StatementBatcher } from './statementBatcher';
 
 /** The create request's parameters as a session row stores them. */
@@ -173,9 +173,8 @@ const NEW_SESSIONS_SQL = `
   ), url AS (
     INSERT INTO authorized_urls (session_id, expires_ms, issued_at)
     SELECT id, url_expires_ms, created_at FROM inserted
-  ), counted AS (
-    ${countChangesSql(`(SELECT program, state, 1 AS delta FROM inserted) AS changes`, '$21')}
-  ), events AS (
+  ), ${countChangesCtes(`(SELECT program, created_at, state, 1 AS delta FROM inserted) AS changes`, '$21')},
+  events AS (
     SELECT e.*, s.program, s.id AS session_id, s.created_at, i.n
       FROM inserted s JOIN input i ON i.id = s.id,
            LATERAL (VALUES (1, i.created_id, '${SESSION_TOPICS.CREATED}', i.created_detail, i.created_body),
