@@ -32,10 +32,10 @@ export function parseAuthorizedUrl(value: unknown, expiresAtFallback?: number): 
   } catch {
     // Reported below, with what arrived.
   }
-  const secure =
-    url &&
-    (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname)));
-  if (!url || !secure) {
+  if (
+    !url ||
+    !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname)))
+  ) {
     throw new TokenframeError(
       'invalid_authorized_url',
       `authorizedUrl must be an https URL, got ${typeof value}.`,
