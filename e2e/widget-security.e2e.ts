@@ -14,9 +14,10 @@ import { startStaticServer, type RouteHandler, type StaticServer } from './harne
 import { LOAD_TO_HELLO_GRACE_MS } from '../protocol/widgetHello';
 
 /**
- * The widget document's `frame-ancestors` (issue 4, security headers), in real Chromium: a
- * merchant page on the session's host_uri may frame the widget; a page on any other origin
- * is refused by the browser before the widget runs. Needs the widget build (`npm run build`).
+ * The widget document's `frame-ancestors`, in real Chromium: a merchant page on the session's
+ * host_uri may frame the widget; a page on any other origin is refused by the browser before
+ * the widget runs, and the host SDK there reports `load_failed`, not a slow widget
+ * (PRODUCT.md §3). Needs the widget and SDK builds (`npm run build`).
  */
 
 let service: SpawnedService;
