@@ -36,8 +36,10 @@ describe('host SDK ignores messages that are not from its widget', () => {
       },
       [{ url: world.mintUrl(), hello }, world.stranger.url('/stranger.html')] as const,
     );
-    await waitUntil('the stranger to say hello', () =>
-      world.reports.includes('stranger said_hello'),
+    // Both before the release: a bundle requested after it would be held for good.
+    await waitUntil(
+      'the stranger to say hello and the widget bundle to be held',
+      () => world.reports.includes('stranger said_hello') && world.bundlesHeld > 0,
     );
     world.releaseBundles();
     expect(await host.outcome()).toMatchObject({ ok: true });
