@@ -10,4 +10,5 @@ export * from './widgetApi';
 // Types only: the schemas stay out of the widget's boot set (see accountSubmission.ts).
 export type { AccountOutcome, AccountSubmission, BillingAddress } from './accountSubmission';
 export * from './accountNumbers';
-export * from './bankDirectory';
+// Not the bank directory: the widget downloads it only for an ACH form (widget/fields/bankName.ts),
+// which a re-export here would defeat. Import it from './bankDirectory'.
