@@ -29,19 +29,19 @@ function loadBankDirectory(): Promise<BankDirectory> {
  */
 export function useBankName(routingNumber: string): string | undefined {
   const [directory, setDirectory] = useState(loaded);
-  const wanted = routingNumber !== '';
+  // Each digit re-runs this while the directory is missing: a failed download is retried.
   useEffect(() => {
-    if (directory || !wanted) return;
+    if (directory || routingNumber === '') return;
     let stopped = false;
     loadBankDirectory().then(
       (module) => !stopped && setDirectory(module),
-      // No name is shown; the number is still valid and the next digit retries.
+      // No name is shown; the number itself is still checked and can be sent.
       () => undefined,
     );
     return () => {
       stopped = true;
     };
-  }, [directory, wanted, routingNumber]);
+  }, [directory, routingNumber]);
   return directory && isRoutingNumberValid(routingNumber)
     ? directory.bankNameOf(routingNumber)
     : undefined;
