@@ -1,7 +1,8 @@
 // The host↔widget and widget↔service contract. Imports nothing outside this folder.
 export * from './constants';
 export * from './envelope';
-export * from './appearance';
+// Types only: the widget checks appearance values in a chunk of its own (applyAppearance).
+export type { Appearance, AppearanceVariable } from './appearance';
 export * from './account';
 export * from './events';
 export * from './handshake';
