@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import ts from 'typescript';
 import { printExpandedType } from './printExpandedType';
 
@@ -67,9 +68,17 @@ export function bundleDeclarations(options: BundleOptions): string {
   const external = options.external ?? [];
   // Named imports of peer packages, merged per package: two files may import the same name.
   const externalImports = new Map<string, Set<string>>();
+  // A name declared both in the package and in a schema file it derives from (the package's
+  // `WebhookTopic` and protocol's) is the package's: its own sources sit beside the entry.
+  const packageFolder = dirname(options.entry);
+  const isOwn = (file: string) => file.startsWith(`${packageFolder}/`);
   const add = (name: string, text: () => string, from: string) => {
     const existing = pool.get(name);
     if (existing && existing.from !== from) {
+      if (isOwn(existing.from) !== isOwn(from)) {
+        if (isOwn(from)) pool.set(name, { text, from });
+        return;
+      }
       throw new Error(`declaration bundle: ${name} is declared in ${existing.from} and ${from}`);
     }
     pool.set(name, { text: existing ? () => `${existing.text()}\n${text()}` : text, from });

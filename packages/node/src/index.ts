@@ -15,12 +15,12 @@ export {
   constructEvent,
   TokenframeSignatureError,
   type ConstructEventOptions,
-  type OtherWebhookPayload,
-  type TokenSuccessWebhookPayload,
   type WebhookEvent,
   type WebhookPayload,
+  type WebhookPayloadByTopic,
   type WebhookTopic,
 } from './webhooks';
+export type * from './webhookPayloads';
 export type {
   CreateSessionData,
   CreateSessionParams,
