@@ -84,6 +84,39 @@ describe('@tokenframe/node against the running service', () => {
     expect(listed.data.sessions).toHaveLength(1);
   });
 
+  it('pages through every session of a listing across pages, fetching the next page only when needed', async () => {
+    const participant = `p-${randomUUID()}`;
+    const created: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      created.push((await tokenframe.sessions.create(params(participant))).data.session_identifier);
+    }
+    const filter = { participant_unique_id1: participant, limit: 2 };
+    const firstPage = await tokenframe.sessions.list(filter);
+    expect(firstPage.data.sessions).toHaveLength(2);
+    expect(firstPage.data.next_cursor).not.toBeNull();
+
+    const iterated: string[] = [];
+    for await (const session of tokenframe.sessions.list(filter)) {
+      iterated.push(session.session_identifier);
+    }
+    // Each session once, in the order of one big page, over three pages of two, two and one.
+    const onePage = await tokenframe.sessions.list({ ...filter, limit: 200 });
+    expect(iterated).toEqual(onePage.data.sessions.map((session) => session.session_identifier));
+    expect(iterated.toSorted()).toEqual(created.toSorted());
+
+    expect(
+      (await tokenframe.sessions.list(filter).autoPagingToArray({ limit: 3 })).map(
+        (session) => session.session_identifier,
+      ),
+    ).toEqual(iterated.slice(0, 3));
+    const seen: string[] = [];
+    await tokenframe.sessions.list(filter).autoPagingEach((session) => {
+      seen.push(session.session_identifier);
+      return seen.length < 4;
+    });
+    expect(seen).toEqual(iterated.slice(0, 4));
+  });
+
   it('terminates a session; its key then answers 13724 (create a new one)', async () => {
     const key = `key-${randomUUID()}`;
     const participant = `p-${randomUUID()}`;

@@ -7,8 +7,10 @@ export type {
   ApiEnvelope,
   CreateSessionOptions,
   CreateSessionResponse,
+  SessionList,
   TokenframeConfig,
 } from './Tokenframe';
+export type { AutoPagingList } from './autoPagination';
 export { TokenframeApiError } from './TokenframeApiError';
 export { sign, SIGNED_HEADERS, type SignInput, type SignedHeaders } from './sign';
 export {
@@ -27,5 +29,6 @@ export type {
   ListSessionsData,
   ListSessionsParams,
   SessionDetail,
+  SessionSummary,
   TokenizedAccount,
 } from './apiTypes';

@@ -46,6 +46,20 @@ export async function completedSessions(): Promise<string[]> {
   return page.data.sessions.map((session) => session.session_identifier);
 }
 
+export async function everyCompletedSession(): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const session of tokenframe.sessions.list({ status: 'completed', limit: 100 })) {
+    // @ts-expect-error a misspelt field of a listed session
+    console.log(session.session_identifer);
+    ids.push(session.session_identifier);
+  }
+  await tokenframe.sessions.list().autoPagingEach((session) => session.state !== 'active');
+  return [
+    ...ids,
+    ...(await tokenframe.sessions.list().autoPagingToArray({ limit: 10 })).map((s) => s.state),
+  ];
+}
+
 export function handleWebhook(rawBody: Buffer, header: string): string {
   const event = tokenframe.webhooks.constructEvent(rawBody, header, ['old-secret', 'new-secret']);
   // @ts-expect-error a misspelt webhook field
