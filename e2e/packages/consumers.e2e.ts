@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES } from '../../protocol/constants';
 import { REPO_ROOT } from '../../server/config';
 import { spawnService, type SpawnedService } from '../../server/testing/spawnService';
 import { launchBrowser, openPage } from '../harness/browser';
@@ -91,6 +92,17 @@ describe('installed packages, strict TypeScript consumers', () => {
     );
     expect(html).toBe('<div data-tokenframe-status="idle"></div>');
     expect(fetched).toBe(0);
+  });
+
+  it('ships every locale’s widget labels in @tokenframe/testing, the same strings as the locale files', async () => {
+    const installed = (await import(
+      pathToFileURL(join(server, 'node_modules/@tokenframe/testing/dist/index.js')).href
+    )) as typeof import('../../packages/testing/src/index');
+    const source = await import('../../packages/testing/src/index');
+    for (const locale of LOCALES) {
+      expect(installed.widgetLabels(locale)).toEqual(source.widgetLabels(locale));
+    }
+    expect(installed.widgetLabels('de-DE').paypalPhone).toBe('PayPal-Mobilnummer');
   });
 
   it('ships declarations that import nothing, for ESM and for other resolutions', () => {
