@@ -1,7 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { inlineScriptPlugin } from './tooling/inlineScriptPlugin';
 import { precompressPlugin } from './tooling/precompressPlugin';
+
+/** The widget document's inline script, read by the service (server/widgetDocument/). */
+const INLINE_EXCHANGE = 'inline/early-exchange.js';
 
 /** A locale's translations, `locales/<code>.json`: each is a lazy chunk of its own. */
 const LOCALE_MODULE = /\/locales\/[^/]+\.json$/;
@@ -43,14 +47,31 @@ export default defineConfig(({ mode }) => {
     // The document is templated per session by the service, which compresses it then.
     plugins: [
       preact(),
+      // The exchange starts from a script inlined in the document, before any file of the
+      // build has downloaded (widget/earlyExchange.ts).
+      inlineScriptPlugin({
+        entry: 'widget/inlineExchange.ts',
+        fileName: INLINE_EXCHANGE,
+        target: 'es2020',
+      }),
       precompressPlugin({
-        skip: (fileName) => fileName.endsWith('.html') || fileName.startsWith('.vite/'),
+        skip: (fileName) =>
+          fileName.endsWith('.html') ||
+          fileName.startsWith('.vite/') ||
+          fileName === INLINE_EXCHANGE,
       }),
     ],
     build: {
       outDir: '../dist/widget',
       emptyOutDir: true,
-      target: 'es2020',
+      // Syntax: ES2022 keeps class fields as written instead of es2020's defineProperty
+      // helpers. In this bundle that is the only ES2022 syntax (no static blocks, no private
+      // methods), and every browser of the CSS target below runs it (Chrome 72, Safari 14).
+      target: 'es2022',
+      // Styles: Vite's es2020 browsers with Chrome and Edge at 88, where `margin-inline`,
+      // `inset-inline` and `:is()` are native. The stylesheet keeps its logical properties
+      // instead of physical fallbacks per `:lang()`, which also mirrored by language, not `dir`.
+      cssTarget: ['chrome88', 'edge88', 'firefox80', 'safari14.1', 'ios14.5'],
       assetsDir: 'assets',
       // `.vite/manifest.json` names the hashed flow-pages and locale chunks, so the service can
       // add `modulepreload` links for exactly the chunks a session's first render needs.
@@ -59,20 +80,12 @@ export default defineConfig(({ mode }) => {
       // are a missed head start, not a failure, so its bytes stay out of every boot.
       modulePreload: { polyfill: false },
       rollupOptions: {
-        // A second entry: the exchange, which the service lists as the document's first script
-        // so that it runs before the main bundle has downloaded (widget/earlyExchange.ts).
-        input: {
-          widget: fileURLToPath(new URL('widget/index.html', import.meta.url)),
-          exchange: fileURLToPath(new URL('widget/earlyExchange.ts', import.meta.url)),
-        },
+        input: { widget: fileURLToPath(new URL('widget/index.html', import.meta.url)) },
         output: {
           // Predictable names for the size budgets in package.json: the initial bundle is
-          // `widget-*.js` (the early exchange is `widget-exchange-*.js`) + `widget-*.css`, each
-          // locale `locale-<code>-*.js`, lazy pages `page-*.js`.
-          entryFileNames: (chunk) =>
-            chunk.name === 'exchange'
-              ? 'assets/widget-exchange-[hash].js'
-              : 'assets/widget-[hash].js',
+          // `widget-*.js` + `widget-*.css`, each locale `locale-<code>-*.js`, lazy pages
+          // `page-*.js`.
+          entryFileNames: 'assets/widget-[hash].js',
           // A locale chunk is a `locales/<code>.json` module, matched on the file itself: a
           // checkout under a folder named `locales` must not make every chunk a "locale".
           chunkFileNames: (chunk) =>

@@ -3,7 +3,7 @@ import { App } from './App';
 import { WidgetApiClient } from './api';
 import { observeContentHeight } from './autoHeight';
 import { fetchReusingEarlyExchange, startExchange } from './bootExchange';
-import { earlyExchange } from './earlyExchange';
+import { takeEarlyExchange } from './takeEarlyExchange';
 import { connectToHost } from './bridge';
 import { createWidgetI18n } from './i18n';
 import { preloadFlowPages } from './pages/flowPagesLoader';
@@ -15,9 +15,19 @@ function meta(name: string): string {
 }
 
 async function boot() {
-  // Everything READY needs runs in parallel: the exchange (sent by `earlyExchange.ts`, often
-  // before this bundle arrived), the flow pages and (below) the session's locale, whose chunks
-  // the document already lists as modulepreload.
+  // The hello goes out now, while the document loads: the host SDK takes a frame that fired
+  // `load` without one for blocked (protocol/widgetHello.ts), and without the inline script
+  // the exchange waits for a chunk (takeEarlyExchange.ts). The SDK checks the hello's session
+  // id for shape only, so that case says `unknown`.
+  const bridge = connectToHost({
+    hostOrigin: meta('tokenframe-host-origin'),
+    sessionIdentifier: window.tokenframeEarlyExchange?.url.sessionIdentifier ?? 'unknown',
+    debug: meta('tokenframe-debug') === 'true',
+  });
+  // Everything READY needs runs in parallel: the exchange (sent by the document's inline
+  // script, before this bundle arrived), the flow pages and (below) the session's locale,
+  // whose chunks the document already lists as modulepreload.
+  const earlyExchange = await takeEarlyExchange();
   const authorizedUrl = earlyExchange?.url ?? null;
   const api = new WidgetApiClient(
     earlyExchange ? fetchReusingEarlyExchange(earlyExchange.response) : undefined,
@@ -25,11 +35,6 @@ async function boot() {
   const exchange = authorizedUrl ? startExchange(api, authorizedUrl) : undefined;
   void preloadFlowPages().catch(() => undefined);
   const documentLocale = meta('tokenframe-locale');
-  const bridge = connectToHost({
-    hostOrigin: meta('tokenframe-host-origin'),
-    sessionIdentifier: authorizedUrl?.sessionIdentifier ?? 'unknown',
-    debug: meta('tokenframe-debug') === 'true',
-  });
   const contentHeight = observeContentHeight((height) => bridge.resize(height));
   const i18n = await createWidgetI18n(documentLocale || undefined);
   const root = document.getElementById('app');
