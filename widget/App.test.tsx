@@ -269,6 +269,31 @@ describe('App', () => {
     expect(submissions[1]!.body).toEqual(submissions[0]!.body);
   });
 
+  it('after a rate limit, sends nothing until Retry-After has passed, then the retry goes through', async () => {
+    const { calls } = await mount({
+      'POST /account': [
+        { status: 429, body: { error: 'rate_limited' }, headers: { 'retry-after': '2' } },
+        { body: { result: 'verified', account, attempts } },
+      ],
+    });
+    await screen.findByLabelText('Card number');
+    fillDebit();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Too many requests. Wait a moment, then try again.');
+    expect(alert.textContent).toMatch(/in [12] seconds?/);
+    const retry = screen.getByRole('button', { name: 'Try again' }) as HTMLButtonElement;
+    expect(retry.disabled).toBe(true);
+    // Continue before Retry-After: refused locally, the message stays.
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(calls.filter((call) => call.path === '/account')).toHaveLength(1);
+    expect(screen.getByRole('alert')).toBe(alert);
+    await waitFor(() => expect(retry.disabled).toBe(false), { timeout: 10_000 });
+    expect(screen.getByRole('alert').textContent).not.toMatch(/seconds?/);
+    fireEvent.click(retry);
+    await screen.findByRole('heading', { name: 'Confirm your payout details' });
+    expect(calls.filter((call) => call.path === '/account')).toHaveLength(2);
+  });
+
   it('sends one submission however fast Continue is pressed twice', async () => {
     const { calls } = await mount({
       'POST /account': { body: { result: 'verified', account, attempts } },

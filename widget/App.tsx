@@ -64,6 +64,8 @@ export function App(props: AppProps) {
   // Synchronous guard: two presses within one frame both see the old `pending` state.
   const inFlight = useRef(false);
   const lastCall = useRef<() => void>(() => {});
+  // Until when (epoch ms) the service refuses /account and /confirm (its Retry-After).
+  const callLimitedUntil = useRef(0);
   const [status, setStatus] = useState('');
   const emitter = useMemo(
     () => new HostEventEmitter(bridge, props.navigate),
@@ -199,13 +201,18 @@ export function App(props: AppProps) {
    */
   async function run(action: FlowAction, statusKey: string, call: () => Promise<void>) {
     if (inFlight.current) return;
+    // Only /account and /confirm are counted (PRODUCT.md §10); sending one again before
+    // Retry-After would be refused and counted again, so the message stays, focused again.
+    const counted = action === 'submit' || action === 'confirm';
+    if (counted && Date.now() < callLimitedUntil.current)
+      return setFailure((shown) => shown && { ...shown });
     inFlight.current = true;
     lastCall.current = () => void run(action, statusKey, call);
     setPending(action);
     setFailure(null);
     setStatus(t(statusKey));
-    const fail = (messageKey: string) => {
-      setFailure({ action, messageKey });
+    const fail = (messageKey: string, retryAt?: number) => {
+      setFailure({ action, messageKey, retryAt });
       // The visible message is an alert; the status region must not say it twice.
       setStatus('');
     };
@@ -224,8 +231,11 @@ export function App(props: AppProps) {
           fieldErrors: serverFieldErrors(error.fields, (key) => i18n.instance.exists(key)),
         });
         setStatus('');
-      } else if (error.code === 'rate_limited') fail('status.rate_limited');
-      else if (error.code === 'network') fail('status.network_error');
+      } else if (error.code === 'rate_limited') {
+        const retryAt = Date.now() + (error.retryAfterSeconds ?? 0) * 1000;
+        if (counted) callLimitedUntil.current = retryAt;
+        fail('status.rate_limited', retryAt);
+      } else if (error.code === 'network') fail('status.network_error');
       else fail('status.server_error');
     } finally {
       inFlight.current = false;

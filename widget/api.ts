@@ -28,6 +28,8 @@ export class WidgetApiFailure extends Error {
     readonly sessionError?: SessionErrorCode,
     /** Field name → error keys, for `invalid_request`. */
     readonly fields?: Record<string, string[]>,
+    /** For `rate_limited`: the service's `Retry-After`, when it sent a number of seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`widget API call failed: ${code}${sessionError ? ` (${sessionError})` : ''}`);
   }
@@ -41,6 +43,12 @@ function outgoing<T>(schema: z.ZodMiniType<T>, body: T): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new WidgetApiFailure('invalid_request');
   return parsed.data;
+}
+
+/** `Retry-After` as whole seconds; the service sends no HTTP-date form, so that is ignored. */
+function retryAfterSecondsOf(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('retry-after') ?? NaN);
+  return Number.isInteger(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
 /** A biller from the shipped directory. */
@@ -157,7 +165,12 @@ export class WidgetApiClient {
       const parsed = widgetApiErrorSchema.safeParse(json);
       if (!parsed.success)
         throw new WidgetApiFailure(response.status >= 500 ? 'internal' : 'invalid_response');
-      throw new WidgetApiFailure(parsed.data.error, parsed.data.session_error, parsed.data.fields);
+      throw new WidgetApiFailure(
+        parsed.data.error,
+        parsed.data.session_error,
+        parsed.data.fields,
+        retryAfterSecondsOf(response),
+      );
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new WidgetApiFailure('invalid_response');
