@@ -201,8 +201,9 @@ export function App(props: AppProps) {
    */
   async function run(action: FlowAction, statusKey: string, call: () => Promise<void>) {
     if (inFlight.current) return;
-    // Only /account and /confirm are counted (PRODUCT.md §10); sending one again before
-    // Retry-After would be refused and counted again, so the message stays, focused again.
+    // Only /account and /confirm are counted (PRODUCT.md §10). Sent again before Retry-After,
+    // one would be refused and counted again, keeping the limit hit: Try again and the page's
+    // button send nothing until then, and the message ("wait a moment") is focused again.
     const counted = action === 'submit' || action === 'confirm';
     if (counted && Date.now() < callLimitedUntil.current)
       return setFailure((shown) => shown && { ...shown });
@@ -211,8 +212,8 @@ export function App(props: AppProps) {
     setPending(action);
     setFailure(null);
     setStatus(t(statusKey));
-    const fail = (messageKey: string, retryAt?: number) => {
-      setFailure({ action, messageKey, retryAt });
+    const fail = (messageKey: string) => {
+      setFailure({ action, messageKey });
       // The visible message is an alert; the status region must not say it twice.
       setStatus('');
     };
@@ -232,9 +233,8 @@ export function App(props: AppProps) {
         });
         setStatus('');
       } else if (error.code === 'rate_limited') {
-        const retryAt = Date.now() + (error.retryAfterSeconds ?? 0) * 1000;
-        if (counted) callLimitedUntil.current = retryAt;
-        fail('status.rate_limited', retryAt);
+        if (counted) callLimitedUntil.current = Date.now() + (error.retryAfterSeconds ?? 0) * 1000;
+        fail('status.rate_limited');
       } else if (error.code === 'network') fail('status.network_error');
       else fail('status.server_error');
     } finally {

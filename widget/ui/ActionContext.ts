@@ -9,11 +9,6 @@ export interface ActionFailure {
   action: FlowAction;
   /** i18n key of the visible message. */
   messageKey: string;
-  /**
-   * For a rate-limited call: when (epoch ms) the service will take it again (`Retry-After`).
-   * Until then a retry would only be refused and counted again.
-   */
-  retryAt?: number;
 }
 
 /** What pages need to show a call in flight and a failed call with its retry. */
