@@ -33,6 +33,23 @@ describe('WidgetApiClient', () => {
     expect(failure).toMatchObject({ code: 'session_final', sessionError: 'session_completed' });
   });
 
+  it.each([
+    ['7', 7],
+    ['0', 0],
+    ['Wed, 21 Oct 2026 07:28:00 GMT', undefined],
+    ['-3', undefined],
+  ])('reads Retry-After %j of a 429 as %j seconds', async (header, seconds) => {
+    const { fetchImpl } = fakeFetch({
+      'POST /confirm': {
+        status: 429,
+        body: { error: 'rate_limited' },
+        headers: { 'retry-after': header },
+      },
+    });
+    const failure = await new WidgetApiClient(fetchImpl).confirm().catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'rate_limited', retryAfterSeconds: seconds });
+  });
+
   it('rejects a response that does not match the protocol schema', async () => {
     const { fetchImpl } = fakeFetch({ 'POST /exchange': { body: { access_token: 'tok_1' } } });
     await expect(new WidgetApiClient(fetchImpl).exchange(exchange)).rejects.toMatchObject({
