@@ -3,7 +3,7 @@ import { readEnvConfig } from '../config';
 import { openStore, runMigrations } from '../storage/openStore';
 import type { Store } from '../storage/store';
 import { sampleSessionRequest } from '../testing/signedClient';
-import { resendDelivery } from '../domain/events/webhookDeliveries';
+import { defineFailedWebhookRetentionSuite } from '../testing/failedWebhookRetentionSuite';
 import { startTestApp, testClock, type TestApp } from '../testing/testApp';
 import { expireStaleSessions } from './sessionExpiry';
 import { runRetention } from './retention';
@@ -13,7 +13,6 @@ const DAY = 24 * HOUR;
 const config = readEnvConfig({
   TOKENFRAME_RETAIN_EXPIRED_IDEMPOTENCY_KEYS: '1h',
   TOKENFRAME_RETAIN_DELIVERED_WEBHOOKS: '7d',
-  TOKENFRAME_RETAIN_FAILED_WEBHOOKS: '30d',
   TOKENFRAME_RETAIN_TIMELINE: '30d',
   TOKENFRAME_RETAIN_UNCONFIRMED_VAULT_PAYLOADS: '1h',
   TOKENFRAME_WEBHOOK_URL: 'http://127.0.0.1:9/hooks',
@@ -110,35 +109,7 @@ describe('retention', () => {
   });
 });
 
-describe('failed webhook deliveries', () => {
-  it('go 30 days after their last attempt; a younger one stays and can be resent', async () => {
-    await seedSession('s-failed', new Date(now - 60 * DAY));
-    for (const [id, failedAt] of [
-      ['failed-31d', new Date(now - 31 * DAY)],
-      ['failed-29d', new Date(now - 29 * DAY)],
-    ] as const)
-      await store.query(
-        `INSERT INTO webhook_outbox (id, program, session_id, topic, body, created_at, next_attempt_at, attempts, last_status, failed_at)
-         VALUES ($1, 'demo', 's-failed', 't', '{}', $2, $2, 20, 500, $3)`,
-        [id, new Date(now - 32 * DAY), failedAt],
-      );
-
-    while ((await runRetention(store, config, now)) > 0);
-
-    const left = await store.query<{ id: string }>(
-      `SELECT id FROM webhook_outbox WHERE session_id = 's-failed'`,
-    );
-    expect(left.map((r) => r.id)).toEqual(['failed-29d']);
-    expect(await resendDelivery(store, 'demo', 'failed-31d', now)).toBeNull();
-    const resent = await resendDelivery(store, 'demo', 'failed-29d', now);
-    expect(resent).toMatchObject({ event_id: 'failed-29d', state: 'pending', attempts: 0 });
-    // Sent again, it is no longer `failed`: a later pass leaves it to the delivery job.
-    await runRetention(store, config, now + 2 * DAY);
-    expect(
-      await store.query(`SELECT id FROM webhook_outbox WHERE session_id = 's-failed'`),
-    ).toEqual([{ id: 'failed-29d' }]);
-  });
-});
+defineFailedWebhookRetentionSuite('PGlite');
 
 describe('the outbox of a program without a webhook', () => {
   let t: TestApp;
