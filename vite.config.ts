@@ -1,7 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { inlineScriptPlugin } from './tooling/inlineScriptPlugin';
 import { precompressPlugin } from './tooling/precompressPlugin';
+
+/** The widget document's inline script, read by the service (server/widgetDocument/). */
+const INLINE_EXCHANGE = 'inline/early-exchange.js';
 
 /** A locale's translations, `locales/<code>.json`: each is a lazy chunk of its own. */
 const LOCALE_MODULE = /\/locales\/[^/]+\.json$/;
@@ -43,8 +47,18 @@ export default defineConfig(({ mode }) => {
     // The document is templated per session by the service, which compresses it then.
     plugins: [
       preact(),
+      // The exchange starts from a script inlined in the document, before any file of the
+      // build has downloaded (widget/earlyExchange.ts).
+      inlineScriptPlugin({
+        entry: 'widget/inlineExchange.ts',
+        fileName: INLINE_EXCHANGE,
+        target: 'es2020',
+      }),
       precompressPlugin({
-        skip: (fileName) => fileName.endsWith('.html') || fileName.startsWith('.vite/'),
+        skip: (fileName) =>
+          fileName.endsWith('.html') ||
+          fileName.startsWith('.vite/') ||
+          fileName === INLINE_EXCHANGE,
       }),
     ],
     build: {
@@ -59,20 +73,12 @@ export default defineConfig(({ mode }) => {
       // are a missed head start, not a failure, so its bytes stay out of every boot.
       modulePreload: { polyfill: false },
       rollupOptions: {
-        // A second entry: the exchange, which the service lists as the document's first script
-        // so that it runs before the main bundle has downloaded (widget/earlyExchange.ts).
-        input: {
-          widget: fileURLToPath(new URL('widget/index.html', import.meta.url)),
-          exchange: fileURLToPath(new URL('widget/earlyExchange.ts', import.meta.url)),
-        },
+        input: { widget: fileURLToPath(new URL('widget/index.html', import.meta.url)) },
         output: {
           // Predictable names for the size budgets in package.json: the initial bundle is
-          // `widget-*.js` (the early exchange is `widget-exchange-*.js`) + `widget-*.css`, each
-          // locale `locale-<code>-*.js`, lazy pages `page-*.js`.
-          entryFileNames: (chunk) =>
-            chunk.name === 'exchange'
-              ? 'assets/widget-exchange-[hash].js'
-              : 'assets/widget-[hash].js',
+          // `widget-*.js` + `widget-*.css`, each locale `locale-<code>-*.js`, lazy pages
+          // `page-*.js`.
+          entryFileNames: 'assets/widget-[hash].js',
           // A locale chunk is a `locales/<code>.json` module, matched on the file itself: a
           // checkout under a folder named `locales` must not make every chunk a "locale".
           chunkFileNames: (chunk) =>

@@ -102,7 +102,9 @@ export function App(props: AppProps) {
     setStatus('');
   };
 
-  useEffect(() => {
+  // A layout effect, so the start does not wait for the loading page's first paint and the
+  // frame after it: on a slow phone that frame is READY's last wait (PRODUCT.md §2, "Load").
+  useLayoutEffect(() => {
     void start();
     // Once per document: the exchange is single use.
   }, []);

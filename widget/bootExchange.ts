@@ -50,8 +50,8 @@ export function startExchange(
 
 /**
  * A `fetch` for the widget API client whose first exchange call is answered by the request
- * `earlyExchange.ts` already sent (the URL is single use: it must not be sent twice). Any
- * later call, a rate-limited retry included, goes to the network.
+ * the document's inline script already sent (`earlyExchange.ts`; the URL is single use: it
+ * must not be sent twice). Any later call, a rate-limited retry included, goes to the network.
  */
 export function fetchReusingEarlyExchange(
   early: Promise<Response>,

@@ -1,11 +1,12 @@
 /**
- * The widget document's first script, a chunk of its own: it reads the authorized_url and
- * sends the exchange before the main bundle has even downloaded. READY waits on the exchange,
- * which needs nothing the bundle brings, so on a phone's slow network it then overlaps the
- * bundle's download instead of following it (PRODUCT.md §2, "Load"). The service lists this
- * chunk as a `<script type="module">` ahead of the main one; `main.tsx` imports the same
- * module, so both share this one evaluation (and without the tag, the import alone still
- * starts the exchange). It imports nothing, so that it stays a few hundred bytes.
+ * The exchange sent before the main bundle has even downloaded. READY waits on the exchange,
+ * which needs nothing the bundle brings, so on a phone's slow network it overlaps the bundle's
+ * download instead of following it (PRODUCT.md §2, "Load"). The build compiles
+ * `inlineExchange.ts` (which calls {@link startEarlyExchange}) into a classic script that the
+ * service inlines, pinned by its hash in the CSP, at the top of the document: it runs while
+ * the document is still being parsed, one round trip before any external script could, and
+ * leaves its request on `window` for `takeEarlyExchange.ts`. This module imports nothing,
+ * so that the inline script stays a few hundred bytes.
  */
 
 /** `protocol/widgetApi.ts`'s WIDGET_API_BASE + `/exchange`; importing it would pull in zod. */
@@ -55,10 +56,15 @@ export function sendExchange(
   return response;
 }
 
-function begin(): EarlyExchange | null {
+declare global {
+  interface Window {
+    /** Set by the document's inline script: its exchange, or `null` without an authorized_url. */
+    tokenframeEarlyExchange?: EarlyExchange | null;
+  }
+}
+
+/** Reads the authorized_url from the address bar and sends its exchange at once. */
+export function startEarlyExchange(): EarlyExchange | null {
   const url = readAuthorizedUrl(window.location, window.history);
   return url ? { url, response: sendExchange(url) } : null;
 }
-
-/** The exchange this document sent, or `null` when its address held no authorized_url. */
-export const earlyExchange: EarlyExchange | null = begin();

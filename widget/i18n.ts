@@ -133,7 +133,9 @@ export async function createWidgetI18n(
   );
 
   let active: Locale = initial;
-  let numberFormat = numberFormatFor(active);
+  // Made on first use: the first `Intl` formatter loads the runtime's locale data, work a
+  // phone would otherwise do before READY for a number no boot page shows.
+  let numberFormat: Intl.NumberFormat | undefined;
 
   const t: Translate = (key, options) => {
     if (
@@ -150,7 +152,7 @@ export async function createWidgetI18n(
     locale: () => active,
     direction: () => directionOf(active),
     t,
-    formatNumber: (value) => numberFormat.format(value),
+    formatNumber: (value) => (numberFormat ??= numberFormatFor(active)).format(value),
     async setLocale(requested) {
       const locale = isLocale(requested) ? requested : FALLBACK_LOCALE;
       if (!instance.hasResourceBundle(i18nextCode(locale), 'translation')) {
@@ -161,7 +163,7 @@ export async function createWidgetI18n(
       }
       await instance.changeLanguage(locale);
       active = locale;
-      numberFormat = numberFormatFor(locale);
+      numberFormat = undefined;
       return active;
     },
   };

@@ -3,7 +3,7 @@ import { App } from './App';
 import { WidgetApiClient } from './api';
 import { observeContentHeight } from './autoHeight';
 import { fetchReusingEarlyExchange, startExchange } from './bootExchange';
-import { earlyExchange } from './earlyExchange';
+import { takeEarlyExchange } from './takeEarlyExchange';
 import { connectToHost } from './bridge';
 import { createWidgetI18n } from './i18n';
 import { preloadFlowPages } from './pages/flowPagesLoader';
@@ -15,9 +15,10 @@ function meta(name: string): string {
 }
 
 async function boot() {
-  // Everything READY needs runs in parallel: the exchange (sent by `earlyExchange.ts`, often
-  // before this bundle arrived), the flow pages and (below) the session's locale, whose chunks
-  // the document already lists as modulepreload.
+  // Everything READY needs runs in parallel: the exchange (sent by the document's inline
+  // script, before this bundle arrived), the flow pages and (below) the session's locale,
+  // whose chunks the document already lists as modulepreload.
+  const earlyExchange = await takeEarlyExchange();
   const authorizedUrl = earlyExchange?.url ?? null;
   const api = new WidgetApiClient(
     earlyExchange ? fetchReusingEarlyExchange(earlyExchange.response) : undefined,

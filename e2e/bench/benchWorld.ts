@@ -15,14 +15,18 @@ export interface BenchService {
 
 /**
  * Starts the service of the checkout at `root` (this one, or a baseline copy with its own
- * build) on a free port, allowing `hostOrigin`. Spawned like `npm run service` minus the build.
+ * build) on a free port, allowing `hostOrigin`. Spawned like `npm run service` minus the build:
+ * the bundled `dist/server/main.js`; a checkout from before that bundle existed runs its
+ * `server/main.ts` through tsx.
  */
 export async function startBenchService(root: string, hostOrigin: string): Promise<BenchService> {
   for (const built of ['dist/sdk/tokenframe.js', 'dist/widget/index.html'])
     if (!existsSync(join(root, built))) throw new Error(`${root}/${built} missing: build it first`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tokenframe-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+  const bundled = join(root, 'dist/server/main.js');
+  const entry = existsSync(bundled) ? [bundled] : ['--import', 'tsx', join(root, 'server/main.ts')];
+  const child = spawn(process.execPath, entry, {
     cwd: root,
     env: {
       PATH: process.env.PATH,

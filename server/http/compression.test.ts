@@ -57,9 +57,9 @@ const INDEX_HTML = `<!doctype html>
   <body><div id="app"></div></body>
 </html>
 `;
+const INLINE_EXCHANGE = 'window.tokenframeEarlyExchange=null;';
 const MANIFEST = {
-  'index.html': { file: 'assets/widget-abc.js', isEntry: true, imports: ['earlyExchange.ts'] },
-  'earlyExchange.ts': { file: 'assets/widget-exchange-abc.js', isEntry: true },
+  'index.html': { file: 'assets/widget-abc.js', isEntry: true },
   'pages/flowPages.ts': {
     file: 'assets/page-flowPages-abc.js',
     isDynamicEntry: true,
@@ -85,6 +85,8 @@ beforeAll(async () => {
   const assets = join(distDir, 'widget', 'assets');
   mkdirSync(assets, { recursive: true });
   mkdirSync(join(distDir, 'widget', '.vite'));
+  mkdirSync(join(distDir, 'widget', 'inline'));
+  writeFileSync(join(distDir, 'widget', 'inline', 'early-exchange.js'), INLINE_EXCHANGE);
   mkdirSync(join(distDir, 'sdk'));
   writeFileSync(join(distDir, 'widget', 'index.html'), INDEX_HTML);
   writeFileSync(join(distDir, 'widget', '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
@@ -182,12 +184,21 @@ describe('widget document and JSON', () => {
       '/widget/assets/locale-de-DE-abc.js',
     ]);
     expect(html.indexOf('modulepreload')).toBeLessThan(html.indexOf('</head>'));
-    // The early exchange runs first: module scripts run in document order.
-    const exchangeScript = html.indexOf(
-      '<script type="module" crossorigin src="/widget/assets/widget-exchange-abc.js"></script>',
-    );
+    // The early exchange is inline and ahead of the bundle: it runs as the parser meets it.
+    const exchangeScript = html.indexOf(`<script>${INLINE_EXCHANGE}</script>`);
     expect(exchangeScript).toBeGreaterThan(0);
     expect(exchangeScript).toBeLessThan(html.indexOf('src="/widget/assets/widget-abc.js"'));
+    // The CSP allows exactly that inline script, by the hash of its bytes, and nothing else.
+    const hash = createHash('sha256').update(INLINE_EXCHANGE).digest('base64');
+    expect(response.headers['content-security-policy']).toContain(
+      `script-src 'self' 'sha256-${hash}';`,
+    );
+    expect(response.headers['content-security-policy']).not.toContain('unsafe-inline');
+  });
+
+  it('does not serve the inline script or the build manifest as files', async () => {
+    for (const path of ['/widget/inline/early-exchange.js', '/widget/.vite/manifest.json'])
+      expect((await get(`${service.url}${path}`, 'gzip')).status).toBe(404);
   });
 
   it('preloads en-US for a session in en-US, and only the locale when there is no session', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LOCALES, type Locale } from '../../protocol/constants';
@@ -41,28 +42,53 @@ function withImports(manifest: Manifest, key: string, into: Set<string>): void {
   for (const imported of chunk.imports ?? []) withImports(manifest, imported, into);
 }
 
+/** A script the document carries inline, and the CSP source that allows exactly it. */
+export interface InlineScript {
+  source: string;
+  /** `'sha256-…'`: the CSP's `script-src` allows this script's bytes and no other inline code. */
+  cspSource: string;
+}
+
 /** What the document adds to the build's `index.html` for one session (URLs under `/widget/`). */
 export interface BootAssets {
-  /** Module scripts to run before the main bundle: the early exchange. */
-  scripts: string[];
+  /** The early exchange, inlined so that it runs while the document is parsed. */
+  inlineScript: InlineScript | null;
   /** Lazy chunks to download in parallel with the main bundle. */
   preloads: string[];
+}
+
+/** Where the build writes the early exchange's inline script (vite.config.ts). */
+const INLINE_EXCHANGE = join('inline', 'early-exchange.js');
+
+async function readInlineExchange(widgetDir: string): Promise<InlineScript | null> {
+  let source: string;
+  try {
+    source = await readFile(join(widgetDir, INLINE_EXCHANGE), 'utf8');
+  } catch {
+    // Without it the main bundle sends the exchange itself, one round trip later.
+    return null;
+  }
+  const digest = createHash('sha256').update(source, 'utf8').digest('base64');
+  return { source, cspSource: `'sha256-${digest}'` };
 }
 
 /**
  * The boot assets of a session's document. The flow pages and the session's locale are
  * dynamic imports, which the browser would only discover after the main bundle has
  * downloaded and run; listed as `modulepreload` they download in parallel with it
- * (PRODUCT.md §6: the active locale only). The early exchange (`widget/earlyExchange.ts`,
- * an entry of its own) runs as the first script, so the exchange overlaps the bundle's
- * download instead of following it.
+ * (PRODUCT.md §6: the active locale only). The early exchange (`widget/earlyExchange.ts`)
+ * is inlined, so the exchange leaves while the document is parsed and overlaps every
+ * download instead of following one (server/README.md, "The inline exchange script").
  */
 export async function bootAssets(
   widgetDir: string,
   request: BootPreloadRequest,
 ): Promise<BootAssets> {
-  const manifest = await readManifest(widgetDir);
-  if (!manifest) return { scripts: [], preloads: [] };
+  const [manifest, inlineScript] = await Promise.all([
+    readManifest(widgetDir),
+    readInlineExchange(widgetDir),
+  ]);
+  if (!manifest) return { inlineScript, preloads: [] };
   const locale =
     request.locale && (LOCALES as readonly string[]).includes(request.locale)
       ? request.locale
@@ -75,27 +101,21 @@ export async function bootAssets(
   }
   const localeKey = keys.find((key) => key.endsWith(`locales/${locale}.json`));
   if (localeKey) withImports(manifest, localeKey, files);
-  const exchange = keys.find((key) => key.endsWith('earlyExchange.ts') && manifest[key]?.isEntry);
-  return {
-    scripts: exchange ? [`/widget/${manifest[exchange]!.file}`] : [],
-    preloads: [...files].map((file) => `/widget/${file}`),
-  };
+  return { inlineScript, preloads: [...files].map((file) => `/widget/${file}`) };
 }
 
 /**
- * Adds the boot scripts before the build's first module script (module scripts run in
- * document order, so they run first) and one `<link rel="modulepreload">` per preload just
- * before `</head>`. `crossorigin` matches the build's own tags, so the preloaded response is
- * the one the import reuses.
+ * Adds the inline script before the build's first module script (a classic inline script
+ * runs as soon as it is parsed, before any module script) and one
+ * `<link rel="modulepreload">` per preload just before `</head>`. `crossorigin` matches the
+ * build's own tags, so the preloaded response is the one the import reuses.
  */
 export function injectBootAssets(html: string, assets: BootAssets): string {
   let out = html;
   const firstScript = out.search(/<script\s+type="module"/i);
-  if (firstScript >= 0 && assets.scripts.length > 0) {
-    const scripts = assets.scripts
-      .map((url) => `<script type="module" crossorigin src="${url}"></script>\n    `)
-      .join('');
-    out = `${out.slice(0, firstScript)}${scripts}${out.slice(firstScript)}`;
+  if (firstScript >= 0 && assets.inlineScript) {
+    const script = `<script>${assets.inlineScript.source}</script>\n    `;
+    out = `${out.slice(0, firstScript)}${script}${out.slice(firstScript)}`;
   }
   const at = out.search(/<\/head>/i);
   if (at < 0 || assets.preloads.length === 0) return out;

@@ -202,4 +202,13 @@ describe('widgetDocumentHeaders', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
   });
+
+  it('allows the build’s inline script by its hash only', () => {
+    const csp = widgetDocumentHeaders('https://a.example', "'sha256-abc='")[
+      'content-security-policy'
+    ];
+    expect(csp).toContain("script-src 'self' 'sha256-abc=';");
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).not.toContain('unsafe-inline');
+  });
 });

@@ -60,7 +60,7 @@ export async function widgetDocumentRoutes(
         flowPages: session.hostOrigin !== null,
       });
       return reply
-        .headers(widgetDocumentHeaders(session.hostOrigin))
+        .headers(widgetDocumentHeaders(session.hostOrigin, boot.inlineScript?.cspSource))
         .send(injectBootAssets(injectSessionMeta(html, session), boot));
     },
   );
@@ -70,8 +70,12 @@ export async function widgetDocumentRoutes(
     prefix: '/widget/',
     decorateReply: false,
     index: false,
-    // The document is served only templated, at /session/:id; the build manifest is internal.
-    allowedPath: (pathName) => pathName !== '/index.html' && !pathName.startsWith('/.vite/'),
+    // The document is served only templated, at /session/:id; the build manifest and the
+    // document's inline script are internal.
+    allowedPath: (pathName) =>
+      pathName !== '/index.html' &&
+      !pathName.startsWith('/.vite/') &&
+      !pathName.startsWith('/inline/'),
     cacheControl: false,
     // The build writes `.br` and `.gz` beside each asset; the best one `Accept-Encoding` allows
     // is sent, with `Vary: Accept-Encoding`.

@@ -1,15 +1,19 @@
 /**
  * Security headers of the widget document (PRODUCT.md §4: the widget talks only to its host). `frame-ancestors`
  * names the session's host origin only, so another site cannot frame a recipient's session
- * (clickjacking); with no session, no site may frame the page. No inline script or style is
- * allowed anywhere: the widget build emits external files only.
+ * (clickjacking); with no session, no site may frame the page. No inline style is allowed, and
+ * no inline script but the one the build made, pinned by the hash of its bytes
+ * (`inlineScriptSource`, `'sha256-…'`): markup injected into the page could not run code.
  */
-export function widgetDocumentHeaders(hostOrigin: string | null): Record<string, string> {
+export function widgetDocumentHeaders(
+  hostOrigin: string | null,
+  inlineScriptSource?: string,
+): Record<string, string> {
   const frameAncestors = hostOrigin ?? "'none'";
   return {
     'content-security-policy': [
       "default-src 'none'",
-      "script-src 'self'",
+      inlineScriptSource ? `script-src 'self' ${inlineScriptSource}` : "script-src 'self'",
       "style-src 'self'",
       "img-src 'self' data:",
       "font-src 'self'",
