@@ -28,7 +28,7 @@ export class WidgetApiFailure extends Error {
     readonly sessionError?: SessionErrorCode,
     /** Field name → error keys, for `invalid_request`. */
     readonly fields?: Record<string, string[]>,
-    /** For `rate_limited`: the service's `Retry-After`, when it sent a number of seconds. */
+    /** For `rate_limited`: the service's `Retry-After` in seconds, when it sent a number. */
     readonly retryAfterSeconds?: number,
   ) {
     super(`widget API call failed: ${code}${sessionError ? ` (${sessionError})` : ''}`);
@@ -43,12 +43,6 @@ function outgoing<T>(schema: z.ZodMiniType<T>, body: T): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new WidgetApiFailure('invalid_request');
   return parsed.data;
-}
-
-/** `Retry-After` as whole seconds; the service sends no HTTP-date form, so that is ignored. */
-function retryAfterSecondsOf(response: Response): number | undefined {
-  const seconds = Number(response.headers.get('retry-after') ?? NaN);
-  return Number.isInteger(seconds) && seconds >= 0 ? seconds : undefined;
 }
 
 /** A biller from the shipped directory. */
@@ -169,7 +163,8 @@ export class WidgetApiClient {
         parsed.data.error,
         parsed.data.session_error,
         parsed.data.fields,
-        retryAfterSecondsOf(response),
+        // The service sends whole seconds; an HTTP-date form reads as NaN, so as none.
+        Number(response.headers.get('retry-after')) || undefined,
       );
     }
     const parsed = schema.safeParse(json);
