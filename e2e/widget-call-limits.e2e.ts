@@ -223,7 +223,9 @@ describe('widget call limits in real Chromium', () => {
         await widget.getByRole('button', { name: words.retry, exact: true }).click();
         await widget.getByRole('button', { name: words.confirm, exact: true }).click();
         await expect
-          .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('role')))
+          .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('role')), {
+            timeout: 15_000,
+          })
           .toBe('alert');
         expect(counted.length).toBe(sent);
         expect(await alert.isVisible()).toBe(true);
