@@ -10,4 +10,9 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // CommonJS files exist to show and test require() of the packages.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ENVELOPE } from '../protocol/envelope';
 import { eventEnvelopeSchema } from '../protocol/eventEnvelope';
-import { hostConnectSchema, widgetHelloSchema } from '../protocol/handshake';
+import { widgetHelloSchema } from '../protocol/handshake';
+import { hostConnectSchema } from '../protocol/hostConnect';
 import { resizeArgumentSchema } from '../protocol/rpc';
 
 // What the SDK accepts from the page's other windows and from the widget's port.

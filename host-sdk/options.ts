@@ -50,8 +50,8 @@ const optionError = (name: string, expected: string) =>
   new TokenframeError('invalid_options', `options.${name} must be ${expected}.`);
 
 // Option → [is the value valid, what was expected]. `undefined` always means "the default".
-// `appearance` is only checked for being a plain object: its values are checked by the widget
-// against appearanceSchema on arrival, which keeps the schema's patterns out of the SDK's budget.
+// `appearance` is only checked for being a plain object: the widget checks its values against
+// protocol/appearance.ts when it applies them, which keeps the patterns out of the SDK's budget.
 const CHECKS: Record<keyof TokenframeOptions, [(value: unknown) => unknown, string]> = {
   fetchAuthorizedUrl: [(value) => typeof value === 'function', 'a function'],
   title: [(value) => typeof value === 'string' && value.trim(), 'a non-empty string'],

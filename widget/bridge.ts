@@ -1,14 +1,13 @@
 import * as Comlink from 'comlink';
 import {
   ENVELOPE,
-  hostConnectSchema,
+  hostConnectOnArrivalSchema,
   resizeArgumentSchema,
   widgetEventSchema,
   type HostApi,
   type HostConnect,
   type WidgetEvent,
   type WidgetHello,
-  type Appearance,
 } from '../protocol';
 import { deliverToNativeBridges } from './standalone';
 
@@ -18,8 +17,8 @@ export interface Bridge {
   readonly mode: 'embedded' | 'standalone';
   /**
    * Resolves with the host's options once the port arrives; resolves null in standalone mode.
-   * An appearance that fails `appearanceSchema` arrives unchecked: `applyAppearance` checks
-   * it value by value (the host SDK does not check values).
+   * The appearance arrives unchecked: `applyAppearance` checks it value by value (the host
+   * SDK does not check values).
    */
   readonly connected: Promise<HostConnect | null>;
   /** Validates the event with widgetEventSchema, then sends it (buffered until connected). Invalid events are dropped and logged in debug mode. Standalone: delivers to webkit.messageHandlers.tokenframe / ReactNativeWebView / TokenframeAndroid. */
@@ -97,7 +96,7 @@ export function connectToHost(options: ConnectOptions): Bridge {
   const onMessage = (event: MessageEvent) => {
     // Order matters (penpal's habit): who sent it, from where, then what it says.
     if (event.source !== window.parent || event.origin !== options.hostOrigin) return;
-    const parsed = parseHostConnect(event.data, debug);
+    const parsed = parseHostConnect(event.data);
     if (!parsed.success || event.ports.length !== 1 || host) {
       debug('ignored message from host window');
       return;
@@ -154,19 +153,14 @@ export function connectToHost(options: ConnectOptions): Bridge {
 }
 
 /**
- * Parses `host_connect`. The SDK checks only that `appearance` is an object (the patterns
- * would not fit its size budget). When the appearance fails `appearanceSchema`, the rest of the
- * message is still checked and the appearance is passed on unchecked: `applyAppearance`
- * (its own chunk) checks it value by value, drops only what fails, and names each dropped
- * value in a console warning (PRODUCT.md §3).
+ * Parses `host_connect`: every field but the appearance, which is passed on as it came. The
+ * SDK checks only that `appearance` is an object (the patterns would not fit its size budget);
+ * `applyAppearance` (its own chunk) checks it value by value, drops only what fails, and names
+ * each dropped value in a console warning (PRODUCT.md §3).
  */
-function parseHostConnect(data: unknown, debug: (message: string, detail?: unknown) => void) {
-  const parsed = hostConnectSchema.safeParse(data);
-  if (parsed.success || !data || typeof data !== 'object' || !('appearance' in data)) return parsed;
-  const rest = hostConnectSchema.safeParse({ ...data, appearance: undefined });
-  if (!rest.success) {
-    debug('ignored host_connect with an invalid shape');
-    return rest;
-  }
-  return { ...rest, data: { ...rest.data, appearance: data.appearance as Appearance } };
+function parseHostConnect(data: unknown) {
+  const parsed = hostConnectOnArrivalSchema.safeParse(data);
+  return parsed.success
+    ? { success: true as const, data: parsed.data as HostConnect }
+    : { success: false as const };
 }

@@ -1,10 +1,13 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES } from '../../protocol/constants';
 import { REPO_ROOT } from '../../server/config';
 import { spawnService, type SpawnedService } from '../../server/testing/spawnService';
 import { launchBrowser, openPage } from '../harness/browser';
@@ -18,8 +21,10 @@ import { createConsumerProject, packPackages, typecheck } from './installTarball
  */
 
 const FIXTURES = join(REPO_ROOT, 'e2e/packages/consumers');
+const execFileAsync = promisify(execFile);
 let web: string;
 let server: string;
+let commonjs: string;
 
 beforeAll(() => {
   packPackages();
@@ -33,9 +38,15 @@ beforeAll(() => {
     ['node', 'testing'],
     ['@types/node', 'playwright-core'],
   );
+  commonjs = createConsumerProject(
+    join(FIXTURES, 'commonjs'),
+    ['node', 'testing'],
+    ['@types/node', 'playwright-core'],
+    'commonjs',
+  );
 }, 240_000);
 afterAll(() => {
-  for (const dir of [web, server]) if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [web, server, commonjs]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('installed packages, strict TypeScript consumers', () => {
@@ -58,6 +69,12 @@ describe('installed packages, strict TypeScript consumers', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('compiles a CommonJS backend (checkJs on require(), and TypeScript emitting require) under nodenext', () => {
+    const result = typecheck(commonjs);
+    expect(result.output).toBe('');
+    expect(result.ok).toBe(true);
+  });
+
   it('renders <TokenframeCapture> on the server: nothing touches window at import or render', async () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
     const require = createRequire(join(web, 'package.json'));
@@ -75,6 +92,17 @@ describe('installed packages, strict TypeScript consumers', () => {
     );
     expect(html).toBe('<div data-tokenframe-status="idle"></div>');
     expect(fetched).toBe(0);
+  });
+
+  it('ships every locale’s widget labels in @tokenframe/testing, the same strings as the locale files', async () => {
+    const installed = (await import(
+      pathToFileURL(join(server, 'node_modules/@tokenframe/testing/dist/index.js')).href
+    )) as typeof import('../../packages/testing/src/index');
+    const source = await import('../../packages/testing/src/index');
+    for (const locale of LOCALES) {
+      expect(installed.widgetLabels(locale)).toEqual(source.widgetLabels(locale));
+    }
+    expect(installed.widgetLabels('de-DE').paypalPhone).toBe('PayPal-Mobilnummer');
   });
 
   it('ships declarations that import nothing, for ESM and for other resolutions', () => {
@@ -150,6 +178,21 @@ describe('installed packages at work', () => {
     state: 'GA' as const,
     zip_code: '30313',
     email_address: 'jack@example.com',
+  });
+
+  it('require()s @tokenframe/node and /testing from a CommonJS project: signs, creates, completes', async () => {
+    const { stdout, stderr } = await execFileAsync(
+      process.execPath,
+      [join(commonjs, 'createAndComplete.cjs')],
+      { cwd: commonjs, env: { ...process.env, TOKENFRAME_URL: service.url }, timeout: 60_000 },
+    );
+    // require(esm) is unflagged and silent on the Node versions in `engines`.
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout)).toEqual({
+      status: 100,
+      token: expect.stringMatching(/^cat_/),
+      listed: ['completed'],
+    });
   });
 
   it('serves at /sdk/tokenframe.js the exact bytes of the package IIFE', async () => {

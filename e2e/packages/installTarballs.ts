@@ -32,17 +32,19 @@ export function packPackages(): void {
  * A fresh project in the temp folder (no node_modules above it, so nothing of the repo leaks
  * in) holding the fixture folder's files, with the given tarballs and registry packages
  * installed. Registry packages come from the npm cache when they are there (`--prefer-offline`).
+ * `moduleType` is the project's `"type"`: `commonjs` for a backend that require()s.
  */
 export function createConsumerProject(
   fixture: string | null,
   tarballs: string[],
   registryPackages: string[],
+  moduleType: 'module' | 'commonjs' = 'module',
 ): string {
   const dir = mkdtempSync(join(tmpdir(), 'tokenframe-consumer-'));
   if (fixture) cpSync(fixture, dir, { recursive: true });
   writeFileSync(
     join(dir, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+    JSON.stringify({ name: 'consumer', private: true, type: moduleType }),
   );
   const files = readdirSync(TARBALLS);
   const paths = tarballs.map((name) => {

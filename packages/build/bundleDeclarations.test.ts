@@ -21,4 +21,16 @@ describe('bundleDeclarations', () => {
       'no JSDoc on Undocumented.secret_field',
     );
   });
+
+  it("keeps a package's own name and a peer's import over the same names of a file it derives from", () => {
+    const bundle = bundleDeclarations({
+      entry: fixture('ownNames/entry.ts'),
+      external: ['playwright-core'],
+      compilerOptions: { types: ['node'] },
+    });
+    expect(bundle).toContain("import type { Page } from 'playwright-core';");
+    expect(bundle).toContain("type Topic = 'own';");
+    expect(bundle).not.toMatch(/'shared'|'home'/);
+    expect(bundle).toContain('interface Delivery');
+  });
 });

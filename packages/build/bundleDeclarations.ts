@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import ts from 'typescript';
 import { printExpandedType } from './printExpandedType';
 
@@ -67,9 +68,19 @@ export function bundleDeclarations(options: BundleOptions): string {
   const external = options.external ?? [];
   // Named imports of peer packages, merged per package: two files may import the same name.
   const externalImports = new Map<string, Set<string>>();
+  // Their local names: `Page` in the testing package is playwright's, never protocol's `Page`.
+  const externalNames = new Set<string>();
+  // A name declared both in the package and in a schema file it derives from (the package's
+  // `WebhookTopic` and protocol's) is the package's: its own sources sit beside the entry.
+  const packageFolder = dirname(options.entry);
+  const isOwn = (file: string) => file.startsWith(`${packageFolder}/`);
   const add = (name: string, text: () => string, from: string) => {
     const existing = pool.get(name);
     if (existing && existing.from !== from) {
+      if (isOwn(existing.from) !== isOwn(from)) {
+        if (isOwn(from)) pool.set(name, { text, from });
+        return;
+      }
       throw new Error(`declaration bundle: ${name} is declared in ${existing.from} and ${from}`);
     }
     pool.set(name, { text: existing ? () => `${existing.text()}\n${text()}` : text, from });
@@ -92,6 +103,7 @@ export function bundleDeclarations(options: BundleOptions): string {
           );
         }
         for (const element of bindings.elements) {
+          externalNames.add(element.name.text);
           names.add(
             element.propertyName
               ? `${element.propertyName.text} as ${element.name.text}`
@@ -146,8 +158,9 @@ export function bundleDeclarations(options: BundleOptions): string {
     wanted.push(target.name);
   }
   const included = new Map<string, string>();
+  const fromPool = (name: string) => pool.has(name) && !externalNames.has(name);
   const queue = [...wanted, ...globals.flatMap((text) => [...identifiersIn(text)])].filter(
-    (name) => wanted.includes(name) || pool.has(name),
+    (name) => wanted.includes(name) || fromPool(name),
   );
   while (queue.length > 0) {
     const name = queue.shift()!;
@@ -157,7 +170,7 @@ export function bundleDeclarations(options: BundleOptions): string {
     const text = declaration.text();
     included.set(name, text);
     for (const mentioned of identifiersIn(text)) {
-      if (pool.has(mentioned) && !included.has(mentioned)) queue.push(mentioned);
+      if (fromPool(mentioned) && !included.has(mentioned)) queue.push(mentioned);
     }
   }
   const texts = [...new Set(included.values())];

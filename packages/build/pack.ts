@@ -10,10 +10,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { bundleDeclarations } from './bundleDeclarations';
 import { REPO_ROOT } from './paths';
 import { FIELD_DOCS } from '../node/src/fieldDocs';
+import { LABEL_PATHS } from '../testing/src/widgetLabels';
 
 /**
  * `npm run pack`: builds each integrator package (PRODUCT.md §9) into its `dist/` and writes
@@ -37,6 +38,35 @@ interface SourcePackage {
   lib: string[];
   types: string[];
   jsx?: boolean;
+  /** esbuild plugins of this package's bundle. */
+  plugins?: Plugin[];
+}
+
+/**
+ * Inlines only the strings at `paths` of each `locales/*.json` the bundle imports: the
+ * Playwright helpers need a score of labels per locale, not the widget's whole text.
+ */
+function localeStringsOnly(paths: readonly string[]): Plugin {
+  return {
+    name: 'locale-strings-only',
+    setup(bundle) {
+      bundle.onLoad({ filter: /[\\/]locales[\\/][^\\/]+\.json$/ }, (args) => {
+        const messages = JSON.parse(readFileSync(args.path, 'utf8')) as Record<string, unknown>;
+        const kept: Record<string, unknown> = {};
+        for (const path of paths) {
+          const keys = path.split('.');
+          let from: unknown = messages;
+          let to = kept;
+          keys.forEach((key, index) => {
+            from = (from as Record<string, unknown> | undefined)?.[key];
+            if (index === keys.length - 1) to[key] = from;
+            else to = (to[key] ??= {}) as Record<string, unknown>;
+          });
+        }
+        return { contents: JSON.stringify(kept), loader: 'json' };
+      });
+    },
+  };
 }
 
 const SOURCE_PACKAGES: SourcePackage[] = [
@@ -47,6 +77,7 @@ const SOURCE_PACKAGES: SourcePackage[] = [
     external: ['playwright-core'],
     lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
     types: ['node'],
+    plugins: [localeStringsOnly(Object.values(LABEL_PATHS))],
   },
   {
     folder: 'react',
@@ -83,10 +114,13 @@ async function buildSourcePackage(pkg: SourcePackage): Promise<void> {
     format: 'esm',
     platform: pkg.platform,
     target: 'es2022',
+    // Translated labels as UTF-8, not \u escapes (a third of the testing bundle's size).
+    charset: 'utf8',
     external: pkg.external,
     jsx: 'automatic',
     jsxImportSource: 'react',
     logLevel: 'warning',
+    plugins: pkg.plugins ?? [],
   });
   const declarations = bundleDeclarations({
     entry,
@@ -102,7 +136,7 @@ async function buildSourcePackage(pkg: SourcePackage): Promise<void> {
 }
 
 /** Folders and files whose bytes decide the tarballs' contents. */
-const INPUTS = ['dist/sdk', 'packages', 'protocol', 'server', 'locales/en-US.json'];
+const INPUTS = ['dist/sdk', 'packages', 'protocol', 'server', 'locales'];
 
 /** A hash of every input file (sources, the SDK build), skipping build outputs. */
 function inputsFingerprint(): string {

@@ -1,9 +1,9 @@
+import type { ThemeVariant } from '../../protocol';
 import {
   APPEARANCE_VARIABLES,
   type Appearance,
   type AppearanceVariable,
-  type ThemeVariant,
-} from '../../protocol';
+} from '../../protocol/appearance';
 import { AA_TEXT_CONTRAST, contrastRatio, parseColor, readableTextOn } from './contrast';
 
 // A chunk of its own, fetched only when the merchant passed an appearance (App.tsx): most

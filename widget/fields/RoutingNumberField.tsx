@@ -1,16 +1,13 @@
 import { TextField } from './TextField';
 import type { FieldGroupProps } from './types';
 import { useWidget } from '../ui/WidgetContext';
-import { bankNameOf } from '../../protocol/bankDirectory';
 import { digitsOnly } from '../validation/digits';
-import { isRoutingNumberValid } from '../../protocol/accountNumbers';
+import { useBankName } from './bankName';
 
 /** Nine-digit ABA routing number; once it passes the checksum, the bank's name is shown. */
 export function RoutingNumberField({ values, errors, onChange, onBlur }: FieldGroupProps) {
   const { t } = useWidget();
-  const bank = isRoutingNumberValid(values.routing_number)
-    ? bankNameOf(values.routing_number)
-    : undefined;
+  const bank = useBankName(values.routing_number);
   return (
     <TextField
       id="routing_number"

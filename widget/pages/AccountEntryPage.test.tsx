@@ -221,7 +221,7 @@ describe('AccountEntryPage (ach)', () => {
   it('shows the bank name once the routing number passes its checksum', async () => {
     await renderEntry({ state: entry('ach') });
     type('Routing number', '011000015');
-    expect(screen.getByText('Bank: Federal Reserve Bank of Boston')).toBeTruthy();
+    expect(await screen.findByText('Bank: Federal Reserve Bank of Boston')).toBeTruthy();
   });
 
   it('refuses account numbers that do not match, sending nothing', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webhookSchema } from '../../../protocol/webhooks';
 import { spawnService, type SpawnedService } from '../../../server/testing/spawnService';
 import { startWebhookReceiver } from '../../../server/testing/webhookReceiver';
 import { completeSession, testData } from '../../testing/src/index';
@@ -35,6 +36,17 @@ afterAll(async () => {
   await service?.kill();
   await receiver?.close();
 });
+
+/** What a failed attempt followed by a replay's successful attempt delivers. */
+const DELIVERED_TOPICS = [
+  'session.created',
+  'session.authorized_url_issued',
+  'session.mounted',
+  'tokenframe.recipient_verification.failure',
+  'tokenframe.account_could_not_be_verified',
+  'tokenframe.recipient_verification.success',
+  'tokenframe.token_success',
+];
 
 describe('@tokenframe/node against the running service', () => {
   it('creates a session (100), then replays it with the same key (101, same session, a new URL)', async () => {
@@ -72,6 +84,39 @@ describe('@tokenframe/node against the running service', () => {
     expect(listed.data.sessions).toHaveLength(1);
   });
 
+  it('pages through every session of a listing across pages, fetching the next page only when needed', async () => {
+    const participant = `p-${randomUUID()}`;
+    const created: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      created.push((await tokenframe.sessions.create(params(participant))).data.session_identifier);
+    }
+    const filter = { participant_unique_id1: participant, limit: 2 };
+    const firstPage = await tokenframe.sessions.list(filter);
+    expect(firstPage.data.sessions).toHaveLength(2);
+    expect(firstPage.data.next_cursor).not.toBeNull();
+
+    const iterated: string[] = [];
+    for await (const session of tokenframe.sessions.list(filter)) {
+      iterated.push(session.session_identifier);
+    }
+    // Each session once, in the order of one big page, over three pages of two, two and one.
+    const onePage = await tokenframe.sessions.list({ ...filter, limit: 200 });
+    expect(iterated).toEqual(onePage.data.sessions.map((session) => session.session_identifier));
+    expect(iterated.toSorted()).toEqual(created.toSorted());
+
+    expect(
+      (await tokenframe.sessions.list(filter).autoPagingToArray({ limit: 3 })).map(
+        (session) => session.session_identifier,
+      ),
+    ).toEqual(iterated.slice(0, 3));
+    const seen: string[] = [];
+    await tokenframe.sessions.list(filter).autoPagingEach((session) => {
+      seen.push(session.session_identifier);
+      return seen.length < 4;
+    });
+    expect(seen).toEqual(iterated.slice(0, 4));
+  });
+
   it('terminates a session; its key then answers 13724 (create a new one)', async () => {
     const key = `key-${randomUUID()}`;
     const participant = `p-${randomUUID()}`;
@@ -104,16 +149,27 @@ describe('@tokenframe/node against the running service', () => {
   });
 
   it('verifies every webhook of a completed flow with constructEvent; a rotated pair passes, a tampered body does not', async () => {
-    const created = await tokenframe.sessions.create(params(`p-${randomUUID()}`));
+    // A failed attempt (the name does not match: RVDM), then a replay's new URL and success,
+    // so the flow delivers failure topics as well as session and success ones.
+    const participant = `p-${randomUUID()}`;
+    const key = `key-${randomUUID()}`;
+    const created = await tokenframe.sessions.create(params(participant), { idempotencyKey: key });
     const sessionId = created.data.session_identifier;
-    const completed = await completeSession(created.data.authorized_url, { destination: 'debit' });
+    await expect(
+      completeSession(created.data.authorized_url, {
+        destination: 'debit',
+        recipient: { ...testData.recipient, last_name: 'Byron' },
+      }),
+    ).rejects.toThrow(/account answered/);
+    const replayed = await tokenframe.sessions.create(params(participant), { idempotencyKey: key });
+    const completed = await completeSession(replayed.data.authorized_url, { destination: 'debit' });
     expect(completed.customer_account_token).toMatch(/^cat_/);
 
     const ofSession = () =>
       receiver.received.filter((delivery) => delivery.body.includes(sessionId));
     await expect
       .poll(() => ofSession().map((d) => JSON.parse(d.body).metadata.topic), { timeout: 60_000 })
-      .toContain('tokenframe.token_success');
+      .toEqual(expect.arrayContaining(DELIVERED_TOPICS));
     const deliveries = ofSession();
     const topics: string[] = [];
     for (const delivery of deliveries) {
@@ -121,6 +177,10 @@ describe('@tokenframe/node against the running service', () => {
       const event = tokenframe.webhooks.constructEvent(delivery.body, header, WEBHOOK_SECRET);
       expect(event.data.ancillary.session_id).toBe(sessionId);
       topics.push(event.metadata.topic);
+      // The declared type of the topic is the schema the body is checked against here.
+      expect(event.data.event.event_name).toBe(event.metadata.topic);
+      expect(webhookSchema(event.metadata.topic).safeParse(event).error).toBeUndefined();
+      expect(event.data.ancillary.participant_unique_id2).toBe('');
       // During a rotation the merchant holds the old and the new secret: either may sign.
       expect(() =>
         constructEvent(delivery.body, header, ['whsec-old-9876543210', WEBHOOK_SECRET]),
@@ -132,7 +192,7 @@ describe('@tokenframe/node against the running service', () => {
         TokenframeSignatureError,
       );
     }
-    expect(topics).toEqual(expect.arrayContaining(['session.created', 'tokenframe.token_success']));
+    expect(new Set(topics)).toEqual(new Set(DELIVERED_TOPICS));
     const success = deliveries
       .map((d) =>
         constructEvent(d.body, d.headers['tokenframe-signature'] as string, WEBHOOK_SECRET),

@@ -5,7 +5,9 @@ import type {
   ListSessionsData,
   ListSessionsParams,
   SessionDetail,
+  SessionSummary,
 } from './apiTypes';
+import { autoPagingList, type AutoPagingList } from './autoPagination';
 import { sign } from './sign';
 import { TokenframeApiError } from './TokenframeApiError';
 import { constructEvent } from './webhooks';
@@ -41,6 +43,12 @@ export interface ApiEnvelope<Status extends number, Data> {
 /** What `sessions.create` resolves with: `status` 100 (new) or 101 (replay of the key). */
 export type CreateSessionResponse = ApiEnvelope<100 | 101, CreateSessionData>;
 
+/**
+ * What `sessions.list` returns: a promise of one page that also iterates over every session
+ * of every page (`for await`, `autoPagingEach`, `autoPagingToArray`).
+ */
+export type SessionList = AutoPagingList<ApiEnvelope<number, ListSessionsData>, SessionSummary>;
+
 /** Options of one `sessions.create` call. */
 export interface CreateSessionOptions {
   /**
@@ -68,8 +76,15 @@ export class Tokenframe {
       params: CreateSessionParams,
       options?: CreateSessionOptions,
     ): Promise<CreateSessionResponse>;
-    /** Lists sessions, newest first, with cursor pagination. */
-    list(params?: ListSessionsParams): Promise<ApiEnvelope<number, ListSessionsData>>;
+    /**
+     * Lists sessions, newest first: `await` it for one page (`data.next_cursor` leads to the
+     * next), or iterate over every session of every page.
+     * @example
+     * for await (const session of tokenframe.sessions.list({ status: 'completed', limit: 100 })) {
+     *   console.log(session.session_identifier);
+     * }
+     */
+    list(params?: ListSessionsParams): SessionList;
     /** One session: state, attempt counters, masked account, event timeline. */
     get(sessionIdentifier: string): Promise<ApiEnvelope<number, SessionDetail>>;
     /** Ends a session for good (state `terminated`). */
@@ -90,12 +105,22 @@ export class Tokenframe {
     this.sessions = {
       create: (params, options = {}) =>
         this.request('POST', CREATE_PATH, params, options.idempotencyKey ?? randomUUID()),
-      list: (params = {}) => {
-        const query = new URLSearchParams(
-          Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
-        ).toString();
-        return this.request('GET', `/api/v1/sessions${query ? `?${query}` : ''}`);
-      },
+      list: (params = {}) =>
+        autoPagingList(
+          (cursor) => {
+            const query = new URLSearchParams(
+              Object.entries({ ...params, cursor }).flatMap(([k, v]) =>
+                v === undefined ? [] : [[k, String(v)]],
+              ),
+            ).toString();
+            return this.request('GET', `/api/v1/sessions${query ? `?${query}` : ''}`);
+          },
+          (page: ApiEnvelope<number, ListSessionsData>) => ({
+            items: page.data.sessions,
+            nextCursor: page.data.next_cursor,
+          }),
+          params.cursor,
+        ),
       get: (id) => this.request('GET', `/api/v1/sessions/${encodeURIComponent(id)}`),
       terminate: (id) =>
         this.request('POST', `/api/v1/sessions/${encodeURIComponent(id)}/terminate`),

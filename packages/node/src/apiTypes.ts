@@ -8,6 +8,7 @@ import type {
   listSessionsDataSchema,
   listSessionsQuerySchema,
   sessionDetailSchema,
+  sessionSummarySchema,
 } from '../../../server/api/sessionApi/opsSchemas';
 
 // Types of the API as the service validates it: inferred from the service's own schemas, and
@@ -24,6 +25,8 @@ export type ListSessionsParams = {
 };
 /** `data` of `sessions.list`: a page of sessions and the cursor of the next one. */
 export type ListSessionsData = z.output<typeof listSessionsDataSchema>;
+/** One session of a `sessions.list` page, as the iterator yields it. */
+export type SessionSummary = z.output<typeof sessionSummarySchema>;
 /** `data` of `sessions.get`: state, attempt counters, masked account, event timeline. */
 export type SessionDetail = z.output<typeof sessionDetailSchema>;
 /** The account fields of a `tokenframe.token_success` webhook: the token and the masked account. */

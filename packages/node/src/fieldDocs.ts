@@ -6,7 +6,8 @@
 export const FIELD_DOCS: Record<string, string> = {
   participant_unique_id1:
     'Your id of the recipient (required, ≤ 100 chars); scopes idempotency keys.',
-  participant_unique_id2: 'A second id of yours, e.g. an account (≤ 100 chars).',
+  participant_unique_id2:
+    'A second id of yours, e.g. an account (≤ 100 chars); `""` in responses when the session has none.',
   host_uri:
     "The origin of the page that embeds the widget (`https://…`, or `http://localhost…`); must be on the program's allowlist. Default: the program's first host.",
   language_locale_code:

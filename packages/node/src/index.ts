@@ -7,25 +7,28 @@ export type {
   ApiEnvelope,
   CreateSessionOptions,
   CreateSessionResponse,
+  SessionList,
   TokenframeConfig,
 } from './Tokenframe';
+export type { AutoPagingList } from './autoPagination';
 export { TokenframeApiError } from './TokenframeApiError';
 export { sign, SIGNED_HEADERS, type SignInput, type SignedHeaders } from './sign';
 export {
   constructEvent,
   TokenframeSignatureError,
   type ConstructEventOptions,
-  type OtherWebhookPayload,
-  type TokenSuccessWebhookPayload,
   type WebhookEvent,
   type WebhookPayload,
+  type WebhookPayloadByTopic,
   type WebhookTopic,
 } from './webhooks';
+export type * from './webhookPayloads';
 export type {
   CreateSessionData,
   CreateSessionParams,
   ListSessionsData,
   ListSessionsParams,
   SessionDetail,
+  SessionSummary,
   TokenizedAccount,
 } from './apiTypes';

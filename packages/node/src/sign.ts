@@ -21,8 +21,11 @@ export interface SignInput {
   contentType?: string;
 }
 
-/** The headers to send with a signed request. */
-export interface SignedHeaders {
+/**
+ * The headers to send with a signed request. A type literal, not an interface, so that it is
+ * assignable to `fetch`'s `HeadersInit` (`Record<string, string>`) as is.
+ */
+export type SignedHeaders = {
   /** `hmac username="…", algorithm="hmac-sha512", headers="…", signature="…"` */
   Authorization: string;
   /** RFC 7231 date, e.g. `Mon, 23 Nov 2026 12:00:00 GMT`. */
@@ -31,7 +34,7 @@ export interface SignedHeaders {
   'Content-Type': string;
   /** base64 of the SHA-512 digest of the body bytes. */
   'Content-SHA512': string;
-}
+};
 
 /**
  * Signs one request with HMAC-SHA512 as PRODUCT.md §1 prescribes, for any HTTP client: send

@@ -1,6 +1,16 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { constructEvent, TokenframeSignatureError } from './webhooks';
+import type {
+  WebhookPayload as ProtocolWebhookPayload,
+  WebhookTopic as ProtocolWebhookTopic,
+} from '../../../protocol/webhooks';
+import {
+  constructEvent,
+  TokenframeSignatureError,
+  type WebhookEvent,
+  type WebhookPayload,
+  type WebhookTopic,
+} from './webhooks';
 
 const body = JSON.stringify({ metadata: { id: 'evt_1', topic: 'session.created' }, data: {} });
 const v1 = (secret: string, t: number, text = body) =>
@@ -25,5 +35,22 @@ describe('constructEvent', () => {
     ).toBe('evt_1');
     expect(() => constructEvent(body, undefined, 's')).toThrow(/no t= or v1=/);
     expect(() => constructEvent(body, header, '')).toThrow(/no webhook secret/);
+  });
+});
+
+/** True only when A and B are the same type (not merely assignable either way). */
+type Equal<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+describe('the declared webhook types', () => {
+  it('are the protocol schemas: every topic, each topic’s event exactly (checked by tsc -b)', () => {
+    const sameTopics: Equal<WebhookTopic, ProtocolWebhookTopic> = true;
+    const samePayloads: Equal<WebhookPayload, ProtocolWebhookPayload['data']['event']> = true;
+    const sameEnvelope: Equal<
+      WebhookEvent['data']['ancillary'],
+      ProtocolWebhookPayload['data']['ancillary']
+    > = true;
+    const idWhenAbsent: WebhookEvent['data']['ancillary']['participant_unique_id2'] = '';
+    expect([sameTopics, samePayloads, sameEnvelope, idWhenAbsent]).toEqual([true, true, true, '']);
   });
 });

@@ -1,73 +1,83 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { TokenizedAccount } from './apiTypes';
+import type {
+  AccountCouldNotBeVerifiedWebhookPayload,
+  FundingCanceledWebhookPayload,
+  FundingDestinationChangedWebhookPayload,
+  MaxVerificationAttemptsExceededWebhookPayload,
+  RecipientVerificationFailureWebhookPayload,
+  RecipientVerificationSoftFailureWebhookPayload,
+  RecipientVerificationSuccessWebhookPayload,
+  SessionAuthorizedUrlIssuedWebhookPayload,
+  SessionCreatedWebhookPayload,
+  SessionExpiredWebhookPayload,
+  SessionMountedWebhookPayload,
+  SessionTerminatedWebhookPayload,
+  TerminalFailureWebhookPayload,
+  TokenSuccessWebhookPayload,
+  WebhookAncillary,
+  WebhookMetadata,
+} from './webhookPayloads';
 
-/** Session-level topics; flow events use their `event_name` (`tokenframe.token_success`, …). */
-export type WebhookTopic =
-  | 'session.created'
-  | 'session.authorized_url_issued'
-  | 'session.expired'
-  | 'session.mounted'
-  | 'session.terminated'
-  | 'tokenframe.token_success'
-  | 'tokenframe.funding_canceled'
-  | 'tokenframe.terminal_failure'
-  | 'tokenframe.max_verification_attempts_exceeded'
-  | 'tokenframe.account_could_not_be_verified'
-  | 'tokenframe.recipient_verification.success'
-  | 'tokenframe.recipient_verification.soft_failure'
-  | 'tokenframe.recipient_verification.failure'
-  | 'tokenframe.funding_destination_changed';
-
-/** The `event` of a `tokenframe.token_success` delivery: store `customer_account_token`. */
-export type TokenSuccessWebhookPayload = {
-  /** `tokenframe.token_success`. */
-  event_name: 'tokenframe.token_success';
-  /** `tokenized`. */
-  status: 'tokenized';
-} & TokenizedAccount;
-
-/** The `event` of any other delivery: its `event_name` is the topic. */
-export interface OtherWebhookPayload {
-  /** The topic, e.g. `session.created`. */
-  event_name: Exclude<WebhookTopic, 'tokenframe.token_success'>;
-  /** Fields of the event, named as the SDK's events (never a full account number). */
-  [field: string]: unknown;
+/**
+ * Each topic's `data.event`. Topics are the keys; the payload types come from the schemas the
+ * service validates every delivery with (PRODUCT.md §7).
+ */
+export interface WebhookPayloadByTopic {
+  /** A new session. */
+  'session.created': SessionCreatedWebhookPayload;
+  /** A new single-use URL. */
+  'session.authorized_url_issued': SessionAuthorizedUrlIssuedWebhookPayload;
+  /** The widget mounted a URL. */
+  'session.mounted': SessionMountedWebhookPayload;
+  /** The URL expired unmounted. */
+  'session.expired': SessionExpiredWebhookPayload;
+  /** You terminated the session. */
+  'session.terminated': SessionTerminatedWebhookPayload;
+  /** The account is tokenized: store the token. */
+  'tokenframe.token_success': TokenSuccessWebhookPayload;
+  /** The recipient canceled. */
+  'tokenframe.funding_canceled': FundingCanceledWebhookPayload;
+  /** One failed attempt. */
+  'tokenframe.account_could_not_be_verified': AccountCouldNotBeVerifiedWebhookPayload;
+  /** The session's attempt limit. */
+  'tokenframe.max_verification_attempts_exceeded': MaxVerificationAttemptsExceededWebhookPayload;
+  /** A check's per-mount limit. */
+  'tokenframe.terminal_failure': TerminalFailureWebhookPayload;
+  /** RVDM: all matched. */
+  'tokenframe.recipient_verification.success': RecipientVerificationSuccessWebhookPayload;
+  /** RVDM: soft mismatch. */
+  'tokenframe.recipient_verification.soft_failure': RecipientVerificationSoftFailureWebhookPayload;
+  /** RVDM: hard mismatch. */
+  'tokenframe.recipient_verification.failure': RecipientVerificationFailureWebhookPayload;
+  /** The recipient chose another method. */
+  'tokenframe.funding_destination_changed': FundingDestinationChangedWebhookPayload;
 }
 
-/** A delivery's `event`, discriminated by `event_name`. */
-export type WebhookPayload = TokenSuccessWebhookPayload | OtherWebhookPayload;
+/** Every webhook topic (`metadata.topic`, and `event_name` of `data.event`). */
+export type WebhookTopic = keyof WebhookPayloadByTopic;
 
-/** One webhook delivery's body (PRODUCT.md §7). */
-export interface WebhookEvent {
-  /** About the delivery. */
-  metadata: {
-    /** The event id: the same on every redelivery, so de-duplicate on it. */
-    id: string;
-    /** When the event happened (ISO 8601). */
-    timestamp: string;
-    /** What happened, e.g. `tokenframe.token_success` or `session.created`. */
-    topic: WebhookTopic;
-    /** Version of this envelope, `"1"`. */
-    version: string;
+/** A delivery's `data.event`, discriminated by `event_name`: narrow on it (or `switch`). */
+export type WebhookPayload = WebhookPayloadByTopic[WebhookTopic];
+
+/**
+ * One webhook delivery's body (PRODUCT.md §7). `WebhookEvent<'tokenframe.token_success'>`
+ * types a handler of one topic; the default is any topic.
+ */
+export interface WebhookEvent<Topic extends WebhookTopic = WebhookTopic> {
+  /** About the delivery: its id (the same on every redelivery), time, topic and version. */
+  metadata: WebhookMetadata & {
+    /** What happened, e.g. `tokenframe.token_success`; equals `data.event.event_name`. */
+    topic: Topic;
   };
   /** The session and the event. */
   data: {
     /** Which session and recipient the event is about. */
-    ancillary: {
-      /** Your recipient id from the create request. */
-      participant_unique_id1: string;
-      /** Your second id from the create request, or null. */
-      participant_unique_id2: string | null;
-      /** The session id. */
-      session_id: string;
-      /** Correlates with the SDK's events and the service's logs. */
-      tracer_token: string;
-    };
+    ancillary: WebhookAncillary;
     /**
-     * The event, named as the SDK's events; narrow on `event_name`:
+     * The event; narrow on `event_name`:
      * `if (event.data.event.event_name === 'tokenframe.token_success') save(event.data.event.customer_account_token)`.
      */
-    event: WebhookPayload;
+    event: WebhookPayloadByTopic[Topic];
   };
 }
 

@@ -9,6 +9,8 @@ export interface CompleteSessionOptions {
   destination?: CompletableDestination;
   /** The test data to type (default: the sandbox's {@link testData}). */
   testData?: TestData;
+  /** PayPal only: link the account by its `email` (default) or its mobile `phone` number. */
+  paypalContact?: 'email' | 'phone';
   /**
    * The name and address to type; they must match the session's `recipient_information`
    * for recipient verification to pass. Default: `testData.recipient`.
@@ -111,7 +113,9 @@ export async function completeSession(
           address,
         }
       : destination === 'paypal'
-        ? { funding_destination: 'paypal', email_address: data.paypalEmail }
+        ? options.paypalContact === 'phone'
+          ? { funding_destination: 'paypal', phone_number: data.paypalPhone }
+          : { funding_destination: 'paypal', email_address: data.paypalEmail }
         : destination === 'billpay'
           ? {
               funding_destination: 'billpay',

@@ -11,4 +11,11 @@ export {
   type CompletedSession,
   type CompleteSessionOptions,
 } from './completeSession';
-export { completeInWidget, fillAccountForm, widgetFrame, type WidgetLocation } from './playwright';
+export {
+  completeInWidget,
+  fillAccountForm,
+  widgetFrame,
+  type WidgetLocation,
+  type WidgetOptions,
+} from './playwright';
+export { widgetLabels, type WidgetLabels } from './widgetLabels';

@@ -1,7 +1,17 @@
 import type { FrameLocator, Page } from 'playwright-core';
+import type { Locale } from '../../../protocol/constants';
 import type { CompletableDestination, CompleteSessionOptions } from './completeSession';
 import { testData as defaultTestData } from './testData';
-import { WIDGET_LABELS as L } from './widgetLabels';
+import { widgetLabels } from './widgetLabels';
+
+/** Options of the Playwright helpers: the flow's, and the language the widget shows. */
+export interface WidgetOptions extends CompleteSessionOptions {
+  /**
+   * The session's `language_locale_code`: the helpers find fields and buttons by the
+   * widget's labels in that language. Default: `en-US`.
+   */
+  locale?: Locale;
+}
 
 /** Where the widget runs: a page that embeds it (the first Tokenframe iframe is used) or a frame. */
 export type WidgetLocation = Page | FrameLocator;
@@ -14,21 +24,27 @@ export function widgetFrame(location: WidgetLocation): FrameLocator {
 }
 
 /**
- * Fills the account form of the real widget (en-US) by its visible labels, as a recipient
- * would: name, card or bank details, billing address. The widget's own checks run as typed.
+ * Fills the account form of the real widget by its visible labels in the session's locale,
+ * as a recipient would: name, card or bank details, billing address; PayPal by email or
+ * mobile number. The widget's own checks run as typed.
  */
 export async function fillAccountForm(
   location: WidgetLocation,
-  options: CompleteSessionOptions = {},
+  options: WidgetOptions = {},
 ): Promise<void> {
   const frame = widgetFrame(location);
+  const L = widgetLabels(options.locale ?? 'en-US');
   const data = options.testData ?? defaultTestData;
   const recipient = options.recipient ?? data.recipient;
   const destination: CompletableDestination = options.destination ?? 'debit';
   const field = (label: string) => frame.getByLabel(label, { exact: true });
   // Not `exact` below: optional fields' labels end with "(optional)".
   if (destination === 'paypal') {
-    await frame.getByRole('textbox', { name: L.paypalEmail }).fill(data.paypalEmail);
+    if (options.paypalContact === 'phone') {
+      await frame.getByRole('textbox', { name: L.paypalPhone }).pressSequentially(data.paypalPhone);
+    } else {
+      await frame.getByRole('textbox', { name: L.paypalEmail }).fill(data.paypalEmail);
+    }
     return;
   }
   if (destination === 'billpay') {
@@ -64,12 +80,17 @@ export async function fillAccountForm(
  * @example
  * await plugin.mount(data.authorized_url, 'debit'); // in the page
  * await completeInWidget(page, { destination: 'debit' }); // in the test
+ * await completeInWidget(page, { destination: 'paypal', paypalContact: 'phone', locale: 'de-DE' });
  */
 export async function completeInWidget(
   location: WidgetLocation,
-  options: CompleteSessionOptions & { timeoutMs?: number } = {},
+  options: WidgetOptions & {
+    /** How long each step may take to appear, in ms. Default: 30000. */
+    timeoutMs?: number;
+  } = {},
 ): Promise<void> {
   const frame = widgetFrame(location);
+  const L = widgetLabels(options.locale ?? 'en-US');
   const timeout = options.timeoutMs ?? 30_000;
   await frame.getByRole('button', { name: L.submit, exact: true }).waitFor({ timeout });
   await fillAccountForm(frame, options);

@@ -44,6 +44,8 @@ export const testData = {
   },
   /** A PayPal account linked by email; shown masked as `p•••@example.com`. */
   paypalEmail: 'payouts@example.com',
+  /** A PayPal account linked by mobile number (10 digits); shown masked as `•••• 0123`. */
+  paypalPhone: '4155550123',
   /** A biller of the shipped directory and an account number at it (any 4–40 digits). */
   billpay: {
     billerId: 'verizon_wireless',

@@ -1,27 +1,49 @@
-import enUS from '../../../locales/en-US.json' with { type: 'json' };
+import type { Locale } from '../../../protocol/constants';
+import { LOCALE_MESSAGES } from './localeMessages';
 
 /**
- * The en-US strings the Playwright helpers find the widget's fields and buttons by, taken
- * from the widget's own translation file so that a reworded label moves both at once.
+ * Where in a locale file each string the Playwright helpers find the widget's fields and
+ * buttons by lives: the widget's own translations, so that a reworded label moves both.
  */
-export const WIDGET_LABELS = {
-  firstName: enUS.fields.first_name.label,
-  lastName: enUS.fields.last_name.label,
-  cardNumber: enUS.fields.card_number.label,
-  expiration: enUS.fields.expiration.label,
-  addressLine1: enUS.fields.address_line1.label,
-  city: enUS.fields.city.label,
-  state: enUS.fields.state.label,
-  zipCode: enUS.fields.zip_code.label,
-  routingNumber: enUS.fields.routing_number.label,
-  accountNumber: enUS.fields.account_number.label,
-  accountNumberConfirm: enUS.fields.account_number_confirm.label,
-  checking: enUS.fields.account_type.checking,
-  paypalEmail: enUS.fields.paypal_email.label,
-  billerSearch: enUS.fields.biller_search.label,
-  billerAccountNumber: enUS.fields.biller_account_number.label,
-  submit: enUS.account_entry.submit,
-  confirm: enUS.confirmation.confirm,
-  confirmationHeading: enUS.confirmation.heading,
-  successHeading: enUS.success.heading,
+export const LABEL_PATHS = {
+  firstName: 'fields.first_name.label',
+  lastName: 'fields.last_name.label',
+  cardNumber: 'fields.card_number.label',
+  expiration: 'fields.expiration.label',
+  addressLine1: 'fields.address_line1.label',
+  city: 'fields.city.label',
+  state: 'fields.state.label',
+  zipCode: 'fields.zip_code.label',
+  routingNumber: 'fields.routing_number.label',
+  accountNumber: 'fields.account_number.label',
+  accountNumberConfirm: 'fields.account_number_confirm.label',
+  checking: 'fields.account_type.checking',
+  paypalEmail: 'fields.paypal_email.label',
+  paypalPhone: 'fields.paypal_phone.label',
+  billerSearch: 'fields.biller_search.label',
+  billerAccountNumber: 'fields.biller_account_number.label',
+  submit: 'account_entry.submit',
+  confirm: 'confirmation.confirm',
+  confirmationHeading: 'confirmation.heading',
+  successHeading: 'success.heading',
 } as const;
+
+/** The strings of {@link LABEL_PATHS} in one locale. */
+export type WidgetLabels = Record<keyof typeof LABEL_PATHS, string>;
+
+/** The widget's labels in `locale` (the session's `language_locale_code`). */
+export function widgetLabels(locale: Locale): WidgetLabels {
+  const messages: unknown = LOCALE_MESSAGES[locale];
+  if (!messages) {
+    throw new TypeError(`@tokenframe/testing: no widget strings for the locale ${String(locale)}`);
+  }
+  return Object.fromEntries(
+    Object.entries(LABEL_PATHS).map(([name, path]) => {
+      const text = path
+        .split('.')
+        .reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], messages);
+      if (typeof text !== 'string') throw new Error(`locales/${locale}.json has no ${path}`);
+      return [name, text];
+    }),
+  ) as WidgetLabels;
+}
