@@ -64,8 +64,6 @@ export function App(props: AppProps) {
   // Synchronous guard: two presses within one frame both see the old `pending` state.
   const inFlight = useRef(false);
   const lastCall = useRef<() => void>(() => {});
-  // Until when (epoch ms) the service refuses /account and /confirm (its Retry-After).
-  const callLimitedUntil = useRef(0);
   const [status, setStatus] = useState('');
   const emitter = useMemo(
     () => new HostEventEmitter(bridge, props.navigate),
@@ -203,12 +201,6 @@ export function App(props: AppProps) {
    */
   async function run(action: FlowAction, statusKey: string, call: () => Promise<void>) {
     if (inFlight.current) return;
-    // Only /account and /confirm are counted (PRODUCT.md §10). Sent again before Retry-After,
-    // one would be refused and counted again, keeping the limit hit: Try again and the page's
-    // button send nothing until then, and the message ("wait a moment") is focused again.
-    const counted = action === 'submit' || action === 'confirm';
-    if (counted && Date.now() < callLimitedUntil.current)
-      return setFailure((shown) => shown && { ...shown });
     inFlight.current = true;
     lastCall.current = () => void run(action, statusKey, call);
     setPending(action);
@@ -234,10 +226,8 @@ export function App(props: AppProps) {
           fieldErrors: serverFieldErrors(error.fields, (key) => i18n.instance.exists(key)),
         });
         setStatus('');
-      } else if (error.code === 'rate_limited') {
-        if (counted) callLimitedUntil.current = Date.now() + (error.retryAfterSeconds ?? 0) * 1000;
-        fail('status.rate_limited');
-      } else if (error.code === 'network') fail('status.network_error');
+      } else if (error.code === 'rate_limited') fail('status.rate_limited');
+      else if (error.code === 'network') fail('status.network_error');
       else fail('status.server_error');
     } finally {
       inFlight.current = false;
