@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,12 +10,14 @@ import {
   type CreateSessionEnvelope,
 } from '../server/testing/signedClient';
 import { launchBrowser, openPage, waitUntil, type TrackedPage } from './harness/browser';
-import { startStaticServer, type StaticServer } from './harness/staticServer';
+import { startStaticServer, type RouteHandler, type StaticServer } from './harness/staticServer';
+import { LOAD_TO_HELLO_GRACE_MS } from '../protocol/widgetHello';
 
 /**
- * The widget document's `frame-ancestors` (issue 4, security headers), in real Chromium: a
- * merchant page on the session's host_uri may frame the widget; a page on any other origin
- * is refused by the browser before the widget runs. Needs the widget build (`npm run build`).
+ * The widget document's `frame-ancestors`, in real Chromium: a merchant page on the session's
+ * host_uri may frame the widget; a page on any other origin is refused by the browser before
+ * the widget runs, and the host SDK there reports `load_failed`, not a slow widget
+ * (PRODUCT.md §3). Needs the widget and SDK builds (`npm run build`).
  */
 
 let service: SpawnedService;
@@ -36,14 +38,40 @@ const hostPage = (request: { url: URL }) => {
   };
 };
 
+/**
+ * A merchant page that mounts the built SDK, with a fetchAuthorizedUrl whose sessions name the
+ * allowed host, and records every SDK event and the outcome in `window.__sdk`.
+ */
+const SDK_PAGE = `<!doctype html><title>merchant</title><script src="/tokenframe.js"></script>
+<div id="capture"></div><script>
+window.__sdk = { events: [], outcome: null, loadedAt: null };
+document.addEventListener('load', (e) => { if (e.target.tagName === 'IFRAME') window.__sdk.loadedAt = performance.now(); }, true);
+const fetchAuthorizedUrl = async () => (await fetch('/create-session', { method: 'POST' })).json();
+const plugin = Tokenframe.create('#capture', { fetchAuthorizedUrl, handshakeTimeoutMs: 30000, maxReauthorizations: 2 });
+for (const key of Object.keys(Tokenframe.EVENTS)) plugin.on(key, (e) => window.__sdk.events.push([e.event_name, e.reason || e.code || null]));
+plugin.mount('debit').then(() => (window.__sdk.outcome = 'ready'), (e) => (window.__sdk.outcome = e.code + ': ' + e.message));
+</script>`;
+
+const sdkRoutes: Record<string, RouteHandler> = {
+  '/sdk.html': () => ({ body: SDK_PAGE }),
+  '/tokenframe.js': () => ({
+    type: 'text/javascript',
+    body: readFileSync(join(REPO_ROOT, 'dist/sdk/tokenframe.js')),
+  }),
+  '/create-session': async () => ({
+    type: 'application/json',
+    body: JSON.stringify({ authorized_url: await authorizedUrl() }),
+  }),
+};
+
 beforeAll(async () => {
-  if (!existsSync(join(REPO_ROOT, 'dist/widget/index.html'))) {
-    throw new Error(
-      'dist/widget/index.html is missing: run `npm run build` before the browser suite',
-    );
+  for (const built of ['dist/widget/index.html', 'dist/sdk/tokenframe.js']) {
+    if (!existsSync(join(REPO_ROOT, built))) {
+      throw new Error(`${built} is missing: run \`npm run build\` before the browser suite`);
+    }
   }
-  allowedHost = await startStaticServer({ routes: { '/host.html': hostPage } });
-  otherHost = await startStaticServer({ routes: { '/host.html': hostPage } });
+  allowedHost = await startStaticServer({ routes: { '/host.html': hostPage, ...sdkRoutes } });
+  otherHost = await startStaticServer({ routes: { '/host.html': hostPage, ...sdkRoutes } });
   service = await spawnService({ env: { TOKENFRAME_EXTRA_HOSTS: allowedHost.origin } });
   client = new SignedClient({ baseUrl: service.url, username: 'demo', secret: 'demo-secret' });
   browser = await launchBrowser();
@@ -122,3 +150,71 @@ describe('widget document framing', () => {
     expect(await frame.locator('#app').count()).toBe(0);
   });
 });
+
+/** Opens `/sdk.html` on `host` and waits until the SDK's mount has settled. */
+async function mountWithSdk(
+  host: StaticServer,
+  prepare?: (tracked: TrackedPage) => Promise<void>,
+): Promise<{ outcome: string; events: Array<[string, string | null]> }> {
+  const tracked = await openPage(browser);
+  pages.push(tracked);
+  await prepare?.(tracked);
+  await tracked.page.goto(host.url('/sdk.html'));
+  await tracked.page.waitForFunction(() => window.__sdk.outcome !== null, undefined, {
+    timeout: 90_000,
+  });
+  // Held requests still waiting (chunks fetched after READY) must not outlive the page.
+  await tracked.page.unrouteAll({ behavior: 'ignoreErrors' });
+  return tracked.page.evaluate(() => ({
+    outcome: window.__sdk.outcome!,
+    events: window.__sdk.events,
+  }));
+}
+
+describe('the host SDK and the real widget: a blocked frame is load_failed (PRODUCT.md §3)', () => {
+  it('on a page the session does not name, the SDK re-requests as load_failed and gives up naming it', async () => {
+    const { outcome, events } = await mountWithSdk(otherHost);
+    expect(outcome).toMatch(/^reauthorization_failed: .*load_failed/);
+    expect(events).toEqual([
+      ['tokenframe.reauthorizing', 'initial'],
+      ['tokenframe.reauthorizing', 'load_failed'],
+      ['tokenframe.plugin_error', 'reauthorization_failed'],
+    ]);
+  });
+
+  it('the widget says hello while its document loads: lazy chunks held past the grace cost no re-request', async () => {
+    // The flow pages and locale chunks are held until the frame loaded more than the grace
+    // ago. Had the widget's hello waited on them, the SDK would have called the frame blocked.
+    const { outcome, events } = await mountWithSdk(allowedHost, async ({ page }) => {
+      await page.route(/\/widget\/assets\/(page|locale)-/, async (route) => {
+        await waitUntil(
+          'the grace to pass after the frame loaded',
+          () =>
+            page.evaluate(
+              (grace) =>
+                window.__sdk.loadedAt !== null &&
+                performance.now() - window.__sdk.loadedAt > grace + 500,
+              LOAD_TO_HELLO_GRACE_MS,
+            ),
+          60_000,
+        );
+        await route.continue();
+      });
+    });
+    expect(outcome).toBe('ready');
+    expect(events.filter(([name]) => name === 'tokenframe.reauthorizing')).toEqual([
+      ['tokenframe.reauthorizing', 'initial'],
+    ]);
+    expect(events).toContainEqual(['tokenframe.ready', null]);
+  });
+});
+
+declare global {
+  interface Window {
+    __sdk: {
+      events: Array<[string, string | null]>;
+      outcome: string | null;
+      loadedAt: number | null;
+    };
+  }
+}

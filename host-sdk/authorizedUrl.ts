@@ -25,16 +25,17 @@ const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
  * accepted: anything else could not hold a payment form safely.
  */
 export function parseAuthorizedUrl(value: unknown, expiresAtFallback?: number): AuthorizedUrl {
-  let url: URL | null = null;
+  let url: URL | undefined;
   try {
-    url = typeof value === 'string' ? new URL(value) : null;
+    // A non-string (null, an object) stringifies to a relative URL, which throws here too.
+    url = new URL(value as string);
   } catch {
-    url = null;
+    // Reported below, with what arrived.
   }
-  const secure =
-    url &&
-    (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname)));
-  if (!url || !secure) {
+  if (
+    !url ||
+    !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname)))
+  ) {
     throw new TokenframeError(
       'invalid_authorized_url',
       `authorizedUrl must be an https URL, got ${typeof value}.`,

@@ -23,7 +23,7 @@ const NAMES = Object.values(EVENTS) as string[];
 export function resolveEventName(name: unknown): EventName {
   if (typeof name === 'string') {
     if (NAMES.includes(name)) return name as EventName;
-    if (Object.prototype.hasOwnProperty.call(EVENTS, name)) return EVENTS[name as EventKey];
+    if (Object.keys(EVENTS).includes(name)) return EVENTS[name as EventKey];
   }
   throw new TokenframeError(
     'unknown_event',

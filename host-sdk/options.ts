@@ -7,10 +7,12 @@ import { TokenframeError } from './TokenframeError';
 export interface TokenframeOptions {
   /**
    * Asks your backend for a fresh authorized_url (an idempotent session re-request). The SDK
-   * calls it when a URL has expired or was already used, when the widget fails to load or
-   * to answer the handshake, and after TERMINAL_FAILURE_ACKNOWLEDGED. Resolve with the URL
-   * string or with `{ authorized_url, authorized_url_expiration_utc }`. Without it, those
-   * failures end in PLUGIN_ERROR.
+   * calls it when a URL has expired or was already used, when the frame loads without a
+   * widget in it (`load_failed`: the browser refused to frame it, e.g. `host_uri` is not this
+   * page's origin or your CSP's `frame-src` leaves the service out), when the widget is too
+   * slow to answer (`handshake_timeout`), and after TERMINAL_FAILURE_ACKNOWLEDGED. Resolve
+   * with the URL string or with `{ authorized_url, authorized_url_expiration_utc }`. Without
+   * it, those failures end in PLUGIN_ERROR.
    * @example fetchAuthorizedUrl: async ({ reason, signal }) =>
    *   (await fetch('/my-backend/session', { method: 'POST', signal })).json()
    */
@@ -20,13 +22,18 @@ export interface TokenframeOptions {
   /** Let the widget set the iframe's height to its content. Default: true. When false, the iframe fills the container's height. */
   autoHeight?: boolean;
   /**
-   * Theme variables passed to the widget, which checks them against the protocol's allowlist:
-   * an unknown variable or unsafe value drops the whole appearance (logged with `debug`).
+   * Theme variables passed to the widget, which checks each against the protocol's allowlist:
+   * an unknown variable or unsafe value is dropped alone, with a console warning, and the
+   * rest still applies (PRODUCT.md §3). Text on `colorPrimary` always reaches 4.5:1.
    */
   appearance?: Appearance;
   /** Re-requests allowed in a row before giving up with PLUGIN_ERROR. Default: 3. */
   maxReauthorizations?: number;
-  /** How long to wait for the widget's handshake and READY before re-requesting, in ms. Default: 10000. */
+  /**
+   * How long to wait for the widget's handshake and READY before re-requesting with reason
+   * `handshake_timeout`, in ms. Default: 10000. A frame that loads without a widget is
+   * re-requested sooner, 3 s after its `load`, as `load_failed`; that needs a value above 3000.
+   */
   handshakeTimeoutMs?: number;
   /** Log protocol steps and dropped messages to the console (never payloads or URLs' secrets). */
   debug?: boolean;

@@ -14,6 +14,7 @@ import type {
   WidgetEvent,
 } from '../protocol/events';
 import type { HostApi } from '../protocol/rpc';
+import { LOAD_TO_HELLO_GRACE_MS } from '../protocol/widgetHello';
 import {
   fromFetchResult,
   isExpired,
@@ -220,8 +221,12 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
     iframe.style.cssText = `display:block;width:100%;border:0;height:${
       options.autoHeight ? `${MIN_FRAME_HEIGHT}px` : '100%'
     }`;
-    let loaded = false;
-    iframe.addEventListener('load', () => (loaded = true));
+    // A frame that loaded without saying hello is blocked or an error page (PRODUCT.md §3:
+    // `load_failed`); one that has not loaded yet is slow (`handshake_timeout`, below).
+    iframe.onload = () =>
+      setTimeout(() => {
+        if (live && state === 'loading') recover('load_failed');
+      }, LOAD_TO_HELLO_GRACE_MS);
     const stopHandshake = listenForWidget({
       iframe,
       origin: url.origin,
@@ -235,11 +240,9 @@ export function createPlugin(container: string | HTMLElement, input?: unknown): 
       onConnected: () => step('hello'),
     });
     // The handshake and READY must both arrive in time; otherwise the URL is spent or broken.
+    // Once ready, a late timer means nothing; `finished` and `failed` ignore `recoverable`.
     const timer = setTimeout(() => {
-      // Once ready, a late timer means nothing; `finished` and `failed` ignore `recoverable`.
-      if (live && state !== 'ready') {
-        recover(loaded ? 'handshake_timeout' : 'load_failed');
-      }
+      if (live && state !== 'ready') recover('handshake_timeout');
     }, options.handshakeTimeoutMs);
     disposeFrame = () => {
       live = false;

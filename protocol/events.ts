@@ -113,10 +113,7 @@ export const widgetEventSchema = z.discriminatedUnion('event_name', [
 /** An event the widget sends to the host; see {@link widgetEventSchema}. */
 export type WidgetEvent = z.infer<typeof widgetEventSchema>;
 
-/**
- * Why the SDK asked the merchant's backend for a fresh authorized_url. `initial`: `mount()`
- * was called without a URL (PRODUCT.md §3), so the first one comes from `fetchAuthorizedUrl`.
- */
+/** Every {@link ReauthorizeReason}, in the order they are documented there. */
 export const REAUTHORIZE_REASONS = [
   'initial',
   'url_expired',
@@ -127,7 +124,15 @@ export const REAUTHORIZE_REASONS = [
   'terminal_failure_acknowledged',
 ] as const;
 
-/** Why the SDK asks `fetchAuthorizedUrl` for a URL (see REAUTHORIZE_REASONS). */
+/**
+ * Why the SDK asks `fetchAuthorizedUrl` for a fresh authorized_url (PRODUCT.md §3).
+ * - `initial`: `mount()` was called without a URL, so the first one comes from `fetchAuthorizedUrl`.
+ * - `url_expired`, `url_used`, `invalid_url`: past its expiry before mounting, or the widget said so.
+ * - `load_failed`: the frame loaded but no widget said hello within 3 s of its `load`: the
+ *   browser refused to frame it (`frame-ancestors`, the page's `frame-src`) or showed an error page.
+ * - `handshake_timeout`: no handshake and READY within `handshakeTimeoutMs`: a slow widget.
+ * - `terminal_failure_acknowledged`: the recipient pressed Continue after TERMINAL_FAILURE.
+ */
 export type ReauthorizeReason = (typeof REAUTHORIZE_REASONS)[number];
 
 /** Events the SDK itself emits (never sent over the wire; listed for the shared types). */
@@ -136,7 +141,7 @@ export const sdkEventSchemas = {
     /** `tokenframe.reauthorizing`: the SDK is asking `fetchAuthorizedUrl` for a fresh URL. */
     event_name: z.literal(EVENTS.REAUTHORIZING),
     ...eventCommonShape,
-    /** Why a fresh URL is needed: `initial` (mount without a URL), `url_expired`, `url_used`, `invalid_url`, `load_failed`, `handshake_timeout` or `terminal_failure_acknowledged`. */
+    /** Why a fresh URL is needed: `initial` (mount without a URL), `url_expired`, `url_used`, `invalid_url`, `load_failed` (the frame loaded without a widget: the browser refused to frame it, check `host_uri` and your CSP's `frame-src`), `handshake_timeout` (the widget was too slow) or `terminal_failure_acknowledged`. */
     reason: z.enum(REAUTHORIZE_REASONS),
     /** 1 for the first re-request of a failure streak, then 2, 3, … */
     attempt: z.int().check(z.minimum(1)),

@@ -15,6 +15,15 @@ function meta(name: string): string {
 }
 
 async function boot() {
+  // The hello goes out now, while the document loads: the host SDK takes a frame that fired
+  // `load` without one for blocked (protocol/widgetHello.ts), and without the inline script
+  // the exchange waits for a chunk (takeEarlyExchange.ts). The SDK checks the hello's session
+  // id for shape only, so that case says `unknown`.
+  const bridge = connectToHost({
+    hostOrigin: meta('tokenframe-host-origin'),
+    sessionIdentifier: window.tokenframeEarlyExchange?.url.sessionIdentifier ?? 'unknown',
+    debug: meta('tokenframe-debug') === 'true',
+  });
   // Everything READY needs runs in parallel: the exchange (sent by the document's inline
   // script, before this bundle arrived), the flow pages and (below) the session's locale,
   // whose chunks the document already lists as modulepreload.
@@ -26,11 +35,6 @@ async function boot() {
   const exchange = authorizedUrl ? startExchange(api, authorizedUrl) : undefined;
   void preloadFlowPages().catch(() => undefined);
   const documentLocale = meta('tokenframe-locale');
-  const bridge = connectToHost({
-    hostOrigin: meta('tokenframe-host-origin'),
-    sessionIdentifier: authorizedUrl?.sessionIdentifier ?? 'unknown',
-    debug: meta('tokenframe-debug') === 'true',
-  });
   const contentHeight = observeContentHeight((height) => bridge.resize(height));
   const i18n = await createWidgetI18n(documentLocale || undefined);
   const root = document.getElementById('app');

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { steps } from './fixture/widgetSteps';
 import { useSdkWorld } from './fixture/useSdkWorld';
 
 const suite = useSdkWorld();
@@ -29,7 +28,8 @@ describe('host SDK mount and destroy lifecycle', () => {
   });
 
   it('destroy() during the handshake rejects the mount, removes the listener, and a later mount is refused', async () => {
-    suite.world.setScripts([{ kind: 'wait', ms: 2_000 }, ...steps.ready()]);
+    // The bundle is held, so the handshake is still pending when destroy() comes.
+    suite.world.setFaults('held_bundle');
     const host = await suite.openHost();
     await host.create(true);
     await host.mount(suite.world.mintUrl());
@@ -48,7 +48,6 @@ describe('host SDK mount and destroy lifecycle', () => {
 
   it('a second mount replaces the first cleanly: one iframe, one listener, the first promise rejected', async () => {
     const { world } = suite;
-    world.setScripts([{ kind: 'wait', ms: 1_000 }, ...steps.ready()]);
     const host = await suite.openHost();
     await host.create(true);
     const [first, second] = [world.mintUrl(), world.mintUrl()];

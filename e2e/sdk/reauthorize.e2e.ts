@@ -134,11 +134,12 @@ describe('host SDK re-requests (the 30 s rule)', () => {
     },
   );
 
-  it('a widget that never answers the handshake is re-requested, then ends in PLUGIN_ERROR at the limit', async () => {
+  it('a frame the browser refuses each time (frame-ancestors) is re-requested as load_failed, then ends in PLUGIN_ERROR at the limit', async () => {
     const { world } = suite;
-    world.setScripts([]);
+    world.setFaults('refuse_framing');
     const host = await suite.openHost();
-    await host.create(true, { handshakeTimeoutMs: 1_500, maxReauthorizations: 2 });
+    // Far beyond the grace after load: the frames are called blocked, not slow.
+    await host.create(true, { handshakeTimeoutMs: 30_000, maxReauthorizations: 2 });
     await host.mount(world.mintUrl());
     const outcome = await host.outcome();
     expect(outcome).toMatchObject({
@@ -146,13 +147,13 @@ describe('host SDK re-requests (the 30 s rule)', () => {
       isTokenframeError: true,
       code: 'reauthorization_failed',
     });
-    expect(world.backendCalls).toEqual(['handshake_timeout', 'handshake_timeout']);
+    expect(world.backendCalls).toEqual(['load_failed', 'load_failed']);
     expect(world.sessionLoads).toHaveLength(3);
     const { events, iframes, state, listeners } = await host.snapshot();
-    expect(events.map((e) => [e.event_name, e.attempt ?? e.code])).toEqual([
-      ['tokenframe.reauthorizing', 1],
-      ['tokenframe.reauthorizing', 2],
-      ['tokenframe.plugin_error', 'reauthorization_failed'],
+    expect(events.map((e) => [e.event_name, e.reason ?? e.code, e.attempt])).toEqual([
+      ['tokenframe.reauthorizing', 'load_failed', 1],
+      ['tokenframe.reauthorizing', 'load_failed', 2],
+      ['tokenframe.plugin_error', 'reauthorization_failed', undefined],
     ]);
     expect(iframes).toHaveLength(0);
     expect(listeners).toBe(0);
