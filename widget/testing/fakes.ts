@@ -47,13 +47,8 @@ export function fakeSession(overrides: Partial<WidgetSession> = {}): WidgetSessi
   };
 }
 
-/** One answer: status (200), JSON body and extra headers. */
-interface Answer {
-  status?: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-type Route = Answer | ((body: unknown) => Answer);
+type Route =
+  { status?: number; body: unknown } | ((body: unknown) => { status?: number; body: unknown });
 
 /** A fetch answering `METHOD /path` from a table of routes, recording every request. */
 export function fakeFetch(routes: Record<string, Route | Route[]>) {
@@ -71,7 +66,7 @@ export function fakeFetch(routes: Record<string, Route | Route[]>) {
     const answer = typeof route === 'function' ? route(body) : route;
     return new Response(JSON.stringify(answer.body), {
       status: answer.status ?? 200,
-      headers: { 'content-type': 'application/json', ...answer.headers },
+      headers: { 'content-type': 'application/json' },
     });
   });
   return { fetchImpl: fetchImpl as unknown as typeof fetch, calls };
