@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { ENVELOPE } from '../protocol/envelope';
-import type { HostConnect } from '../protocol/handshake';
+import type { HostConnect } from '../protocol/hostConnect';
 import { widgetHelloSchema } from '../protocol/widgetHello';
 import type { HostApi } from '../protocol/rpc';
 import type { DebugLog } from './debugLog';

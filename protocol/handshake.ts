@@ -3,7 +3,6 @@ import { FUNDING_DESTINATIONS } from './constants';
 import { envelopeShape } from './envelope';
 
 export { widgetHelloSchema, HANDSHAKE_TIMEOUT_MS, type WidgetHello } from './widgetHello';
-export type { HostConnect } from './hostConnect';
 
 /** `host_connect`'s fields apart from `appearance` (the whole message: `hostConnect.ts`). */
 export const hostConnectFields = {

@@ -6,6 +6,7 @@ export type { Appearance, AppearanceVariable } from './appearance';
 export * from './account';
 export * from './events';
 export * from './handshake';
+export type { HostConnect } from './hostConnect';
 export * from './rpc';
 export * from './widgetApi';
 // Types only: the schemas stay out of the widget's boot set (see accountSubmission.ts).

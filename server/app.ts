@@ -61,6 +61,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     childLoggerFactory: (logger, bindings, options, rawRequest) =>
       logger.child({ ...bindings, ...parseTraceparent(rawRequest.headers.traceparent) }, options),
     trustProxy: false,
+    // Both APIs parse their own bodies (into null-prototype objects, http/inputGuard.ts) and
+    // no other route reads one: Fastify's default parser only meets bodies sent with a wrong
+    // method or to an unknown path. Those get 405 or 404 whatever they hold, not a 400 that
+    // calls a `__proto__` key invalid JSON.
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
   });
   installRequestIds(app);
   installErrorHandlers(app);

@@ -185,6 +185,10 @@ describe('a known path asked with another method gets 405 and Allow', () => {
     expect(list.headers.get('allow')).toBe('GET, HEAD');
     const terminate = await service.client.send('GET', '/api/v1/sessions/abc/terminate');
     expect(terminate.headers.get('allow')).toBe('POST');
+    // The method is wrong whatever the id holds: 405, not the guard's 400.
+    const unstorable = await service.client.send('DELETE', '/api/v1/sessions/a%00b');
+    expect(unstorable.httpStatus).toBe(405);
+    expect(unstorable.headers.get('allow')).toBe('GET, HEAD');
     // Unknown paths stay 13404, and unsigned callers still learn nothing (401 first).
     expect((await service.client.send('GET', '/api/v1/nothing')).httpStatus).toBe(404);
     const unsigned = await fetch(`${service.url}/api/v1/sessions`, { method: 'DELETE' });
@@ -197,10 +201,18 @@ describe('a known path asked with another method gets 405 and Allow', () => {
     expect(confirm.allow).toBe('POST');
     expect(JSON.parse(confirm.body)).toEqual({ error: 'method_not_allowed' });
     expect((await widgetCall('POST', '/billers')).allow).toBe('GET, HEAD');
+    expect((await widgetCall('PUT', '/account?q=%00', '{"a":"\\u0000"}')).status).toBe(405);
     for (const path of ['/session/abc', '/openapi.json', '/healthz']) {
       const answer = await fetch(`${service.url}${path}`, { method: 'PUT' });
       expect(answer.status, path).toBe(405);
       expect(answer.headers.get('allow'), path).toBe('GET, HEAD');
+      // A body no route reads changes nothing, an inherited key name included.
+      const withBody = await fetch(`${service.url}${path}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: '{"__proto__":{"a":1},"constructor":{"prototype":{}}}',
+      });
+      expect(withBody.status, path).toBe(405);
     }
     expect((await widgetCall('GET', '/nothing')).status).toBe(404);
   });

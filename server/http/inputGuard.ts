@@ -83,13 +83,27 @@ export class UnstorableInput extends Error {
   }
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by {@link CATCH_ALL_ROUTE}. */
+    answersOnlyNotFoundOrMethod?: boolean;
+  }
+}
+
+/**
+ * Route options of an API's catch-all, which answers only 404 or 405 and stores nothing: a
+ * known path asked with the wrong method gets its 405 whatever the rest of the request holds.
+ */
+export const CATCH_ALL_ROUTE = { config: { answersOnlyNotFoundOrMethod: true } } as const;
+
 /**
  * A hook for a plugin (`preValidation` or, where authentication must come first, a later
  * `preHandler`): throws {@link UnstorableInput} for an unstorable string in the path
  * parameters, the query or the parsed body. Each API's error handler answers it in its own
- * 400 shape.
+ * 400 shape. An API's catch-all ({@link CATCH_ALL_ROUTE}) is left alone.
  */
 export async function refuseUnstorableInput(request: FastifyRequest): Promise<void> {
+  if (request.routeOptions.config.answersOnlyNotFoundOrMethod) return;
   const found =
     findUnstorableString(request.params, 'path') ??
     findUnstorableString(request.query, 'query') ??

@@ -3,6 +3,7 @@ import { readEnvConfig } from '../config';
 import { openStore, runMigrations } from '../storage/openStore';
 import type { Store } from '../storage/store';
 import { sampleSessionRequest } from '../testing/signedClient';
+import { defineFailedWebhookRetentionSuite } from '../testing/failedWebhookRetentionSuite';
 import { startTestApp, testClock, type TestApp } from '../testing/testApp';
 import { expireStaleSessions } from './sessionExpiry';
 import { runRetention } from './retention';
@@ -107,6 +108,8 @@ describe('retention', () => {
     expect(await count('sessions')).toBe(1);
   });
 });
+
+defineFailedWebhookRetentionSuite('PGlite');
 
 describe('the outbox of a program without a webhook', () => {
   let t: TestApp;

@@ -38,6 +38,14 @@ export async function runRetention(
       [before(ages.deliveredWebhooks), batch],
     ],
     [
+      // A delivery that gave up stays resendable for this long after its last attempt; a
+      // resend clears `failed_at`, so a row being sent again is never removed here.
+      'webhook_outbox',
+      `DELETE FROM webhook_outbox WHERE id IN (
+         SELECT id FROM webhook_outbox WHERE failed_at < $1 LIMIT $2)`,
+      [before(ages.failedWebhooks), batch],
+    ],
+    [
       // Rows of a program that has no webhook (written before such rows were skipped) will
       // never be sent: they go once they are as old as a delivered row would be kept.
       'webhook_outbox',

@@ -151,10 +151,11 @@ describe('webhook outbox', () => {
               .map((r) => JSON.parse(r.body).metadata.topic),
           ).size >= 2,
       );
-      const pending = await after.store.query(
-        'SELECT id FROM webhook_outbox WHERE delivered_at IS NULL',
-      );
-      expect(pending).toEqual([]);
+      // The receiver answers before the worker records the delivery: wait for the record.
+      const pending = () =>
+        after.store.query('SELECT id FROM webhook_outbox WHERE delivered_at IS NULL');
+      await until(async () => (await pending()).length === 0);
+      expect(await pending()).toEqual([]);
     } finally {
       await worker2.stop();
       await after.close();

@@ -4,6 +4,12 @@ export interface RetentionAges {
   expiredIdempotencyKeys: number;
   /** Webhook outbox rows, counted from delivery (the merchant has them). */
   deliveredWebhooks: number;
+  /**
+   * Webhook outbox rows that gave up (`failed`), counted from the last attempt. Long enough
+   * for an operator to fix the receiver and resend (PRODUCT.md §7), short enough that a dead
+   * receiver cannot grow the table without bound (PRODUCT.md §10).
+   */
+  failedWebhooks: number;
   /** Timeline rows (`session_events`) shown by the ops API, counted from the event. */
   timeline: number;
   /** Sealed payouts of an account verified but never confirmed, counted from the mount's end. */
@@ -34,6 +40,7 @@ const DURATIONS = {
   TOKENFRAME_SHUTDOWN_TIMEOUT: '10s',
   TOKENFRAME_RETAIN_EXPIRED_IDEMPOTENCY_KEYS: '1h',
   TOKENFRAME_RETAIN_DELIVERED_WEBHOOKS: '7d',
+  TOKENFRAME_RETAIN_FAILED_WEBHOOKS: '30d',
   TOKENFRAME_RETAIN_TIMELINE: '90d',
   TOKENFRAME_RETAIN_UNCONFIRMED_VAULT_PAYLOADS: '1h',
   TOKENFRAME_ANALYZE_INTERVAL: '10m',
@@ -59,6 +66,7 @@ export function readOperationalSettings(
     retention: {
       expiredIdempotencyKeys: duration('TOKENFRAME_RETAIN_EXPIRED_IDEMPOTENCY_KEYS'),
       deliveredWebhooks: duration('TOKENFRAME_RETAIN_DELIVERED_WEBHOOKS'),
+      failedWebhooks: duration('TOKENFRAME_RETAIN_FAILED_WEBHOOKS'),
       timeline: duration('TOKENFRAME_RETAIN_TIMELINE'),
       unconfirmedVaultPayloads: duration('TOKENFRAME_RETAIN_UNCONFIRMED_VAULT_PAYLOADS'),
     },

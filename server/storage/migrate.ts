@@ -13,6 +13,8 @@ export { MIGRATIONS_DIR } from '../runtime/paths';
 export const RENAMED_MIGRATIONS: Readonly<Record<string, string>> = {
   '002_vault.sql': '100_vault.sql',
   '003_vault_masked_email.sql': '101_vault_masked_email.sql',
+  '007_webhook_operations.sql': '004_webhook_operations.sql',
+  '008_widget_call_counts.sql': '100_widget_call_counts.sql',
 };
 
 /** Arbitrary constant: the advisory lock every instance takes while migrating. */

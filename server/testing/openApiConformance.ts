@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { OTHER_METHODS } from '../api/openapi/methodNotAllowed';
 import { buildOpenApiDocument } from '../api/openapi/openApiDocument';
 
 interface DocumentResponse {
@@ -12,8 +13,31 @@ type Operations = Record<string, Record<string, { responses: Record<string, Docu
 
 const document = buildOpenApiDocument('http://127.0.0.1') as {
   paths: Operations;
-  components: { schemas: Record<string, object> };
+  components: { schemas: Record<string, object>; responses: Record<string, DocumentResponse> };
 };
+/** Each documented path as a matcher of concrete paths, with the 405 it names. */
+const pathMatchers = Object.entries(document.paths).map(([template, item]) => ({
+  template,
+  pattern: new RegExp(
+    `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`,
+  ),
+  otherMethods: (item as Record<string, unknown>)[OTHER_METHODS] as { $ref: string } | undefined,
+}));
+
+/**
+ * The documented 405 of a concrete path asked with a method it does not serve: those answers
+ * come from the catch-alls and the not-found handler, which have no operation of their own.
+ */
+function wrongMethodResponse(request: FastifyRequest) {
+  const path = request.url.split('?')[0]!;
+  const matched = pathMatchers.find((m) => m.pattern.test(path));
+  if (!matched) return null;
+  const name = matched.otherMethods?.$ref.replace('#/components/responses/', '');
+  return {
+    where: `${request.method} ${matched.template} → 405`,
+    response: name ? document.components.responses[name] : undefined,
+  };
+}
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 const validators = new Map<string, ValidateFunction>();
@@ -39,6 +63,7 @@ export function checkResponsesAgainstOpenApi(app: FastifyInstance): { assertConf
   const problems: string[] = [];
   const responseOf = (request: FastifyRequest, reply: FastifyReply) => {
     const route = request.routeOptions.url;
+    if (reply.statusCode === 405) return wrongMethodResponse(request);
     // Unknown paths (the not-found handler, the APIs' catch-alls, static files) have no
     // operation to compare with.
     if (!route || route.includes('*') || request.method === 'HEAD') return null;

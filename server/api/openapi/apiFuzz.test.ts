@@ -7,7 +7,7 @@ import { sampleSessionRequest, signRequest, SignedClient } from '../../testing/s
 import { spawnService, type SpawnedService } from '../../testing/spawnService';
 
 /**
- * Property-based fuzzing of the JSON APIs driven by the service's own /openapi.json, against
+ * Property-based fuzzing of every operation driven by the service's own /openapi.json, against
  * the service as a process (PRODUCT.md §10: nothing answers 5xx for bad input, and every
  * answer is one the document describes). Per operation, a bounded number of requests mixes
  * bodies and queries generated from the document's schemas with arbitrary JSON and strings;
@@ -15,6 +15,8 @@ import { spawnService, type SpawnedService } from '../../testing/spawnService';
  */
 const RUNS_PER_OPERATION = Number(process.env.TOKENFRAME_FUZZ_RUNS ?? 30);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+/** Every method a client might send to a path; those a path does not list must answer 405. */
+const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 interface Operation {
   method: string;
@@ -38,16 +40,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => service?.kill());
 
-/** The operations answering JSON: the widget document and SDK files need a build. */
-function jsonOperations(): Operation[] {
+/**
+ * Every operation of the document. The widget document and the SDK files answer from the
+ * build when there is one, and with their documented 503/404 when there is not (CI runs this
+ * before `npm run build`), so both states are checked over time.
+ */
+function allOperations(): Operation[] {
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(document.paths as Record<string, JsonSchema>))
     for (const method of METHODS) {
       const spec = item[method] as Record<string, unknown> | undefined;
-      if (!spec) continue;
-      const ok = (spec.responses as Record<string, JsonSchema>)['200'];
-      if (ok?.content && 'application/json' in (ok.content as object))
-        operations.push({ method: method.toUpperCase(), path, spec });
+      if (spec) operations.push({ method: method.toUpperCase(), path, spec });
     }
   return operations;
 }
@@ -181,9 +184,13 @@ async function check(
     expect(response.status, where).toBeLessThan(500);
   const documented = responses[String(response.status)] ?? responses.default;
   expect(documented, `undocumented status: ${where}`).toBeDefined();
-  const schema = (documented!.content as Record<string, { schema?: JsonSchema }> | undefined)?.[
-    'application/json'
-  ]?.schema;
+  const content = documented!.content as Record<string, { schema?: JsonSchema }> | undefined;
+  const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+  if (content)
+    expect(Object.keys(content), `undocumented media type ${mediaType}: ${where}`).toContain(
+      mediaType,
+    );
+  const schema = mediaType === 'application/json' ? content?.[mediaType]?.schema : undefined;
   if (schema) {
     const ajv = ajvFor();
     const validate = ajv.compile({ ...schema, components: document.components });
@@ -191,9 +198,9 @@ async function check(
   }
 }
 
-test('every JSON operation of /openapi.json: no 5xx and only documented answers', async () => {
-  const operations = jsonOperations();
-  expect(operations.length).toBeGreaterThanOrEqual(8);
+test('every operation of /openapi.json: no 5xx and only documented answers', async () => {
+  const operations = allOperations();
+  expect(operations.length).toBeGreaterThanOrEqual(Object.keys(document.paths as object).length);
   const failures: string[] = [];
   for (const operation of operations)
     try {
@@ -206,5 +213,102 @@ test('every JSON operation of /openapi.json: no 5xx and only documented answers'
         `${operation.method} ${operation.path}: ${[(error as Error).message.split('\n')[2], ((error as Error).cause as Error | undefined)?.message].join(' | ')}`,
       );
     }
+  expect(failures.join('\n\n') || 'none').toBe('none');
+}, 600_000);
+
+/** The methods a documented path serves: its operations, plus HEAD wherever GET is. */
+function servedMethods(item: JsonSchema): string[] {
+  const served = METHODS.filter((method) => item[method]).map((m) => m.toUpperCase());
+  if (served.includes('GET')) served.push('HEAD');
+  return served.sort();
+}
+
+/** A request with a method its path does not serve. */
+interface WrongMethodRequest {
+  method: string;
+  id: string;
+  body: string | undefined;
+}
+
+/** Sends a method `path` does not serve and checks the 405 the path item names. */
+async function checkWrongMethod(template: string, item: JsonSchema, request: WrongMethodRequest) {
+  const path = template.replace(/\{\w+\}/g, encodeURIComponent(request.id) || 'x');
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body;
+  const signed = METHODS.some((m) => {
+    const operation = item[m] as JsonSchema | undefined;
+    const security = (operation?.security ?? document.security) as object[];
+    return operation !== undefined && security.some((s) => 'hmac' in s);
+  });
+  const headers: Record<string, string> = signed
+    ? signRequest(
+        request.method,
+        path,
+        body ?? '',
+        { username: 'demo', secret: 'demo-secret' },
+        new Date(),
+      )
+    : body === undefined
+      ? {}
+      : { 'content-type': 'application/json' };
+  const response = await fetch(`${service.url}${path}`, { method: request.method, headers, body });
+  const text = await response.text();
+  const where = `${request.method} ${path} ${String(body).slice(0, 100)} → ${response.status} ${text.slice(0, 200)}`;
+  expect(response.status, where).toBe(405);
+  expect(response.headers.get('allow'), where).toBe(servedMethods(item).join(', '));
+  const name = (item['x-other-methods'] as { $ref?: string } | undefined)?.$ref?.replace(
+    '#/components/responses/',
+    '',
+  );
+  const documented = ((document.components as JsonSchema).responses as JsonSchema)[name ?? ''] as
+    JsonSchema | undefined;
+  expect(documented, `no 405 named for ${template}`).toBeDefined();
+  for (const header of Object.keys((documented!.headers as object | undefined) ?? {}))
+    expect(response.headers.get(header), `${where}: no ${header}`).not.toBeNull();
+  if (request.method === 'HEAD') return;
+  const schema = (documented!.content as Record<string, { schema: JsonSchema }>)[
+    'application/json'
+  ]!.schema;
+  const ajv = ajvFor();
+  const validate = ajv.compile({ ...schema, components: document.components });
+  expect(validate(JSON.parse(text)), `${where} ${ajv.errorsText(validate.errors)}`).toBe(true);
+}
+
+test('every path of /openapi.json asked with a method it does not list: the 405 it names, with Allow', async () => {
+  const failures: string[] = [];
+  let paths = 0;
+  for (const [template, item] of Object.entries(document.paths as Record<string, JsonSchema>)) {
+    const wrong = ALL_METHODS.filter((m) => !servedMethods(item).includes(m));
+    if (wrong.length === 0) continue;
+    paths++;
+    const requestArb: fc.Arbitrary<WrongMethodRequest> = fc.record({
+      method: fc.constantFrom(...wrong),
+      id: fc.oneof(fc.constant(sessionId), fc.string({ unit: 'binary', maxLength: 40 })),
+      body: fc.option(
+        fc.oneof(
+          fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
+          hostileObject.map((v) => JSON.stringify(v)),
+        ),
+        { nil: undefined },
+      ),
+    });
+    try {
+      await fc.assert(
+        fc.asyncProperty(requestArb, (request) => checkWrongMethod(template, item, request)),
+        {
+          // Each wrong method at least once, with a real id and no body; then generated ones.
+          examples: wrong.map((method): [WrongMethodRequest] => [
+            { method, id: sessionId, body: undefined },
+          ]),
+          numRuns: Math.max(RUNS_PER_OPERATION, wrong.length),
+          endOnFailure: true,
+        },
+      );
+    } catch (error) {
+      failures.push(
+        `${template}: ${[(error as Error).message.split('\n')[2], ((error as Error).cause as Error | undefined)?.message].join(' | ')}`,
+      );
+    }
+  }
+  expect(paths).toBe(Object.keys(document.paths as object).length);
   expect(failures.join('\n\n') || 'none').toBe('none');
 }, 600_000);

@@ -1,6 +1,13 @@
 import { WEBHOOK_TOPICS } from '../../../protocol/webhooks';
 import { sessionApiOpenApi } from '../sessionApi/openApiPaths';
 import { widgetApiOpenApi } from '../widgetApi/openApiPaths';
+import {
+  ALLOW_HEADER,
+  methodNotAllowedResponses,
+  methodNotAllowedSchemas,
+  withOtherMethods,
+  WRONG_METHOD_RULE,
+} from './methodNotAllowed';
 import { jsonSchema, type NamedSchema } from './openApiParts';
 import { servicePathsOpenApi } from './servicePaths';
 import { webhookExample } from './webhookExamples';
@@ -31,6 +38,7 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
   const named: Record<string, NamedSchema> = {
     ...Object.assign({}, ...parts.map((p) => p.schemas)),
     ...webhookSchemas(),
+    ...methodNotAllowedSchemas(),
   };
   return {
     openapi: '3.1.0',
@@ -38,7 +46,7 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
       title: 'Tokenframe',
       version: '1.0.0',
       summary: 'Embedded account capture: Session Management API, widget API and webhooks',
-      description: `${HMAC_SCHEME}\n\n${WEBHOOK_SCHEME}`,
+      description: `${HMAC_SCHEME}\n\n${WRONG_METHOD_RULE}\n\n${WEBHOOK_SCHEME}`,
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: serverUrl, description: 'This service' }],
@@ -51,7 +59,7 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
       { name: 'Webhooks', description: 'Events sent to the program webhook URL (PRODUCT.md §7)' },
     ],
     security: [{ hmac: [] }],
-    paths: Object.assign({}, ...parts.map((p) => p.paths)),
+    paths: withOtherMethods(Object.assign({}, ...parts.map((p) => p.paths))),
     webhooks: webhooksSection(
       Object.fromEntries(WEBHOOK_TOPICS.map((t) => [t, webhookExample(t)])) as never,
     ),
@@ -59,7 +67,9 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
       schemas: Object.fromEntries(
         Object.entries(named).map(([name, { schema, io }]) => [name, jsonSchema(schema, io)]),
       ),
+      responses: methodNotAllowedResponses(),
       headers: {
+        Allow: ALLOW_HEADER,
         'X-Request-Id': {
           description: 'Identifies the request in the service logs (and in a 13500 body).',
           schema: { type: 'string' },

@@ -8,7 +8,12 @@ import { createSessionRoute } from './createSessionRoute';
 import { opsRoutes } from './opsRoutes';
 import { SESSION_API_BODY_LIMIT, rawBodyOf } from './rawBody';
 import { webhookRoutes } from './webhookRoutes';
-import { refuseUnstorableInput, UNSTORABLE_MESSAGE, UnstorableInput } from '../../http/inputGuard';
+import {
+  CATCH_ALL_ROUTE,
+  refuseUnstorableInput,
+  UNSTORABLE_MESSAGE,
+  UnstorableInput,
+} from '../../http/inputGuard';
 import { loggableError } from '../../http/loggableError';
 
 declare module 'fastify' {
@@ -95,7 +100,7 @@ export async function sessionApiPlugin(
   await app.register(webhookRoutes, context);
   // After authentication: a known path asked with another method answers 405 with `Allow`,
   // an unknown path under /api/v1 the envelope's 13404.
-  app.all('/api/v1/*', async (request, reply) => {
+  app.all('/api/v1/*', CATCH_ALL_ROUTE, async (request, reply) => {
     const allowed = request.server.allowedMethods?.of(request.url.split('?')[0]!) ?? [];
     if (allowed.length === 0) throw new SessionApiFailure(API_STATUS.NOT_FOUND);
     return sendEnvelope(

@@ -15,7 +15,7 @@ type Counts = { state: string; count: string }[];
  * Session counts per state for include_summary (PRODUCT.md §4), kept fast however many
  * sessions a program has:
  * - no filter: the kept per-state counts (migration 006);
- * - a time range only: the kept per-hour counts of the whole hours inside it (migration 009)
+ * - a time range only: the kept per-hour counts of the whole hours inside it (migration 010)
  *   plus a count of the rows in its two partial hours;
  * - a participant filter: a count of that participant's (indexed, few) rows.
  * `filtered` and `params` are the list's WHERE clauses on `program`, participants and time,

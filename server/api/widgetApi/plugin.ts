@@ -6,6 +6,7 @@ import { exchangeRoute } from './exchangeRoute';
 import { widgetApiRoutes } from './routes';
 import { WidgetApiFailure, sendFailure } from './widgetApiError';
 import {
+  CATCH_ALL_ROUTE,
   MalformedJson,
   parseUntrustedJson,
   refuseUnstorableInput,
@@ -67,7 +68,7 @@ export async function widgetApiPlugin(
   await app.register(exchangeRoute, context);
   await app.register(widgetApiRoutes, context);
   // Any other path under the widget API gets the protocol's body, not Fastify's shape.
-  app.all(`${WIDGET_API_BASE}/*`, async (request, reply) => {
+  app.all(`${WIDGET_API_BASE}/*`, CATCH_ALL_ROUTE, async (request, reply) => {
     const allowed = request.server.allowedMethods?.of(request.url.split('?')[0]!) ?? [];
     if (allowed.length === 0) throw new WidgetApiFailure('not_found');
     return sendFailure(

@@ -1,4 +1,4 @@
-/** Shards of the kept counts (see migrations 006 and 009): concurrent writers pick one at random. */
+/** Shards of the kept counts (see migrations 006 and 010): concurrent writers pick one at random. */
 const SHARDS = 16;
 
 /** An hour as `session_hour_counts.created_hour` stores it: whole hours since the epoch. */
