@@ -7,6 +7,7 @@ import { registerCompression } from './http/compression';
 import { installErrorHandlers } from './http/errorHandler';
 import { AllowedMethods } from './http/allowedMethods';
 import { installRequestIds } from './http/requestId';
+import { parseTraceparent } from './http/traceContext';
 import { createLogger, type LoggerOption } from './http/logging';
 import { sessionApiPlugin } from './api/sessionApi/plugin';
 import { buildOpenApiDocument } from './api/openapi/openApiDocument';
@@ -56,6 +57,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ) as FastifyBaseLogger,
     genReqId: requestIdOf,
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    // Every log line of a request carries the caller's trace ids when it sent `traceparent`.
+    childLoggerFactory: (logger, bindings, options, rawRequest) =>
+      logger.child({ ...bindings, ...parseTraceparent(rawRequest.headers.traceparent) }, options),
     trustProxy: false,
     // Both APIs parse their own bodies (into null-prototype objects, http/inputGuard.ts) and
     // no other route reads one: Fastify's default parser only meets bodies sent with a wrong

@@ -21,6 +21,8 @@ const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '16,50').split(',').map(Number);
 const SERVICE_ENTRY = process.env.BENCH_SERVICE_ENTRY ?? join(REPO_ROOT, 'dist/server/main.js');
+/** Another tree's service (its `dist/server/main.js`), measured in the same run as a "before". */
+const BEFORE_ENTRY = process.env.BENCH_BEFORE_ENTRY;
 const TSX = ['--import', 'tsx'];
 
 interface Target {
@@ -82,13 +84,17 @@ async function startTargets(databaseUrl?: string): Promise<Target[]> {
     return dir;
   };
   const targets: Target[] = [];
-  for (const [name, level] of [
-    ['tokenframe', 'info'],
-    ['tokenframe (LOG_LEVEL=warn)', 'warn'],
-  ] as const) {
+  const services: [name: string, level: string, entry: string][] = [
+    ['tokenframe', 'info', SERVICE_ENTRY],
+    ['tokenframe (LOG_LEVEL=warn)', 'warn', SERVICE_ENTRY],
+    ...(BEFORE_ENTRY
+      ? [['tokenframe before', 'info', BEFORE_ENTRY] as [string, string, string]]
+      : []),
+  ];
+  for (const [name, level, main] of services) {
     const port = await freePortFor();
     const log = join(dataDir('log'), 'service.log');
-    const entry = SERVICE_ENTRY.endsWith('.ts') ? [...TSX, SERVICE_ENTRY] : [SERVICE_ENTRY];
+    const entry = main.endsWith('.ts') ? [...TSX, main] : [main];
     const child = spawn(process.execPath, entry, {
       cwd: REPO_ROOT,
       env: {

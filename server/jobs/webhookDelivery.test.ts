@@ -7,7 +7,8 @@ import { sampleSessionRequest } from '../testing/signedClient';
 import { startTestApp, type TestApp } from '../testing/testApp';
 import { startWebhookReceiver } from '../testing/webhookReceiver';
 import { verifyWebhookSignature } from '../../protocol/webhookSignature';
-import { backoffMs, startWebhookWorker } from './webhookDelivery';
+import { createServer } from 'node:http';
+import { backoffMs, startWebhookWorker, webhookDeliveryJob } from './webhookDelivery';
 
 const SECRET = 'whsec_test_secret';
 const dirs: string[] = [];
@@ -176,6 +177,52 @@ describe('webhook outbox', () => {
     } finally {
       await a.stop();
       await b.stop();
+    }
+  });
+
+  it('one pass sends its whole claim with exactly `concurrency` deliveries in flight, and records every 2xx', async () => {
+    const concurrency = 5;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const held: (() => void)[] = [];
+    // Holds each delivery until `concurrency` are open at once (or 5 s passed), so a worker
+    // that sent one at a time would show 1, and one that ignored the bound more than 5.
+    const slow = createServer((req, res) => {
+      req.resume();
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      const answer = () => {
+        inFlight--;
+        res.writeHead(200).end('ok');
+      };
+      held.push(answer);
+      if (held.length >= concurrency) held.splice(0).forEach((release) => release());
+      else setTimeout(() => held.splice(held.indexOf(answer) >>> 0, 1).forEach((r) => r()), 5000);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const { port } = slow.address() as { port: number };
+    const config = {
+      ...t.config,
+      programs: t.config.programs.map((p) =>
+        p.webhook ? { ...p, webhook: { ...p.webhook, url: `http://127.0.0.1:${port}/` } } : p,
+      ),
+    };
+    try {
+      for (let i = 0; i < 10; i++)
+        await t.client.createSession(sampleSessionRequest({ participant_unique_id1: `c${i}` }));
+      const job = webhookDeliveryJob({ store: t.store, config, concurrency, batchSize: 100 });
+      expect(await job.runOnce()).toBe(20);
+      expect(mostInFlight).toBe(concurrency);
+      const pending = await t.store.query(
+        'SELECT id FROM webhook_outbox WHERE delivered_at IS NULL',
+      );
+      expect(pending).toEqual([]);
+      const [row] = await t.store.query<{ attempts: number; last_status: number }>(
+        'SELECT attempts, last_status FROM webhook_outbox LIMIT 1',
+      );
+      expect(row).toEqual({ attempts: 1, last_status: 200 });
+    } finally {
+      await new Promise((resolve) => slow.close(resolve));
     }
   });
 

@@ -4,6 +4,7 @@ import type { Store } from '../storage/store';
 import { startScheduler, type Job } from './scheduler';
 import { signWebhook } from '../../protocol/webhookSignature';
 import { markAttemptFailed, markDelivered } from '../domain/events/webhookDeliveries';
+import { eachWithConcurrency } from './eachWithConcurrency';
 import { webhookAttempts, webhookFailures } from '../metrics/serviceMetrics';
 
 /** Name of the webhook delivery job on the scheduler. */
@@ -24,7 +25,10 @@ export interface WebhookWorkerOptions {
   leaseMs?: number;
   /** Per-delivery HTTP timeout. */
   timeoutMs?: number;
+  /** Rows claimed per pass. */
   batchSize?: number;
+  /** Deliveries of one pass in flight at once (each holds one connection to a receiver). */
+  concurrency?: number;
 }
 
 /** A running worker. */
@@ -60,7 +64,17 @@ export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
   const maxBackoffMs = options.maxBackoffMs ?? 60 * 60 * 1000;
   const leaseMs = options.leaseMs ?? 60_000;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const batchSize = options.batchSize ?? 20;
+  // A pass claims many rows and keeps a bounded number of deliveries in flight: one pass of
+  // 20 sent strictly together could not keep up with a few hundred creates a second (three
+  // events each), and the outbox grew. Order is not promised (PRODUCT.md §7: at least once,
+  // with an id to de-duplicate on), so rows of one session may be sent side by side.
+  // Successes are recorded when the pass ends, so a pass must end within its lease even when
+  // every delivery times out: at most (lease ÷ timeout − 1) rounds of `concurrency`.
+  const concurrency = options.concurrency ?? 32;
+  const batchSize = Math.min(
+    options.batchSize ?? 200,
+    concurrency * Math.max(1, Math.floor(leaseMs / timeoutMs) - 1),
+  );
   const webhooks = new Map(
     options.config.programs.filter((p) => p.webhook).map((p) => [p.username, p.webhook!] as const),
   );
@@ -79,7 +93,8 @@ export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
     );
   }
 
-  async function deliver(row: OutboxRow): Promise<void> {
+  /** Sends one row; resolves with its 2xx status, or records the failure and resolves `null`. */
+  async function deliver(row: OutboxRow): Promise<number | null> {
     const webhook = webhooks.get(row.program)!;
     // During a rotation both secrets sign, one `v1` each (PRODUCT.md §7).
     const secrets = [webhook.secret, ...(webhook.previous_secret ? [webhook.previous_secret] : [])];
@@ -110,7 +125,7 @@ export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
           ? `http_${failure.slice(5)}`
           : failure.replace(' ', '_'),
       });
-    if (failure === null) return markDelivered(options.store, row.id, status!, now);
+    if (failure === null) return status;
     const attempts = row.attempts + 1;
     const gaveUp = attempts >= webhook.max_attempts;
     options.log?.warn(
@@ -126,6 +141,7 @@ export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
       now + backoffMs(attempts, retryBaseMs, maxBackoffMs),
       now,
     );
+    return null;
   }
 
   return {
@@ -133,7 +149,13 @@ export function webhookDeliveryJob(options: WebhookWorkerOptions): Job {
     idleMs: pollMs,
     runOnce: async () => {
       const rows = await claim(clock());
-      await Promise.all(rows.map(deliver));
+      const delivered: { id: string; status: number }[] = [];
+      await eachWithConcurrency(rows, concurrency, async (row) => {
+        const status = await deliver(row);
+        if (status !== null) delivered.push({ id: row.id, status });
+      });
+      // One statement records the whole pass's successes (each row's lease covers the wait).
+      await markDelivered(options.store, delivered, clock());
       return rows.length;
     },
   };

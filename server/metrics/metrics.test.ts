@@ -126,6 +126,27 @@ describe('operability', () => {
       .toMatchObject({ request_id: 'merchant-req-42', reason: 'signature mismatch' });
   });
 
+  it('carries an incoming W3C traceparent into every log line of the request, and ignores a malformed one', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    await t.client.createSession(sampleSessionRequest(), undefined, {
+      secret: 'wrong-secret',
+      headers: { 'X-Request-Id': 'traced-1', traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    });
+    await t.client.createSession(sampleSessionRequest(), undefined, {
+      secret: 'wrong-secret',
+      headers: { 'X-Request-Id': 'traced-2', traceparent: `00-${traceId}-bad-01` },
+    });
+    const of = (id: string) =>
+      lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r.request_id === id);
+    await expect.poll(() => of('traced-1').filter((r) => r.reason).length).toBe(1);
+    // The incoming line, the 401 reason and the completion line all carry the trace.
+    expect(of('traced-1').length).toBeGreaterThanOrEqual(2);
+    for (const line of of('traced-1'))
+      expect(line).toMatchObject({ trace_id: traceId, parent_span_id: '00f067aa0ba902b7' });
+    await expect.poll(() => of('traced-2').length).toBeGreaterThanOrEqual(2);
+    for (const line of of('traced-2')) expect(line).not.toHaveProperty('trace_id');
+  });
+
   it('keeps a plain incoming X-Request-Id and replaces one that is not', async () => {
     const kept = await fetch(`${t.url}/healthz`, { headers: { 'X-Request-Id': 'abc-123' } });
     expect(kept.headers.get('x-request-id')).toBe('abc-123');

@@ -6,6 +6,7 @@ import type { MountRow, SessionRow } from '../../domain/sessions/sessionRow';
 import { SESSION_STATES, transition } from '../../domain/sessions/state';
 import type { ServiceContext } from '../../context';
 import { listSessionsQuerySchema } from './opsSchemas';
+import { summaryCounts } from './summaryCounts';
 import {
   decodeCursor,
   encodeCursor,
@@ -64,18 +65,7 @@ export async function opsRoutes(app: FastifyInstance, context: ServiceContext): 
     };
     if (q.include_summary === 'true') {
       // Counts cover the participant/time filters, not the status filter or the page.
-      // Unfiltered, the kept per-state counts answer at once however many sessions there
-      // are; a participant or time filter counts its (indexed) rows.
-      const counts =
-        filtered.length === 1
-          ? await store.query<{ state: string; count: string }>(
-              'SELECT state, sum(sessions)::text AS count FROM session_state_counts WHERE program = $1 GROUP BY state',
-              [program],
-            )
-          : await store.query<{ state: string; count: string }>(
-              `SELECT state, count(*)::text AS count FROM sessions WHERE ${filtered.join(' AND ')} GROUP BY state`,
-              params.slice(0, filtered.length),
-            );
+      const counts = await summaryCounts(store, program, q, filtered, params);
       data.summary = Object.fromEntries(
         SESSION_STATES.map((s) => [s, Number(counts.find((c) => c.state === s)?.count ?? 0)]),
       );

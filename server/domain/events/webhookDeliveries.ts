@@ -84,12 +84,19 @@ export async function deliveryOfEvent(
   return rows[0] ? viewOf(rows[0]) : null;
 }
 
-/** Records a 2xx from the receiver. */
-export async function markDelivered(store: Store, eventId: string, status: number, now: number) {
+/** Records the 2xx of each delivery in `delivered`, in one statement. */
+export async function markDelivered(
+  store: Store,
+  delivered: readonly { id: string; status: number }[],
+  now: number,
+) {
+  if (delivered.length === 0) return;
   await store.query(
-    `UPDATE webhook_outbox SET delivered_at = $2, attempts = attempts + 1, locked_until = NULL,
-            last_status = $3, last_error = NULL WHERE id = $1`,
-    [eventId, new Date(now), status],
+    `UPDATE webhook_outbox AS o SET delivered_at = $3, attempts = o.attempts + 1,
+            locked_until = NULL, last_status = d.status, last_error = NULL
+       FROM unnest($1::text[], $2::int[]) AS d (id, status)
+      WHERE o.id = d.id`,
+    [delivered.map((d) => d.id), delivered.map((d) => d.status), new Date(now)],
   );
 }
 

@@ -6,7 +6,8 @@ import { SESSION_TOPICS } from '../../../protocol/webhooks';
 import { sendsWebhooks } from '../events/webhookPrograms';
 import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { SessionRow } from './sessionRow';
-import { countChangesSql, countShard } from './stateCounts';
+import { countChangesCtes, countShard } from './stateCounts';
+import { statementBatcher, type StatementBatcher } from './statementBatcher';
 
 /** The create request's parameters as a session row stores them. */
 export interface NewSession {
@@ -27,17 +28,35 @@ export interface ClaimedKey {
   expiresMs: number;
 }
 
+/** One new session's values, as the batched statement takes them. */
+interface NewSessionRow {
+  id: string;
+  input: NewSession;
+  participant2: string | null;
+  tracerToken: string;
+  expiresMs: number;
+  at: Date;
+  created: EventRows;
+  issued: EventRows;
+  /** Whether the program sends webhooks (outbox rows are written only then). */
+  webhook: boolean;
+  claimed?: ClaimedKey;
+}
+
 /**
- * Writes a new `active` session in ONE statement: the idempotency key (when given), the
- * session, its first authorized_url, and both events (`session.created`,
- * `session.authorized_url_issued`) with their webhook outbox rows. A single statement is
- * atomic on its own, so the common path of a create is one round trip instead of a
- * transaction of five or six.
+ * Writes a new `active` session: the idempotency key (when given), the session, its first
+ * authorized_url, and both events (`session.created`, `session.authorized_url_issued`) with
+ * their webhook outbox rows, all in ONE statement, which is atomic on its own.
  *
  * With a key, every row hangs off the key's insert: when the key is taken by a live session
  * (`ON CONFLICT … WHERE` leaves it alone) nothing is written and `undefined` is returned, and
- * the caller replays. A concurrent request with the same key waits on the key row until this
- * statement commits, exactly as inside a transaction.
+ * the caller replays. A concurrent request with the same key waits on the key row until the
+ * statement holding it commits, exactly as inside a transaction.
+ *
+ * Creates that arrive together share one statement (see `statementBatcher.ts`). That changes
+ * no rule of PRODUCT.md §1: each session's rows still appear all at once or not at all, two
+ * requests with one key never share a statement, and a statement that fails is retried one
+ * create at a time, so a create fails only for a reason of its own.
  */
 export async function insertNewSession(
   store: Store,
@@ -57,94 +76,150 @@ export async function insertNewSession(
     participant_unique_id2: participant2,
     tracer_token: tracerToken,
   };
-  const events = [
-    eventRows(
-      owner,
-      SESSION_TOPICS.CREATED,
-      {
-        event_name: SESSION_TOPICS.CREATED,
-        state: 'active',
-        language_locale_code: input.language_locale_code,
-        host_origin: input.host_origin,
-      },
-      at,
-    ),
-    eventRows(
-      owner,
-      SESSION_TOPICS.AUTHORIZED_URL_ISSUED,
-      {
-        event_name: SESSION_TOPICS.AUTHORIZED_URL_ISSUED,
-        authorized_url_expiration_utc: new Date(expiresMs).toISOString(),
-      },
-      at,
-    ),
-  ];
-  const [created, issued] = events as [EventRows, EventRows];
-
-  const params: unknown[] = [
+  // Built (and validated against the webhook schemas) before the statement.
+  const created = eventRows(
+    owner,
+    SESSION_TOPICS.CREATED,
+    {
+      event_name: SESSION_TOPICS.CREATED,
+      state: 'active',
+      language_locale_code: input.language_locale_code,
+      host_origin: input.host_origin,
+    },
+    at,
+  );
+  const issued = eventRows(
+    owner,
+    SESSION_TOPICS.AUTHORIZED_URL_ISSUED,
+    {
+      event_name: SESSION_TOPICS.AUTHORIZED_URL_ISSUED,
+      authorized_url_expiration_utc: new Date(expiresMs).toISOString(),
+    },
+    at,
+  );
+  const session = await batcherOf(store).submit({
     id,
-    input.program,
-    input.participant_unique_id1,
+    input,
     participant2,
-    JSON.stringify(input.params),
-    input.host_origin,
-    input.language_locale_code,
-    input.theme_variant,
     tracerToken,
     expiresMs,
     at,
-    created.id,
-    created.topic,
-    created.detail,
-    issued.id,
-    issued.topic,
-    issued.detail,
-  ];
-  const outbox = sendsWebhooks(input.program)
-    ? `, outbox AS (
-         INSERT INTO webhook_outbox (id, program, session_id, topic, body, created_at, next_attempt_at)
-         SELECT e.id, s.program, s.id, e.topic, e.body, s.created_at, s.created_at
-           FROM inserted s, (VALUES ($12::text, $13::text, $${params.push(created.body)}::text),
-                                    ($15, $16, $${params.push(issued.body)})) AS e (id, topic, body)
-       )`
-    : '';
-  // Without a key the session row comes from VALUES; with one, from the key's RETURNING row.
-  const source = claimed ? `FROM key WHERE key.session_id = $1` : `FROM (SELECT 1) AS one`;
-  const key = claimed
-    ? `key AS (
-         INSERT INTO idempotency_keys
-           (program, participant_unique_id1, idempotency_key, params_hash, session_id, created_at, expires_at)
-         VALUES ($2, $3, $${params.push(claimed.key)}, $${params.push(claimed.paramsHash)}, $1, $11,
-                 $${params.push(new Date(claimed.expiresMs))})
-         ON CONFLICT (program, participant_unique_id1, idempotency_key) DO UPDATE
-           SET params_hash = EXCLUDED.params_hash, session_id = EXCLUDED.session_id,
-               created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
-           WHERE idempotency_keys.expires_at <= EXCLUDED.created_at
-         RETURNING session_id
-       ), `
-    : '';
-  const rows = await store.query<SessionRow>(
-    `WITH ${key}inserted AS (
-       INSERT INTO sessions (id, program, participant_unique_id1, participant_unique_id2, state, params,
-         host_origin, language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, updated_at)
-       SELECT $1::text, $2::text, $3::text, $4::text, 'active', $5::jsonb, $6::text, $7::text,
-              $8::text, $9::text, $10::bigint, $11::timestamptz, $11::timestamptz ${source}
-       RETURNING *
-     ), url AS (
-       INSERT INTO authorized_urls (session_id, expires_ms, issued_at)
-       SELECT id, url_expires_ms, created_at FROM inserted
-     ), counted AS (
-       ${countChangesSql(`(SELECT program, state, 1 AS delta FROM inserted) AS changes`, `$${params.push(countShard())}`)}
-     ), timeline AS (
-       INSERT INTO session_events (id, session_id, at, event_name, detail)
-       SELECT e.id, s.id, s.created_at, e.topic, e.detail::jsonb
-         FROM inserted s, (VALUES ($12::text, $13::text, $14::text), ($15, $16, $17)) AS e (id, topic, detail)
-     )${outbox}
-     SELECT * FROM inserted`,
-    params,
-  );
-  const session = rows[0];
+    created,
+    issued,
+    webhook: sendsWebhooks(input.program),
+    claimed,
+  });
   if (!session) return undefined;
   sessionStateChanges.inc({ event: 'created', state: 'active' });
   return { session, expiresMs };
+}
+
+const batchers = new WeakMap<Store, StatementBatcher<NewSessionRow, SessionRow | undefined>>();
+
+/**
+ * The store's batcher. A transaction's handle is its own store object, so creates inside a
+ * transaction only ever share a statement with that transaction's own creates.
+ */
+function batcherOf(store: Store) {
+  let batcher = batchers.get(store);
+  if (!batcher) {
+    batcher = statementBatcher({
+      write: (rows) => writeNewSessions(store, rows),
+      // PGlite runs one statement at a time: a second in flight would only queue. PostgreSQL
+      // keeps most of its pool for everything else.
+      maxInFlight: store.engine === 'pglite' ? 1 : 4,
+      maxBatch: 64,
+      conflictKey: (row) =>
+        row.claimed
+          ? `${row.input.program}\u0000${row.input.participant_unique_id1}\u0000${row.claimed.key}`
+          : null,
+    });
+    batchers.set(store, batcher);
+  }
+  return batcher;
+}
+
+// Every column of a batch arrives as one array parameter, so the statement's text is the
+// same for any batch size and any mix of keyed and keyless creates.
+const NEW_SESSIONS_SQL = `
+  WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                         $7::text[], $8::text[], $9::text[], $10::bigint[], $11::timestamptz[],
+                         $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
+                         $17::text[], $18::text[], $19::text[], $20::timestamptz[])
+      WITH ORDINALITY AS i (id, program, participant1, participant2, params, host_origin,
+                            language_locale_code, theme_variant, tracer_token, url_expires_ms,
+                            created_at, created_id, created_detail, created_body, issued_id,
+                            issued_detail, issued_body, idempotency_key, params_hash,
+                            key_expires_at, n)
+  ), key AS (
+    INSERT INTO idempotency_keys
+      (program, participant_unique_id1, idempotency_key, params_hash, session_id, created_at, expires_at)
+    SELECT program, participant1, idempotency_key, params_hash, id, created_at, key_expires_at
+      FROM input WHERE idempotency_key IS NOT NULL
+    ON CONFLICT (program, participant_unique_id1, idempotency_key) DO UPDATE
+      SET params_hash = EXCLUDED.params_hash, session_id = EXCLUDED.session_id,
+          created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
+      WHERE idempotency_keys.expires_at <= EXCLUDED.created_at
+    RETURNING session_id
+  ), inserted AS (
+    INSERT INTO sessions (id, program, participant_unique_id1, participant_unique_id2, state, params,
+      host_origin, language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, updated_at)
+    SELECT id, program, participant1, participant2, 'active', params::jsonb, host_origin,
+           language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, created_at
+      FROM input
+     WHERE idempotency_key IS NULL OR id IN (SELECT session_id FROM key)
+    RETURNING *
+  ), url AS (
+    INSERT INTO authorized_urls (session_id, expires_ms, issued_at)
+    SELECT id, url_expires_ms, created_at FROM inserted
+  ), ${countChangesCtes(`(SELECT program, created_at, state, 1 AS delta FROM inserted) AS changes`, '$21')},
+  events AS (
+    SELECT e.*, s.program, s.id AS session_id, s.created_at, i.n
+      FROM inserted s JOIN input i ON i.id = s.id,
+           LATERAL (VALUES (1, i.created_id, '${SESSION_TOPICS.CREATED}', i.created_detail, i.created_body),
+                           (2, i.issued_id, '${SESSION_TOPICS.AUTHORIZED_URL_ISSUED}', i.issued_detail, i.issued_body))
+             AS e (k, id, topic, detail, body)
+  ), timeline AS (
+    -- In request order, created before issued: the timeline reads in seq order.
+    INSERT INTO session_events (id, session_id, at, event_name, detail)
+    SELECT id, session_id, created_at, topic, detail::jsonb FROM events ORDER BY n, k
+  ), outbox AS (
+    INSERT INTO webhook_outbox (id, program, session_id, topic, body, created_at, next_attempt_at)
+    SELECT id, program, session_id, topic, body, created_at, created_at FROM events
+     WHERE body IS NOT NULL
+  )
+  SELECT * FROM inserted`;
+
+/** Writes `rows` in one statement; per row, the session, or `undefined` when its key was taken. */
+async function writeNewSessions(
+  store: Store,
+  rows: readonly NewSessionRow[],
+): Promise<(SessionRow | undefined)[]> {
+  const column = <T>(of: (row: NewSessionRow) => T) => rows.map(of);
+  const inserted = await store.query<SessionRow>(NEW_SESSIONS_SQL, [
+    column((r) => r.id),
+    column((r) => r.input.program),
+    column((r) => r.input.participant_unique_id1),
+    column((r) => r.participant2),
+    column((r) => JSON.stringify(r.input.params)),
+    column((r) => r.input.host_origin),
+    column((r) => r.input.language_locale_code),
+    column((r) => r.input.theme_variant),
+    column((r) => r.tracerToken),
+    column((r) => r.expiresMs),
+    column((r) => r.at),
+    column((r) => r.created.id),
+    column((r) => r.created.detail),
+    column((r) => (r.webhook ? r.created.body : null)),
+    column((r) => r.issued.id),
+    column((r) => r.issued.detail),
+    column((r) => (r.webhook ? r.issued.body : null)),
+    column((r) => r.claimed?.key ?? null),
+    column((r) => r.claimed?.paramsHash ?? null),
+    column((r) => (r.claimed ? new Date(r.claimed.expiresMs) : null)),
+    countShard(),
+  ]);
+  const byId = new Map(inserted.map((session) => [session.id, session]));
+  return rows.map((row) => byId.get(row.id));
 }

@@ -8,7 +8,7 @@ import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { MountRow, SessionRow } from './sessionRow';
 import { transition, type SessionEvent } from './state';
 import { sessionStateChanges } from '../../metrics/serviceMetrics';
-import { countChangesSql, countShard } from './stateCounts';
+import { countChangesCtes, countShard } from './stateCounts';
 
 /**
  * The one module that writes `sessions`, `mounts` and `authorized_urls`. Every change runs
@@ -89,14 +89,12 @@ export async function changeSession(
       `WITH updated AS (
          UPDATE sessions SET ${['state = $2', 'updated_at = $3', ...assignments].join(', ')}
           WHERE id = $1 RETURNING *
-       ), counted AS (
-         ${countChangesSql(
-           `(SELECT u.program, d.state, d.delta FROM updated u,
-               (VALUES (${oldState}, -1), ($2::text, 1)) AS d (state, delta)
-             WHERE ${oldState} <> $2::text) AS changes`,
-           shard,
-         )}
-       )
+       ), ${countChangesCtes(
+         `(SELECT u.program, u.created_at, d.state, d.delta FROM updated u,
+             (VALUES (${oldState}, -1), ($2::text, 1)) AS d (state, delta)
+           WHERE ${oldState} <> $2::text) AS changes`,
+         shard,
+       )}
        SELECT * FROM updated`,
       values,
     )
@@ -254,14 +252,12 @@ export async function expireUnmountedSessions(
      ), expired AS (
        UPDATE sessions s SET state = $3, updated_at = $4 FROM due WHERE s.id = due.id
        RETURNING s.id, s.program, s.participant_unique_id1, s.participant_unique_id2,
-                 s.tracer_token, gen_random_uuid()::text AS event_id
-     ), counted AS (
-       ${countChangesSql(
-         `(SELECT e.program, d.state, d.delta FROM expired e,
-             (VALUES ('active', -1), ($3::text, 1)) AS d (state, delta)) AS changes`,
-         '$10',
-       )}
-     ), timeline AS (
+                 s.tracer_token, s.created_at, gen_random_uuid()::text AS event_id
+     ), ${countChangesCtes(
+       `(SELECT e.program, e.created_at, d.state, d.delta FROM expired e,
+           (VALUES ('active', -1), ($3::text, 1)) AS d (state, delta)) AS changes`,
+       '$10',
+     )}, timeline AS (
        INSERT INTO session_events (id, session_id, at, event_name, detail)
        SELECT event_id, id, $4, $5, $6::jsonb FROM expired
      ), outbox AS (

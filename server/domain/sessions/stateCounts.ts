@@ -1,5 +1,8 @@
-/** Shards of `session_state_counts` (see migration 006): concurrent writers pick one at random. */
+/** Shards of the kept counts (see migrations 006 and 010): concurrent writers pick one at random. */
 const SHARDS = 16;
+
+/** An hour as `session_hour_counts.created_hour` stores it: whole hours since the epoch. */
+export const HOUR_MS = 3_600_000;
 
 /** A shard for one statement's count changes. */
 export function countShard(): number {
@@ -7,13 +10,23 @@ export function countShard(): number {
 }
 
 /**
- * The CTE body that adds `delta` rows (`(state text, delta bigint)` from `source`, each with
- * its `program`) to the state counts, in the caller's statement. `$shard` is a parameter.
+ * Two CTEs, `counted` and `hour_counted`, that add the `delta` rows of `source` (columns
+ * `program`, `created_at`, `state`, `delta`) to the kept per-state and per-hour-per-state
+ * counts, in the caller's statement. `$shard` is a parameter.
  */
-export function countChangesSql(source: string, shardParam: string): string {
-  return `INSERT INTO session_state_counts (program, state, shard, sessions)
-          SELECT program, state, ${shardParam}::smallint, sum(delta) FROM ${source}
-           GROUP BY program, state
-          ON CONFLICT (program, state, shard)
-          DO UPDATE SET sessions = session_state_counts.sessions + EXCLUDED.sessions`;
+export function countChangesCtes(source: string, shardParam: string): string {
+  return `counted AS (
+      INSERT INTO session_state_counts (program, state, shard, sessions)
+      SELECT program, state, ${shardParam}::smallint, sum(delta) FROM ${source}
+       GROUP BY program, state
+      ON CONFLICT (program, state, shard)
+      DO UPDATE SET sessions = session_state_counts.sessions + EXCLUDED.sessions
+    ), hour_counted AS (
+      INSERT INTO session_hour_counts (program, created_hour, state, shard, sessions)
+      SELECT program, floor(extract(epoch FROM created_at) / 3600)::bigint, state,
+             ${shardParam}::smallint, sum(delta) FROM ${source}
+       GROUP BY 1, 2, 3
+      ON CONFLICT (program, created_hour, state, shard)
+      DO UPDATE SET sessions = session_hour_counts.sessions + EXCLUDED.sessions
+    )`;
 }

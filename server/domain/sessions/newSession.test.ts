@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, runMigrations, type Store } from '../../storage/openStore';
+import { insertNewSession, type NewSession } from './newSession';
+
+let store: Store;
+let statements = 0;
+/** The store, counting the statements that write sessions. */
+let counted: Store;
+beforeAll(async () => {
+  store = await openStore({});
+  await runMigrations(store);
+  counted = {
+    ...store,
+    query: (sql, params) => {
+      if (/INSERT INTO sessions/.test(sql)) statements++;
+      return store.query(sql, params);
+    },
+  };
+}, 60_000);
+afterAll(() => store.close());
+
+const request = (participant: string): NewSession => ({
+  program: 'demo',
+  participant_unique_id1: participant,
+  host_origin: 'https://shop.example',
+  language_locale_code: 'en-US',
+  theme_variant: 'light',
+  params: { participant_unique_id1: participant },
+});
+
+describe('insertNewSession', () => {
+  it('creates that arrive together share statements, and each session gets its URL, counts and two events in order', async () => {
+    statements = 0;
+    const now = Date.now();
+    const ids = Array.from({ length: 40 }, () => randomUUID());
+    const results = await Promise.all(
+      ids.map((id, i) =>
+        insertNewSession(counted, id, request(`together-${i}`), now, {
+          key: `key-${i}`,
+          paramsHash: 'hash',
+          expiresMs: now + 60_000,
+        }),
+      ),
+    );
+    expect(results.map((r) => r?.session.id)).toEqual(ids);
+    expect(statements).toBeLessThan(ids.length / 4);
+    const events = await store.query<{ session_id: string; event_name: string }>(
+      'SELECT session_id, event_name FROM session_events WHERE session_id = ANY($1) ORDER BY seq',
+      [ids],
+    );
+    for (const id of ids)
+      expect(events.filter((e) => e.session_id === id).map((e) => e.event_name)).toEqual([
+        'session.created',
+        'session.authorized_url_issued',
+      ]);
+    const [urls] = await store.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM authorized_urls WHERE session_id = ANY($1)',
+      [ids],
+    );
+    expect(urls!.n).toBe(ids.length);
+    const [keys] = await store.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM idempotency_keys WHERE participant_unique_id1 LIKE 'together-%'",
+    );
+    expect(keys!.n).toBe(ids.length);
+  });
+
+  it('of two creates with one key sent together, exactly one writes a session; the other is told to replay', async () => {
+    const now = Date.now();
+    const key = { key: 'shared', paramsHash: 'hash', expiresMs: now + 60_000 };
+    const results = await Promise.all(
+      [randomUUID(), randomUUID(), randomUUID()].map((id) =>
+        insertNewSession(counted, id, request('one-key'), now, key),
+      ),
+    );
+    expect(results.filter((r) => r !== undefined)).toHaveLength(1);
+    const [sessions] = await store.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM sessions WHERE participant_unique_id1 = 'one-key'",
+    );
+    expect(sessions!.n).toBe(1);
+  });
+});
