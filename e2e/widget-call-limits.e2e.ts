@@ -9,6 +9,7 @@ import { spawnService, type SpawnedService } from '../server/testing/spawnServic
 import { SignedClient, sampleSessionRequest } from '../server/testing/signedClient';
 import { launchBrowser, openPage, waitUntil } from './harness/browser';
 import { startStaticServer, type StaticServer } from './harness/staticServer';
+import { merchantPageRoutes } from './harness/merchantPage';
 
 /**
  * The card-testing defence as a recipient meets it (PRODUCT.md §2, §10): the service runs as a
@@ -29,10 +30,6 @@ let host: StaticServer;
 let client: SignedClient;
 let configDir: string;
 let keyCounter = 0;
-
-const HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title>
-<script src="/tokenframe.js"></script><script src="/host.js" defer></script></head>
-<body><h1>Merchant payouts</h1><div id="capture"></div></body></html>`;
 
 const HOST_SCRIPT = `
 (async () => {
@@ -72,12 +69,7 @@ beforeAll(async () => {
   host = await startStaticServer({
     hostname: '127.0.0.1',
     routes: {
-      '/host.html': () => ({ body: HOST_PAGE }),
-      '/host.js': () => ({ type: 'text/javascript', body: HOST_SCRIPT }),
-      '/tokenframe.js': () => ({
-        type: 'text/javascript',
-        body: readFileSync(join(REPO_ROOT, 'dist/sdk/tokenframe.js')),
-      }),
+      ...merchantPageRoutes(HOST_SCRIPT),
       '/create-session': async (request) => {
         const query = request.url.searchParams;
         const created = await client.createSession<{ data: { authorized_url: string } }>(

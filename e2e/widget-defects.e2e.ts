@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { spawnService, type SpawnedService } from '../server/testing/spawnServic
 import { SignedClient, sampleSessionRequest } from '../server/testing/signedClient';
 import { launchBrowser, openPage, waitUntil, type TrackedPage } from './harness/browser';
 import { startStaticServer, type StaticServer } from './harness/staticServer';
+import { merchantPageRoutes } from './harness/merchantPage';
 import { axeViolations } from './i18n/axe';
 
 /**
@@ -24,10 +25,6 @@ let service: SpawnedService;
 let host: StaticServer;
 let client: SignedClient;
 let keyCounter = 0;
-
-const HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title>
-<script src="/tokenframe.js"></script><script src="/host.js" defer></script></head>
-<body><h1>Merchant payouts</h1><div id="capture"></div></body></html>`;
 
 /** Mounts debit with the appearance JSON from `?appearance=` and records every SDK event. */
 const HOST_SCRIPT = `
@@ -50,14 +47,9 @@ beforeAll(async () => {
   host = await startStaticServer({
     hostname: '127.0.0.1',
     routes: {
-      '/host.html': () => ({ body: HOST_PAGE }),
-      '/host.js': () => ({ type: 'text/javascript', body: HOST_SCRIPT }),
+      ...merchantPageRoutes(HOST_SCRIPT),
       '/app-error.html': () => ({
         body: '<!doctype html><title>App</title><h1>Back in the app</h1>',
-      }),
-      '/tokenframe.js': () => ({
-        type: 'text/javascript',
-        body: readFileSync(join(REPO_ROOT, 'dist/sdk/tokenframe.js')),
       }),
       '/create-session': async (request) => {
         const key = request.url.searchParams.get('key') ?? 'none';

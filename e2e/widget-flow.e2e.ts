@@ -7,6 +7,7 @@ import { spawnService, type SpawnedService } from '../server/testing/spawnServic
 import { SignedClient, sampleSessionRequest } from '../server/testing/signedClient';
 import { launchBrowser, openPage, waitUntil, type TrackedPage } from './harness/browser';
 import { startStaticServer, type StaticServer } from './harness/staticServer';
+import { merchantPageRoutes } from './harness/merchantPage';
 
 /**
  * The widget flow end to end (issue 4): the real service as a process, a merchant page on
@@ -41,10 +42,6 @@ const creates = new Map<
   { status: number; session_identifier?: string; authorized_url?: string }[]
 >();
 const mountToReadyMs: number[] = [];
-
-const HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title>
-<script src="/tokenframe.js"></script><script src="/host.js" defer></script></head>
-<body><h1>Merchant payouts</h1><div id="capture"></div></body></html>`;
 
 /** The merchant's page script: records every SDK event and the mount-to-ready time. */
 const HOST_SCRIPT = `
@@ -87,12 +84,7 @@ beforeAll(async () => {
   host = await startStaticServer({
     hostname: '127.0.0.1',
     routes: {
-      '/host.html': () => ({ body: HOST_PAGE }),
-      '/host.js': () => ({ type: 'text/javascript', body: HOST_SCRIPT }),
-      '/tokenframe.js': () => ({
-        type: 'text/javascript',
-        body: readFileSync(join(REPO_ROOT, 'dist/sdk/tokenframe.js')),
-      }),
+      ...merchantPageRoutes(HOST_SCRIPT),
       '/create-session': async (request) => {
         const key = request.url.searchParams.get('key') ?? 'none';
         const theme = request.url.searchParams.get('theme') ?? 'light';
