@@ -29,7 +29,8 @@ export class WidgetApiFailure extends Error {
     /** Field name → error keys, for `invalid_request`. */
     readonly fields?: Record<string, string[]>,
   ) {
-    super(`widget API call failed: ${code}${sessionError ? ` (${sessionError})` : ''}`);
+    // The class names the context in a stack trace; the message is the code alone.
+    super(sessionError ? `${code} (${sessionError})` : code);
   }
 }
 
