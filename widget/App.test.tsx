@@ -269,6 +269,39 @@ describe('App', () => {
     expect(submissions[1]!.body).toEqual(submissions[0]!.body);
   });
 
+  it('after a rate limit, Try again sends nothing until Retry-After has passed, then goes through', async () => {
+    let limitedAt = 0;
+    let retriedAt = 0;
+    const { calls } = await mount({
+      'POST /account': [
+        () => {
+          limitedAt = Date.now();
+          return { status: 429, body: { error: 'rate_limited' }, headers: { 'retry-after': '2' } };
+        },
+        () => {
+          retriedAt = Date.now();
+          return { body: { result: 'verified', account, attempts } };
+        },
+      ],
+    });
+    await screen.findByLabelText('Card number');
+    fillDebit();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Too many requests. Wait a moment, then try again.');
+    // Pressed again and again: each early press shows the message again and sends nothing.
+    await waitFor(
+      () => {
+        const retry = screen.queryByRole('button', { name: 'Try again' });
+        if (retry) fireEvent.click(retry);
+        expect(retriedAt).toBeGreaterThan(0);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    expect(retriedAt - limitedAt).toBeGreaterThanOrEqual(1_900);
+    await screen.findByRole('heading', { name: 'Confirm your payout details' });
+    expect(calls.filter((call) => call.path === '/account')).toHaveLength(2);
+  }, 30_000);
+
   it('sends one submission however fast Continue is pressed twice', async () => {
     const { calls } = await mount({
       'POST /account': { body: { result: 'verified', account, attempts } },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { WidgetApiClient, WidgetApiFailure } from './api';
 import { sendAccount } from './flow/sendAccount';
 import { fakeFetch, fakeSession } from './testing/fakes';
@@ -31,6 +32,40 @@ describe('WidgetApiClient', () => {
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(WidgetApiFailure);
     expect(failure).toMatchObject({ code: 'session_final', sessionError: 'session_completed' });
+  });
+
+  it('after a 429 on /confirm, sends neither /confirm nor /account before Retry-After; cancel still goes', async () => {
+    const { fetchImpl, calls } = fakeFetch({
+      'POST /confirm': [
+        { status: 429, body: { error: 'rate_limited' }, headers: { 'retry-after': '60' } },
+      ],
+      'POST /cancel': { body: { status: 'canceled' } },
+    });
+    const client = new WidgetApiClient(fetchImpl);
+    for (let i = 0; i < 3; i++)
+      await expect(client.confirm()).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(
+      client.postAccount({}, z.unknown() as z.ZodMiniType<object>, z.unknown()),
+    ).rejects.toMatchObject({ code: 'rate_limited' });
+    await client.cancel();
+    expect(calls.map((call) => call.path)).toEqual(['/confirm', '/cancel']);
+  });
+
+  it('a 429 without a usable Retry-After (an HTTP-date) blocks nothing', async () => {
+    const { fetchImpl, calls } = fakeFetch({
+      'POST /confirm': [
+        {
+          status: 429,
+          body: { error: 'rate_limited' },
+          headers: { 'retry-after': 'Wed, 21 Oct 2026 07:28:00 GMT' },
+        },
+        { status: 429, body: { error: 'rate_limited' } },
+      ],
+    });
+    const client = new WidgetApiClient(fetchImpl);
+    await expect(client.confirm()).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(client.confirm()).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(calls).toHaveLength(2);
   });
 
   it('rejects a response that does not match the protocol schema', async () => {

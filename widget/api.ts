@@ -29,7 +29,8 @@ export class WidgetApiFailure extends Error {
     /** Field name → error keys, for `invalid_request`. */
     readonly fields?: Record<string, string[]>,
   ) {
-    super(`widget API call failed: ${code}${sessionError ? ` (${sessionError})` : ''}`);
+    // The class names the context in a stack trace; the message is the code alone.
+    super(sessionError ? `${code} (${sessionError})` : code);
   }
 }
 
@@ -54,6 +55,12 @@ export type Biller = z.infer<typeof billerSchema>;
  */
 export class WidgetApiClient {
   private accessToken: string | null = null;
+  /**
+   * Until when (epoch ms) the service refuses /account and /confirm: its `Retry-After` on a
+   * 429. Sent earlier, a call would be refused and counted again, keeping the limit hit
+   * (PRODUCT.md §10), so it fails here as `rate_limited` without leaving.
+   */
+  private limitedUntil = 0;
 
   constructor(
     private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
@@ -135,6 +142,9 @@ export class WidgetApiClient {
     authenticated = true,
     signal?: AbortSignal,
   ): Promise<T> {
+    // Only these two are counted; cancel and every other call always go.
+    if ((path === '/account' || path === '/confirm') && Date.now() < this.limitedUntil)
+      throw new WidgetApiFailure('rate_limited');
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (authenticated && this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
@@ -153,6 +163,11 @@ export class WidgetApiClient {
       throw new WidgetApiFailure('network');
     }
     const json: unknown = await response.json().catch(() => undefined);
+    // Whole seconds from the service (an HTTP-date form reads as NaN, which blocks nothing).
+    // Only /exchange, /account and /confirm are limited; an exchange's wait is over long
+    // before the recipient has typed an account.
+    if (response.status === 429)
+      this.limitedUntil = Date.now() + 1000 * Number(response.headers.get('retry-after'));
     if (!response.ok) {
       const parsed = widgetApiErrorSchema.safeParse(json);
       if (!parsed.success)

@@ -47,8 +47,13 @@ export function fakeSession(overrides: Partial<WidgetSession> = {}): WidgetSessi
   };
 }
 
-type Route =
-  { status?: number; body: unknown } | ((body: unknown) => { status?: number; body: unknown });
+/** One answer: status (200), JSON body and extra headers. */
+interface Answer {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+type Route = Answer | ((body: unknown) => Answer);
 
 /** A fetch answering `METHOD /path` from a table of routes, recording every request. */
 export function fakeFetch(routes: Record<string, Route | Route[]>) {
@@ -66,7 +71,7 @@ export function fakeFetch(routes: Record<string, Route | Route[]>) {
     const answer = typeof route === 'function' ? route(body) : route;
     return new Response(JSON.stringify(answer.body), {
       status: answer.status ?? 200,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...answer.headers },
     });
   });
   return { fetchImpl: fetchImpl as unknown as typeof fetch, calls };

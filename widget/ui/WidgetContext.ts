@@ -31,6 +31,6 @@ export const WidgetContext = createContext<WidgetContextValue | null>(null);
 /** The surrounding {@link WidgetContextValue}; throws when rendered outside the app. */
 export function useWidget(): WidgetContextValue {
   const value = useContext(WidgetContext);
-  if (!value) throw new Error('useWidget: render inside <WidgetContext.Provider>');
+  if (!value) throw new Error('useWidget outside WidgetContext');
   return value;
 }
