@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Request } from 'playwright-core';
@@ -9,7 +9,7 @@ import { spawnService, type SpawnedService } from '../server/testing/spawnServic
 import { SignedClient, sampleSessionRequest } from '../server/testing/signedClient';
 import { launchBrowser, openPage, waitUntil } from './harness/browser';
 import { startStaticServer, type StaticServer } from './harness/staticServer';
-import { merchantPageRoutes } from './harness/merchantPage';
+import { merchantPageRoutes, requireWidgetBuild } from './harness/merchantPage';
 
 /**
  * The card-testing defence as a recipient meets it (PRODUCT.md §2, §10): the service runs as a
@@ -63,9 +63,7 @@ function wordsOf(locale: string) {
 }
 
 beforeAll(async () => {
-  for (const built of ['dist/sdk/tokenframe.js', 'dist/widget/index.html'])
-    if (!existsSync(join(REPO_ROOT, built)))
-      throw new Error(`${built} is missing: run \`npm run build\` first`);
+  requireWidgetBuild();
   host = await startStaticServer({
     hostname: '127.0.0.1',
     routes: {

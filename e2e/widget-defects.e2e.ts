@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../server/config';
 import { spawnService, type SpawnedService } from '../server/testing/spawnService';
 import { SignedClient, sampleSessionRequest } from '../server/testing/signedClient';
 import { launchBrowser, openPage, waitUntil, type TrackedPage } from './harness/browser';
 import { startStaticServer, type StaticServer } from './harness/staticServer';
-import { merchantPageRoutes } from './harness/merchantPage';
+import { merchantPageRoutes, requireWidgetBuild } from './harness/merchantPage';
 import { axeViolations } from './i18n/axe';
 
 /**
@@ -40,10 +37,7 @@ const HOST_SCRIPT = `
 })();`;
 
 beforeAll(async () => {
-  for (const built of ['dist/sdk/tokenframe.js', 'dist/widget/index.html']) {
-    if (!existsSync(join(REPO_ROOT, built)))
-      throw new Error(`${built} is missing: run \`npm run build\` first`);
-  }
+  requireWidgetBuild();
   host = await startStaticServer({
     hostname: '127.0.0.1',
     routes: {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { spawnService, type SpawnedService } from '../server/testing/spawnServic
 import { SignedClient, sampleSessionRequest } from '../server/testing/signedClient';
 import { launchBrowser, openPage, waitUntil, type TrackedPage } from './harness/browser';
 import { startStaticServer, type StaticServer } from './harness/staticServer';
-import { merchantPageRoutes } from './harness/merchantPage';
+import { merchantPageRoutes, requireWidgetBuild } from './harness/merchantPage';
 
 /**
  * The widget flow end to end (issue 4): the real service as a process, a merchant page on
@@ -68,10 +68,7 @@ const HOST_SCRIPT = `
 })();`;
 
 beforeAll(async () => {
-  for (const built of ['dist/sdk/tokenframe.js', 'dist/widget/index.html']) {
-    if (!existsSync(join(REPO_ROOT, built)))
-      throw new Error(`${built} is missing: run \`npm run build\` first`);
-  }
+  requireWidgetBuild();
   webhooks = await startStaticServer({
     routes: {
       '/webhook': (request) => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import {
 import { launchBrowser, openPage, waitUntil, type TrackedPage } from './harness/browser';
 import { startStaticServer, type RouteHandler, type StaticServer } from './harness/staticServer';
 import { LOAD_TO_HELLO_GRACE_MS } from '../protocol/widgetHello';
+import { requireWidgetBuild } from './harness/merchantPage';
 
 /**
  * The widget document's `frame-ancestors`, in real Chromium: a merchant page on the session's
@@ -65,11 +66,7 @@ const sdkRoutes: Record<string, RouteHandler> = {
 };
 
 beforeAll(async () => {
-  for (const built of ['dist/widget/index.html', 'dist/sdk/tokenframe.js']) {
-    if (!existsSync(join(REPO_ROOT, built))) {
-      throw new Error(`${built} is missing: run \`npm run build\` before the browser suite`);
-    }
-  }
+  requireWidgetBuild();
   allowedHost = await startStaticServer({ routes: { '/host.html': hostPage, ...sdkRoutes } });
   otherHost = await startStaticServer({ routes: { '/host.html': hostPage, ...sdkRoutes } });
   service = await spawnService({ env: { TOKENFRAME_EXTRA_HOSTS: allowedHost.origin } });

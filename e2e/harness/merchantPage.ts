@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../server/config';
 import type { RouteHandler } from './staticServer';
@@ -22,4 +22,11 @@ export function merchantPageRoutes(hostScript: string): Record<string, RouteHand
       body: readFileSync(join(REPO_ROOT, 'dist/sdk/tokenframe.js')),
     }),
   };
+}
+
+/** Fails with the fix when the widget or SDK build the browser suites load is missing. */
+export function requireWidgetBuild(): void {
+  for (const built of ['dist/sdk/tokenframe.js', 'dist/widget/index.html'])
+    if (!existsSync(join(REPO_ROOT, built)))
+      throw new Error(`${built} is missing: run \`npm run build\` first`);
 }

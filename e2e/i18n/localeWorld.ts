@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import type { FundingDestination, Locale } from '../../protocol/constants';
@@ -11,6 +11,7 @@ import {
 } from '../../server/testing/signedClient';
 import { launchBrowser, openPage, waitUntil, type TrackedPage } from '../harness/browser';
 import { startStaticServer, type StaticServer } from '../harness/staticServer';
+import { requireWidgetBuild } from '../harness/merchantPage';
 
 /**
  * What the locale suites share: the real service as a process, a merchant page on another
@@ -80,10 +81,7 @@ window.mountWidget = async (url, destination) => {
 
 /** Starts the host, the service (allowing the host) and Chromium. Close it in `afterAll`. */
 export async function startLocaleWorld(): Promise<LocaleWorld> {
-  for (const built of ['dist/sdk/tokenframe.js', 'dist/widget/index.html']) {
-    if (!existsSync(join(REPO_ROOT, built)))
-      throw new Error(`${built} is missing: run \`npm run build\` first`);
-  }
+  requireWidgetBuild();
   // The host's origin goes on the service's allowlist, so the host starts first.
   const host = await startStaticServer({
     hostname: '127.0.0.1',

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config';
 import { freePort } from '../../server/testing/freePort';
 import { sampleSessionRequest, SignedClient } from '../../server/testing/signedClient';
+import { exchangeAuthorizedUrl } from '../../server/testing/exchangeAuthorizedUrl';
 
 /**
  * The README's production recipe, followed as an operator would (PRODUCT.md §10): copy the
@@ -77,16 +78,7 @@ describe('the production recipe', () => {
       const client = new SignedClient({ baseUrl: url, username: 'demo', secret: 'demo-secret' });
       const created = await client.createSession(sampleSessionRequest());
       expect(created.body.status).toBe(100);
-      const authorized = new URL(created.body.data.authorized_url);
-      const exchanged = await fetch(`${url}/api/widget/v1/exchange`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          session_identifier: created.body.data.session_identifier,
-          t: authorized.searchParams.get('t'),
-          h: authorized.searchParams.get('h'),
-        }),
-      });
+      const exchanged = await exchangeAuthorizedUrl(url, created.body.data.authorized_url);
       expect(exchanged.status).toBe(200);
       expect(await exchanged.json()).toMatchObject({ access_token: expect.any(String) });
     } finally {

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { Locale } from '../../protocol/constants';
@@ -16,6 +16,7 @@ import {
   submitAccountForm,
   waitForPage,
 } from '../i18n/debitForm';
+import { requireWidgetBuild } from '../harness/merchantPage';
 
 /**
  * `npm run screenshots`: every page of the flow, embedded in a merchant page on another
@@ -56,10 +57,7 @@ interface Combo {
 }
 
 async function main() {
-  for (const built of ['dist/sdk/tokenframe.js', 'dist/widget/index.html']) {
-    if (!existsSync(join(REPO_ROOT, built)))
-      throw new Error(`${built} is missing: run \`npm run build\` first`);
-  }
+  requireWidgetBuild();
   mkdirSync(OUT, { recursive: true });
   const host = await startStaticServer({
     hostname: '127.0.0.1',

@@ -23,6 +23,7 @@ import pg from 'pg';
 import { REPO_ROOT } from '../runtime/paths';
 import { freePort } from '../testing/freePort';
 import { sampleSessionRequest, SignedClient } from '../testing/signedClient';
+import { exchangeAuthorizedUrl } from '../testing/exchangeAuthorizedUrl';
 
 const DURATION_MS = Number(process.env.SOAK_DURATION_MS ?? 600_000);
 const SAMPLE_MS = Number(process.env.SOAK_SAMPLE_MS ?? 30_000);
@@ -122,16 +123,7 @@ async function step(): Promise<void> {
   } else if (roll < 0.2 && pick && Date.now() - exchangedAt > 200) {
     // The exchange is limited per client IP (10/s), and all of this comes from one address.
     exchangedAt = Date.now();
-    const url = new URL(pick.url);
-    const res = await fetch(`${baseUrl}/api/widget/v1/exchange`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        session_identifier: decodeURIComponent(url.pathname.split('/').pop()!),
-        t: url.searchParams.get('t'),
-        h: url.searchParams.get('h'),
-      }),
-    });
+    const res = await exchangeAuthorizedUrl(baseUrl, pick.url);
     await res.arrayBuffer();
     count(`exchange ${res.status}`);
   } else if (roll < 0.25 && pick) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/testApp';
 import { sampleSessionRequest } from '../testing/signedClient';
 import { findUnstorableString, parseUntrustedJson } from './inputGuard';
+import { exchangeAuthorizedUrl } from '../testing/exchangeAuthorizedUrl';
 
 /** Names every plain object inherits; as unknown keys they must be plain field errors. */
 const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
@@ -16,16 +17,7 @@ let accessToken: string;
 beforeAll(async () => {
   service = await startTestApp();
   const created = await service.client.createSession(sampleSessionRequest(), 'guard-1');
-  const url = new URL(created.body.data.authorized_url);
-  const exchanged = await fetch(`${service.url}/api/widget/v1/exchange`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      session_identifier: created.body.data.session_identifier,
-      t: url.searchParams.get('t'),
-      h: url.searchParams.get('h'),
-    }),
-  });
+  const exchanged = await exchangeAuthorizedUrl(service.url, created.body.data.authorized_url);
   accessToken = ((await exchanged.json()) as { access_token: string }).access_token;
 }, 60_000);
 afterAll(() => service?.close());

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { arbitraryOf, type JsonSchema } from '../../testing/schemaArbitrary';
 import { sampleSessionRequest, signRequest, SignedClient } from '../../testing/signedClient';
 import { spawnService, type SpawnedService } from '../../testing/spawnService';
+import { exchangeAuthorizedUrl } from '../../testing/exchangeAuthorizedUrl';
 
 /**
  * Property-based fuzzing of every operation driven by the service's own /openapi.json, against
@@ -60,16 +61,7 @@ async function freshAccessToken(): Promise<string> {
   const created = await client.createSession(
     sampleSessionRequest({ participant_unique_id1: `fuzz-${Math.random()}` }),
   );
-  const url = new URL(created.body.data.authorized_url);
-  const exchanged = await fetch(`${service.url}/api/widget/v1/exchange`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      session_identifier: created.body.data.session_identifier,
-      t: url.searchParams.get('t'),
-      h: url.searchParams.get('h'),
-    }),
-  });
+  const exchanged = await exchangeAuthorizedUrl(service.url, created.body.data.authorized_url);
   return ((await exchanged.json()) as { access_token: string }).access_token;
 }
 

@@ -7,6 +7,7 @@ import { SignedClient, sampleSessionRequest } from '../../testing/signedClient';
 import { spawnService, type SpawnedService } from '../../testing/spawnService';
 import { TEST_DATABASE_URL } from '../../testing/testDatabaseUrl';
 import { SANDBOX_RVDM_RULES } from '../../domain/programs/program';
+import { exchangeAuthorizedUrl } from '../../testing/exchangeAuthorizedUrl';
 
 const PER_MOUNT = 6;
 const configDir = mkdtempSync(join(tmpdir(), 'tokenframe-limits-'));
@@ -48,16 +49,7 @@ test('one mount hammering /account across two instances on PostgreSQL gets exact
     sampleSessionRequest({ participant_unique_id1: `limits-${randomUUID()}` }),
   );
   expect(created.body.status).toBe(100);
-  const url = new URL(created.body.data.authorized_url);
-  const exchanged = await fetch(`${b.url}/api/widget/v1/exchange`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      session_identifier: created.body.data.session_identifier,
-      t: url.searchParams.get('t'),
-      h: url.searchParams.get('h'),
-    }),
-  });
+  const exchanged = await exchangeAuthorizedUrl(b.url, created.body.data.authorized_url);
   const { access_token } = (await exchanged.json()) as { access_token: string };
   const submit = (service: SpawnedService) =>
     fetch(`${service.url}/api/widget/v1/account`, {

@@ -5,6 +5,7 @@ import { crashAndRecover } from '../../testing/crashStream';
 import { SignedClient, sampleSessionRequest } from '../../testing/signedClient';
 import { spawnService, type SpawnedService } from '../../testing/spawnService';
 import { TEST_DATABASE_URL } from '../../testing/testDatabaseUrl';
+import { exchangeAuthorizedUrl } from '../../testing/exchangeAuthorizedUrl';
 
 const env = { DATABASE_URL: TEST_DATABASE_URL };
 
@@ -42,17 +43,8 @@ describe('two service processes sharing PostgreSQL', () => {
     const created = await clientOf(a).createSession(
       sampleSessionRequest({ participant_unique_id1: `pg-${randomUUID()}` }),
     );
-    const url = new URL(created.body.data.authorized_url);
     const exchange = (service: SpawnedService) =>
-      fetch(`${service.url}/api/widget/v1/exchange`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          session_identifier: created.body.data.session_identifier,
-          t: url.searchParams.get('t'),
-          h: url.searchParams.get('h'),
-        }),
-      });
+      exchangeAuthorizedUrl(service.url, created.body.data.authorized_url);
     const [first, second] = await Promise.all([exchange(b), exchange(a)]);
     expect([first.status, second.status].sort()).toEqual([200, 401]);
   });
