@@ -15,8 +15,8 @@ const ITEMS = ['Visa', 'Mastercard', 'American Express', 'Discover', 'Maestro'];
 describe('conjunction lists', () => {
   it('join two items with the pair pattern and longer lists with the separator and the last pattern', () => {
     const patterns = {
-      pair: '{{first}} & {{last}}',
-      last: '{{first}} +& {{last}}',
+      pair: (first: string, last: string) => `${first} & ${last}`,
+      last: (first: string, last: string) => `${first} +& ${last}`,
       separator: ' | ',
     };
     expect(formatConjunctionList([], patterns)).toBe('');
