@@ -183,21 +183,16 @@ describe('every locale in real Chromium', () => {
   });
 });
 
-describe('lists where Chromium has no list data', () => {
-  // Chromium ships no Intl.ListFormat data for Hmong or Khmer: asked anyway, it answers in
-  // English ("A, B, and C"). The fields to check after a failed recipient verification are
-  // joined with the locale file's own "and" instead.
-  it.each(['hmn-Latn', 'km-KH'] as const)(
-    '%s: the mismatched fields are listed with the language\'s own "and"',
+describe("lists in the language's own CLDR pattern", () => {
+  // The widget joins lists with its locale file's patterns, not Intl.ListFormat (which
+  // Chromium lacks for Hmong and Khmer, and whose first use costs a phone tens of ms).
+  it.each(['hmn-Latn', 'fa-IR'] as const)(
+    '%s: the mismatched fields are listed with the locale file\'s separator and "and"',
     async (locale) => {
       const widget = await world.mount(locale);
       const { frame } = widget;
       try {
         await waitForPage(frame, 'account_entry');
-        expect(
-          await frame.evaluate((code) => Intl.ListFormat.supportedLocalesOf([code]), locale),
-          'Chromium has list data for this locale now; the fallback is not exercised',
-        ).toEqual([]);
         await fillDebitForm(frame, SANDBOX_DEBIT_CARD, {
           last_name: 'Mismatch',
           address_line1: '1 Elsewhere Road',
@@ -207,8 +202,13 @@ describe('lists where Chromium has no list data', () => {
         const notice = frame.locator('.failure-notice');
         await notice.waitFor({ timeout: 15_000 });
         const label = (field: string) => localeString(locale, `fields.${field}.label`);
-        const fields = localeString(locale, 'common.list_and')
-          .replace('{{first}}', `${label('last_name')}, ${label('address_line1')}`)
+        const fields = localeString(locale, 'common.list_and_last')
+          .replace(
+            '{{first}}',
+            [label('last_name'), label('address_line1')].join(
+              localeString(locale, 'common.list_separator'),
+            ),
+          )
           .replace('{{last}}', label('city'));
         const text = await notice.innerText();
         expect(text).toContain(fields);
@@ -219,4 +219,28 @@ describe('lists where Chromium has no list data', () => {
       }
     },
   );
+});
+
+describe('the language select', () => {
+  it("is as wide as the chosen language's name, not as the widest of the 28", async () => {
+    const widget = await world.mount('fi-FI'); // "Suomi": far from the widest name
+    const { frame } = widget;
+    try {
+      await waitForPage(frame, 'account_entry');
+      const widths = await frame.evaluate(() => {
+        const select = document.querySelector<HTMLSelectElement>('#tf-language')!;
+        // The same select sized the classic way, by its widest option.
+        const classic = select.cloneNode(true) as HTMLSelectElement;
+        classic.style.setProperty('field-sizing', 'fixed');
+        select.after(classic);
+        const result = { fitted: select.offsetWidth, classic: classic.offsetWidth };
+        classic.remove();
+        return result;
+      });
+      expect(widths.fitted).toBeGreaterThan(0);
+      expect(widths.fitted).toBeLessThan(widths.classic);
+    } finally {
+      await widget.close();
+    }
+  });
 });
