@@ -3,10 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleSessionRequest, type CreateSessionEnvelope } from '../testing/signedClient';
 import { startTestApp, type TestApp } from '../testing/testApp';
+import { writePrecompressed } from '../testing/writePrecompressed';
 
 /** Raw bytes and headers as they crossed the wire (Node's fetch would decode them). */
 interface RawResponse {
@@ -68,13 +69,6 @@ const MANIFEST = {
   '../locales/de-DE.json': { file: 'assets/locale-de-DE-abc.js', isDynamicEntry: true },
   '../locales/en-US.json': { file: 'assets/locale-en-US-abc.js', isDynamicEntry: true },
 };
-
-/** Writes a file with the `.br` and `.gz` variants the build's precompress step writes. */
-function writePrecompressed(path: string, content: string): void {
-  writeFileSync(path, content);
-  writeFileSync(`${path}.br`, brotliCompressSync(content));
-  writeFileSync(`${path}.gz`, gzipSync(content));
-}
 
 let distDir: string;
 let service: TestApp;

@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
+import { brotliDecompressSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashedAssetRoutes } from './hashedAssets';
+import { writePrecompressed } from '../testing/writePrecompressed';
 
 const SCRIPT = `export const pad = ${JSON.stringify('widget '.repeat(200))};\n`;
-
-function writePrecompressed(path: string, content: string): void {
-  writeFileSync(path, content);
-  writeFileSync(`${path}.br`, brotliCompressSync(content));
-  writeFileSync(`${path}.gz`, gzipSync(content));
-}
 
 let assetsDir: string;
 let app: FastifyInstance;
