@@ -1,14 +1,78 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '../storage/store';
+import { statementBatcher, type StatementBatcher } from '../storage/statementBatcher';
 import type { RateLimit, TakeResult } from './tokenBucket';
 
-// The refill of `TokenBuckets.take`, in SQL: the bucket as of `$4`, capped at the burst.
-const REFILLED = 'LEAST($2, b.tokens + GREATEST(0, $4 - b.at_ms) / 1000.0 * $3)';
+/** One take: the bucket's hashed key, its program's limit, and the app clock's time. */
+interface Take {
+  key: string;
+  limit: RateLimit;
+  now: number;
+}
+
+/** A bucket after a take, as the statement returns it. */
+interface BucketAfterTake {
+  key: string;
+  tokens: number;
+  granted: boolean;
+}
+
+// The refill of `TokenBuckets.take`, in SQL: the bucket as of the take's time, capped at the
+// burst. EXCLUDED carries the take's own row (tokens = burst - 1, at_ms = now); its rate
+// comes from the input row of the same key (a key occurs at most once per statement).
+const REFILLED = `LEAST(EXCLUDED.tokens + 1, b.tokens + GREATEST(0, EXCLUDED.at_ms - b.at_ms) / 1000.0
+  * (SELECT per_second FROM input WHERE input.key = EXCLUDED.key))`;
+
+// Every column of a batch arrives as one array parameter: one statement text for any batch.
+const TAKE_TOKENS_SQL = `
+  WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::double precision[], $3::double precision[], $4::bigint[])
+      AS i (key, burst, per_second, at_ms)
+  )
+  INSERT INTO rate_limit_buckets AS b (key, tokens, at_ms, granted)
+  SELECT key, burst - 1, at_ms, true FROM input
+  ON CONFLICT (key) DO UPDATE SET
+    tokens = CASE WHEN ${REFILLED} >= 1 THEN ${REFILLED} - 1 ELSE ${REFILLED} END,
+    granted = ${REFILLED} >= 1,
+    at_ms = GREATEST(b.at_ms, EXCLUDED.at_ms)
+  RETURNING key, tokens, granted`;
+
+const batchers = new WeakMap<Store, StatementBatcher<Take, BucketAfterTake>>();
+
+/**
+ * The store's batcher of takes. A take is a write that commits, and every create and widget
+ * call takes one before its own write: as one statement each, their commits (a WAL flush
+ * each) were most of PostgreSQL's work per create. Takes that arrive together share one.
+ */
+function batcherOf(store: Store) {
+  let batcher = batchers.get(store);
+  if (!batcher) {
+    batcher = statementBatcher<Take, BucketAfterTake>({
+      write: async (takes) => {
+        const buckets = await store.query<BucketAfterTake>(TAKE_TOKENS_SQL, [
+          takes.map((t) => t.key),
+          takes.map((t) => t.limit.burst),
+          takes.map((t) => t.limit.per_second),
+          takes.map((t) => t.now),
+        ]);
+        const byKey = new Map(buckets.map((bucket) => [bucket.key, bucket]));
+        return takes.map((t) => byKey.get(t.key)!);
+      },
+      maxInFlight: 4,
+      maxBatch: 64,
+      // An upsert may not touch one row twice: two takes of one bucket go one after the other.
+      conflictKey: (take) => take.key,
+    });
+    batchers.set(store, batcher);
+  }
+  return batcher;
+}
 
 /**
  * Token buckets in the database, so that N instances on one PostgreSQL allow a participant
- * the program's rate once, not N times. One statement per take: the row lock of the upsert
- * serialises concurrent takes of one key, whichever instance they come from.
+ * the program's rate once, not N times. The row lock of the upsert serialises concurrent
+ * takes of one key, whichever instance they come from; takes of different keys that arrive
+ * together share one statement.
  */
 export async function takeSharedToken(
   store: Store,
@@ -16,21 +80,16 @@ export async function takeSharedToken(
   limit: RateLimit,
   now: number,
 ): Promise<TakeResult> {
-  const [bucket] = await store.query<{ tokens: number; granted: boolean }>(
-    `INSERT INTO rate_limit_buckets AS b (key, tokens, at_ms, granted)
-     VALUES ($1, $2::double precision - 1, $4, true)
-     ON CONFLICT (key) DO UPDATE SET
-       tokens = CASE WHEN ${REFILLED} >= 1 THEN ${REFILLED} - 1 ELSE ${REFILLED} END,
-       granted = ${REFILLED} >= 1,
-       at_ms = GREATEST(b.at_ms, $4)
-     RETURNING tokens, granted`,
+  const bucket = await batcherOf(store).submit({
     // Hashed: a key may hold any character (NUL separates program and participant), and
     // the table then holds no participant id.
-    [createHash('sha256').update(key).digest('base64url'), limit.burst, limit.per_second, now],
-  );
-  if (bucket!.granted) return { ok: true };
+    key: createHash('sha256').update(key).digest('base64url'),
+    limit,
+    now,
+  });
+  if (bucket.granted) return { ok: true };
   return {
     ok: false,
-    retryAfterSeconds: Math.max(1, Math.ceil((1 - Number(bucket!.tokens)) / limit.per_second)),
+    retryAfterSeconds: Math.max(1, Math.ceil((1 - Number(bucket.tokens)) / limit.per_second)),
   };
 }

@@ -7,7 +7,7 @@ import { sendsWebhooks } from '../events/webhookPrograms';
 import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { SessionRow } from './sessionRow';
 import { countChangesCtes, countShard } from './stateCounts';
-import { statementBatcher, type StatementBatcher } from './statementBatcher';
+import { statementBatcher, type StatementBatcher } from '../../storage/statementBatcher';
 
 /** The create request's parameters as a session row stores them. */
 export interface NewSession {
@@ -53,7 +53,7 @@ interface NewSessionRow {
  * the caller replays. A concurrent request with the same key waits on the key row until the
  * statement holding it commits, exactly as inside a transaction.
  *
- * Creates that arrive together share one statement (see `statementBatcher.ts`). That changes
+ * Creates that arrive together share one statement (see `storage/statementBatcher.ts`). That changes
  * no rule of PRODUCT.md §1: each session's rows still appear all at once or not at all, two
  * requests with one key never share a statement, and a statement that fails is retried one
  * create at a time, so a create fails only for a reason of its own.
