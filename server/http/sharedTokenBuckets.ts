@@ -23,6 +23,9 @@ interface BucketAfterTake {
 const REFILLED = `LEAST(EXCLUDED.tokens + 1, b.tokens + GREATEST(0, EXCLUDED.at_ms - b.at_ms) / 1000.0
   * (SELECT per_second FROM input WHERE input.key = EXCLUDED.key))`;
 
+/** The prepared statement's name: one text for every batch, so it is planned once. */
+export const TAKE_TOKENS_STATEMENT = 'tokenframe_take_tokens';
+
 // Every column of a batch arrives as one array parameter: one statement text for any batch.
 const TAKE_TOKENS_SQL = `
   WITH input AS (
@@ -49,12 +52,16 @@ function batcherOf(store: Store) {
   if (!batcher) {
     batcher = statementBatcher<Take, BucketAfterTake>({
       write: async (takes) => {
-        const buckets = await store.query<BucketAfterTake>(TAKE_TOKENS_SQL, [
-          takes.map((t) => t.key),
-          takes.map((t) => t.limit.burst),
-          takes.map((t) => t.limit.per_second),
-          takes.map((t) => t.now),
-        ]);
+        const buckets = await store.query<BucketAfterTake>(
+          TAKE_TOKENS_SQL,
+          [
+            takes.map((t) => t.key),
+            takes.map((t) => t.limit.burst),
+            takes.map((t) => t.limit.per_second),
+            takes.map((t) => t.now),
+          ],
+          TAKE_TOKENS_STATEMENT,
+        );
         const byKey = new Map(buckets.map((bucket) => [bucket.key, bucket]));
         return takes.map((t) => byKey.get(t.key)!);
       },

@@ -139,6 +139,9 @@ function batcherOf(store: Store) {
   return batcher;
 }
 
+/** The prepared statement's name: one text for every batch, so it is planned once. */
+export const NEW_SESSIONS_STATEMENT = 'tokenframe_new_sessions';
+
 // Every column of a batch arrives as one array parameter, so the statement's text is the
 // same for any batch size and any mix of keyed and keyless creates.
 const NEW_SESSIONS_SQL = `
@@ -197,29 +200,33 @@ async function writeNewSessions(
   rows: readonly NewSessionRow[],
 ): Promise<(SessionRow | undefined)[]> {
   const column = <T>(of: (row: NewSessionRow) => T) => rows.map(of);
-  const inserted = await store.query<SessionRow>(NEW_SESSIONS_SQL, [
-    column((r) => r.id),
-    column((r) => r.input.program),
-    column((r) => r.input.participant_unique_id1),
-    column((r) => r.participant2),
-    column((r) => JSON.stringify(r.input.params)),
-    column((r) => r.input.host_origin),
-    column((r) => r.input.language_locale_code),
-    column((r) => r.input.theme_variant),
-    column((r) => r.tracerToken),
-    column((r) => r.expiresMs),
-    column((r) => r.at),
-    column((r) => r.created.id),
-    column((r) => r.created.detail),
-    column((r) => (r.webhook ? r.created.body : null)),
-    column((r) => r.issued.id),
-    column((r) => r.issued.detail),
-    column((r) => (r.webhook ? r.issued.body : null)),
-    column((r) => r.claimed?.key ?? null),
-    column((r) => r.claimed?.paramsHash ?? null),
-    column((r) => (r.claimed ? new Date(r.claimed.expiresMs) : null)),
-    countShard(),
-  ]);
+  const inserted = await store.query<SessionRow>(
+    NEW_SESSIONS_SQL,
+    [
+      column((r) => r.id),
+      column((r) => r.input.program),
+      column((r) => r.input.participant_unique_id1),
+      column((r) => r.participant2),
+      column((r) => JSON.stringify(r.input.params)),
+      column((r) => r.input.host_origin),
+      column((r) => r.input.language_locale_code),
+      column((r) => r.input.theme_variant),
+      column((r) => r.tracerToken),
+      column((r) => r.expiresMs),
+      column((r) => r.at),
+      column((r) => r.created.id),
+      column((r) => r.created.detail),
+      column((r) => (r.webhook ? r.created.body : null)),
+      column((r) => r.issued.id),
+      column((r) => r.issued.detail),
+      column((r) => (r.webhook ? r.issued.body : null)),
+      column((r) => r.claimed?.key ?? null),
+      column((r) => r.claimed?.paramsHash ?? null),
+      column((r) => (r.claimed ? new Date(r.claimed.expiresMs) : null)),
+      countShard(),
+    ],
+    NEW_SESSIONS_STATEMENT,
+  );
   const byId = new Map(inserted.map((session) => [session.id, session]));
   return rows.map((row) => byId.get(row.id));
 }
