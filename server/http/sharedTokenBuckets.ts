@@ -3,10 +3,8 @@ import type { Store } from '../storage/store';
 import { statementBatcher, type StatementBatcher } from '../storage/statementBatcher';
 import type { RateLimit, TakeResult } from './tokenBucket';
 
-/** One take: the bucket's hashed key, its program's limit, and the app clock's time. */
-interface Take {
-  key: string;
-  limit: RateLimit;
+/** One take of its own statement: the bucket, and the app clock's time. */
+interface Take extends BucketTake {
   now: number;
 }
 
@@ -17,28 +15,64 @@ interface BucketAfterTake {
   granted: boolean;
 }
 
-// The refill of `TokenBuckets.take`, in SQL: the bucket as of the take's time, capped at the
-// burst. EXCLUDED carries the take's own row (tokens = burst - 1, at_ms = now); its rate
-// comes from the input row of the same key (a key occurs at most once per statement).
-const REFILLED = `LEAST(EXCLUDED.tokens + 1, b.tokens + GREATEST(0, EXCLUDED.at_ms - b.at_ms) / 1000.0
-  * (SELECT per_second FROM input WHERE input.key = EXCLUDED.key))`;
+/** A take that rides in another statement: the bucket's hashed key and its program's limit. */
+export interface BucketTake {
+  key: string;
+  limit: RateLimit;
+}
+
+/** The hashed key a bucket is stored under. */
+export function bucketKey(key: string): string {
+  // Hashed: a key may hold any character (NUL separates program and participant), and the
+  // table then holds no participant id.
+  return createHash('sha256').update(key).digest('base64url');
+}
+
+/**
+ * A CTE `name` that takes one token from each bucket of `source`, a relation of the caller's
+ * statement with columns `key`, `burst`, `per_second` and `at_ms` (each key at most once), and
+ * returns `key, tokens, granted` per bucket. The refill is `TokenBuckets.take`'s, in SQL: the
+ * bucket as of `at_ms`, capped at the burst. This module owns `rate_limit_buckets`: every
+ * statement that takes tokens embeds this CTE.
+ */
+export function takeTokensCte(name: string, source: string): string {
+  // EXCLUDED carries the take's own row (tokens = burst - 1, at_ms = its time); the rate comes
+  // from the source row of the same key.
+  const refilled = `LEAST(EXCLUDED.tokens + 1, b.tokens + GREATEST(0, EXCLUDED.at_ms - b.at_ms) / 1000.0
+    * (SELECT per_second FROM ${source} WHERE ${source}.key = EXCLUDED.key))`;
+  return `${name} AS (
+    INSERT INTO rate_limit_buckets AS b (key, tokens, at_ms, granted)
+    SELECT key, burst - 1, at_ms, true FROM ${source}
+    ON CONFLICT (key) DO UPDATE SET
+      tokens = CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END,
+      granted = ${refilled} >= 1,
+      at_ms = GREATEST(b.at_ms, EXCLUDED.at_ms)
+    RETURNING key, tokens, granted
+  )`;
+}
+
+/** The answer to a take, from the bucket the statement returned. */
+export function takeResult(
+  bucket: { tokens: number; granted: boolean },
+  limit: RateLimit,
+): TakeResult {
+  if (bucket.granted) return { ok: true };
+  return {
+    ok: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((1 - Number(bucket.tokens)) / limit.per_second)),
+  };
+}
 
 /** The prepared statement's name: one text for every batch, so it is planned once. */
 export const TAKE_TOKENS_STATEMENT = 'tokenframe_take_tokens';
 
 // Every column of a batch arrives as one array parameter: one statement text for any batch.
 const TAKE_TOKENS_SQL = `
-  WITH input AS (
+  WITH takes AS (
     SELECT * FROM unnest($1::text[], $2::double precision[], $3::double precision[], $4::bigint[])
       AS i (key, burst, per_second, at_ms)
-  )
-  INSERT INTO rate_limit_buckets AS b (key, tokens, at_ms, granted)
-  SELECT key, burst - 1, at_ms, true FROM input
-  ON CONFLICT (key) DO UPDATE SET
-    tokens = CASE WHEN ${REFILLED} >= 1 THEN ${REFILLED} - 1 ELSE ${REFILLED} END,
-    granted = ${REFILLED} >= 1,
-    at_ms = GREATEST(b.at_ms, EXCLUDED.at_ms)
-  RETURNING key, tokens, granted`;
+  ), ${takeTokensCte('taken', 'takes')}
+  SELECT * FROM taken`;
 
 const batchers = new WeakMap<Store, StatementBatcher<Take, BucketAfterTake>>();
 
@@ -87,16 +121,6 @@ export async function takeSharedToken(
   limit: RateLimit,
   now: number,
 ): Promise<TakeResult> {
-  const bucket = await batcherOf(store).submit({
-    // Hashed: a key may hold any character (NUL separates program and participant), and
-    // the table then holds no participant id.
-    key: createHash('sha256').update(key).digest('base64url'),
-    limit,
-    now,
-  });
-  if (bucket.granted) return { ok: true };
-  return {
-    ok: false,
-    retryAfterSeconds: Math.max(1, Math.ceil((1 - Number(bucket.tokens)) / limit.per_second)),
-  };
+  const bucket = await batcherOf(store).submit({ key: bucketKey(key), limit, now });
+  return takeResult(bucket, limit);
 }

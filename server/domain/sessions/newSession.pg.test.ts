@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, runMigrations, type Store } from '../../storage/openStore';
 import { TEST_DATABASE_URL } from '../../testing/testDatabaseUrl';
+import { bucketKey } from '../../http/sharedTokenBuckets';
 import { insertNewSession, NEW_SESSIONS_STATEMENT, type NewSession } from './newSession';
 
 /** One connection, so that its prepared statements can be read back on it. */
@@ -54,8 +55,8 @@ describe('insertNewSession on PostgreSQL', () => {
     const now = Date.now();
     const live = { key: 'live', paramsHash: 'hash', expiresMs: now + 60_000 };
     expect(
-      await insertNewSession(store, randomUUID(), request(`live-${run}`), now, live),
-    ).toBeDefined();
+      (await insertNewSession(store, randomUUID(), request(`live-${run}`), now, live)).kind,
+    ).toBe('created');
     // 10 keys sent three times each, all at once, plus the live key again.
     const creates = Array.from({ length: 30 }, (_, i) => ({
       participant: `keyed-${run}-${i % 10}`,
@@ -67,8 +68,8 @@ describe('insertNewSession on PostgreSQL', () => {
       ),
       insertNewSession(store, randomUUID(), request(`live-${run}`), now, live),
     ]);
-    expect(results.filter((r) => r !== undefined)).toHaveLength(10);
-    expect(results.at(-1)).toBeUndefined();
+    expect(results.filter((r) => r.kind === 'created')).toHaveLength(10);
+    expect(results.at(-1)).toEqual({ kind: 'key_taken' });
     const sessions = await sessionsOf([
       `live-${run}`,
       ...Array.from({ length: 10 }, (_, i) => `keyed-${run}-${i}`),
@@ -92,5 +93,53 @@ describe('insertNewSession on PostgreSQL', () => {
       5,
     );
     expect(await sessionsOf([`duplicate-${run}`])).toHaveLength(0);
+  });
+
+  it("takes the participant's token in its own statement: an empty bucket writes nothing", async () => {
+    const run = randomUUID();
+    let statements = 0;
+    const counting: Store = {
+      ...store,
+      query: (sql, params, name) => {
+        statements++;
+        return store.query(sql, params, name);
+      },
+    };
+    const participant = `limited-${run}`;
+    const take = { key: bucketKey(`demo\u0000${participant}`), limit: { burst: 3, per_second: 1 } };
+    const now = Date.now();
+    // Five creates of one participant at once: its bucket is one row, so they queue.
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        insertNewSession(counting, randomUUID(), request(participant), now, undefined, take),
+      ),
+    );
+    expect(results.map((r) => r.kind)).toEqual([
+      'created',
+      'created',
+      'created',
+      'rate_limited',
+      'rate_limited',
+    ]);
+    expect(results.at(-1)).toEqual({ kind: 'rate_limited', retryAfterSeconds: 1 });
+    expect(statements).toBe(5);
+    expect(await sessionsOf([participant])).toHaveLength(3);
+    // A replayed key spends its token too, as when the take ran before the create: the
+    // fourth create of the participant finds the bucket empty.
+    const key = { key: 'k', paramsHash: 'hash', expiresMs: now + 60_000 };
+    const other = `${participant}-keyed`;
+    const keyedTake = { ...take, key: bucketKey(`demo\u0000${other}`) };
+    const first = await insertNewSession(store, randomUUID(), request(other), now, key, keyedTake);
+    const replays = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        insertNewSession(store, randomUUID(), request(other), now, key, keyedTake),
+      ),
+    );
+    expect([first, ...replays].map((r) => r.kind)).toEqual([
+      'created',
+      'key_taken',
+      'key_taken',
+      'rate_limited',
+    ]);
   });
 });

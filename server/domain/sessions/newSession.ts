@@ -7,6 +7,7 @@ import { sendsWebhooks } from '../events/webhookPrograms';
 import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { SessionRow } from './sessionRow';
 import { countChangesCtes, countShard } from './stateCounts';
+import { takeResult, takeTokensCte, type BucketTake } from '../../http/sharedTokenBuckets';
 import { statementBatcher, type StatementBatcher } from '../../storage/statementBatcher';
 
 /** The create request's parameters as a session row stores them. */
@@ -41,7 +42,22 @@ interface NewSessionRow {
   /** Whether the program sends webhooks (outbox rows are written only then). */
   webhook: boolean;
   claimed?: ClaimedKey;
+  take?: BucketTake;
 }
+
+/** Per row of a batch: the session when one was written, and the bucket after its take. */
+interface NewSessionWritten {
+  session?: SessionRow;
+  bucket?: { tokens: number; granted: boolean };
+}
+
+/** What {@link insertNewSession} did. */
+export type NewSessionOutcome =
+  | { kind: 'created'; session: SessionRow; expiresMs: number }
+  /** The key belongs to a live session: nothing was written, the caller replays. */
+  | { kind: 'key_taken' }
+  /** The participant's bucket was empty: nothing was written. */
+  | { kind: 'rate_limited'; retryAfterSeconds: number };
 
 /**
  * Writes a new `active` session: the idempotency key (when given), the session, its first
@@ -49,9 +65,14 @@ interface NewSessionRow {
  * their webhook outbox rows, all in ONE statement, which is atomic on its own.
  *
  * With a key, every row hangs off the key's insert: when the key is taken by a live session
- * (`ON CONFLICT … WHERE` leaves it alone) nothing is written and `undefined` is returned, and
- * the caller replays. A concurrent request with the same key waits on the key row until the
- * statement holding it commits, exactly as inside a transaction.
+ * (`ON CONFLICT … WHERE` leaves it alone) nothing is written, and the caller replays. A
+ * concurrent request with the same key waits on the key row until the statement holding it
+ * commits, exactly as inside a transaction.
+ *
+ * With a `take` (the shared rate limit on PostgreSQL, PRODUCT.md §10), the same statement
+ * takes the participant's token first and writes nothing when the bucket is empty: one
+ * commit per batch instead of one more per create. The token is taken whether the key then
+ * replays or not, as when the take ran before the create.
  *
  * Creates that arrive together share one statement (see `storage/statementBatcher.ts`). That changes
  * no rule of PRODUCT.md §1: each session's rows still appear all at once or not at all, two
@@ -64,7 +85,8 @@ export async function insertNewSession(
   input: NewSession,
   now: number,
   claimed?: ClaimedKey,
-): Promise<{ session: SessionRow; expiresMs: number } | undefined> {
+  take?: BucketTake,
+): Promise<NewSessionOutcome> {
   const expiresMs = now + AUTHORIZED_URL_TTL_MS;
   const at = new Date(now);
   const tracerToken = `trc_${randomBytes(12).toString('base64url')}`;
@@ -97,7 +119,7 @@ export async function insertNewSession(
     },
     at,
   );
-  const session = await batcherOf(store).submit({
+  const { session, bucket } = await batcherOf(store).submit({
     id,
     input,
     participant2,
@@ -108,13 +130,18 @@ export async function insertNewSession(
     issued,
     webhook: sendsWebhooks(input.program),
     claimed,
+    take,
   });
-  if (!session) return undefined;
+  if (bucket && take) {
+    const taken = takeResult(bucket, take.limit);
+    if (!taken.ok) return { kind: 'rate_limited', retryAfterSeconds: taken.retryAfterSeconds };
+  }
+  if (!session) return { kind: 'key_taken' };
   sessionStateChanges.inc({ event: 'created', state: 'active' });
-  return { session, expiresMs };
+  return { kind: 'created', session, expiresMs };
 }
 
-const batchers = new WeakMap<Store, StatementBatcher<NewSessionRow, SessionRow | undefined>>();
+const batchers = new WeakMap<Store, StatementBatcher<NewSessionRow, NewSessionWritten>>();
 
 /**
  * The store's batcher. A transaction's handle is its own store object, so creates inside a
@@ -129,10 +156,14 @@ function batcherOf(store: Store) {
       // keeps most of its pool for everything else.
       maxInFlight: store.engine === 'pglite' ? 1 : 4,
       maxBatch: 64,
+      // A participant's bucket (which also covers each of its keys) or a key: an upsert may not
+      // touch one row twice.
       conflictKey: (row) =>
-        row.claimed
-          ? `${row.input.program}\u0000${row.input.participant_unique_id1}\u0000${row.claimed.key}`
-          : null,
+        row.take
+          ? `bucket\u0000${row.take.key}`
+          : row.claimed
+            ? `key\u0000${row.input.program}\u0000${row.input.participant_unique_id1}\u0000${row.claimed.key}`
+            : null,
     });
     batchers.set(store, batcher);
   }
@@ -149,17 +180,26 @@ const NEW_SESSIONS_SQL = `
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                          $7::text[], $8::text[], $9::text[], $10::bigint[], $11::timestamptz[],
                          $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
-                         $17::text[], $18::text[], $19::text[], $20::timestamptz[])
+                         $17::text[], $18::text[], $19::text[], $20::timestamptz[],
+                         $22::text[], $23::double precision[], $24::double precision[])
       WITH ORDINALITY AS i (id, program, participant1, participant2, params, host_origin,
                             language_locale_code, theme_variant, tracer_token, url_expires_ms,
                             created_at, created_id, created_detail, created_body, issued_id,
                             issued_detail, issued_body, idempotency_key, params_hash,
-                            key_expires_at, n)
+                            key_expires_at, bucket_key, bucket_burst, bucket_per_second, n)
+  ), takes AS (
+    SELECT bucket_key AS key, bucket_burst AS burst, bucket_per_second AS per_second,
+           (extract(epoch FROM created_at) * 1000)::bigint AS at_ms
+      FROM input WHERE bucket_key IS NOT NULL
+  ), ${takeTokensCte('taken', 'takes')},
+  granted AS (
+    SELECT * FROM input
+     WHERE bucket_key IS NULL OR bucket_key IN (SELECT key FROM taken WHERE granted)
   ), key AS (
     INSERT INTO idempotency_keys
       (program, participant_unique_id1, idempotency_key, params_hash, session_id, created_at, expires_at)
     SELECT program, participant1, idempotency_key, params_hash, id, created_at, key_expires_at
-      FROM input WHERE idempotency_key IS NOT NULL
+      FROM granted WHERE idempotency_key IS NOT NULL
     ON CONFLICT (program, participant_unique_id1, idempotency_key) DO UPDATE
       SET params_hash = EXCLUDED.params_hash, session_id = EXCLUDED.session_id,
           created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
@@ -170,7 +210,7 @@ const NEW_SESSIONS_SQL = `
       host_origin, language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, updated_at)
     SELECT id, program, participant1, participant2, 'active', params::jsonb, host_origin,
            language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, created_at
-      FROM input
+      FROM granted
      WHERE idempotency_key IS NULL OR id IN (SELECT session_id FROM key)
     RETURNING *
   ), url AS (
@@ -192,15 +232,25 @@ const NEW_SESSIONS_SQL = `
     SELECT id, program, session_id, topic, body, created_at, created_at FROM events
      WHERE body IS NOT NULL
   )
-  SELECT * FROM inserted`;
+  -- One row per create: its session's columns (null when none was written) and its bucket.
+  SELECT s.*, i.id AS input_id, t.tokens AS bucket_tokens, t.granted AS bucket_granted
+    FROM input i LEFT JOIN inserted s ON s.id = i.id LEFT JOIN taken t ON t.key = i.bucket_key`;
 
-/** Writes `rows` in one statement; per row, the session, or `undefined` when its key was taken. */
+/** A row of the statement's answer: a session's columns (all null when none) and more. */
+type WrittenRow = Omit<SessionRow, 'id'> & {
+  id: string | null;
+  input_id: string;
+  bucket_tokens: number | null;
+  bucket_granted: boolean | null;
+};
+
+/** Writes `rows` in one statement; per row, its session (if written) and its bucket (if taken). */
 async function writeNewSessions(
   store: Store,
   rows: readonly NewSessionRow[],
-): Promise<(SessionRow | undefined)[]> {
+): Promise<NewSessionWritten[]> {
   const column = <T>(of: (row: NewSessionRow) => T) => rows.map(of);
-  const inserted = await store.query<SessionRow>(
+  const written = await store.query<WrittenRow>(
     NEW_SESSIONS_SQL,
     [
       column((r) => r.id),
@@ -224,9 +274,21 @@ async function writeNewSessions(
       column((r) => r.claimed?.paramsHash ?? null),
       column((r) => (r.claimed ? new Date(r.claimed.expiresMs) : null)),
       countShard(),
+      column((r) => r.take?.key ?? null),
+      column((r) => r.take?.limit.burst ?? null),
+      column((r) => r.take?.limit.per_second ?? null),
     ],
     NEW_SESSIONS_STATEMENT,
   );
-  const byId = new Map(inserted.map((session) => [session.id, session]));
-  return rows.map((row) => byId.get(row.id));
+  const byId = new Map(
+    written.map(({ input_id, bucket_tokens, bucket_granted, ...session }) => [
+      input_id,
+      {
+        session: session.id === null ? undefined : (session as SessionRow),
+        bucket:
+          bucket_granted === null ? undefined : { tokens: bucket_tokens!, granted: bucket_granted },
+      },
+    ]),
+  );
+  return rows.map((row) => byId.get(row.id)!);
 }
