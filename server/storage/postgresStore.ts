@@ -6,8 +6,11 @@ function statement(sql: string, params: readonly unknown[] | undefined, name: st
   return { text: sql, values: params as unknown[] | undefined, ...(name ? { name } : {}) };
 }
 
-/** Opens a connection pool on `databaseUrl`. Transactions each hold one pooled client. */
-export async function openPostgresStore(databaseUrl: string, poolSize = 10): Promise<Store> {
+/**
+ * Opens a connection pool on `databaseUrl`. Transactions each hold one pooled client. The
+ * default size leaves half the pool free while batched creates use their 8 connections.
+ */
+export async function openPostgresStore(databaseUrl: string, poolSize = 16): Promise<Store> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => undefined);
