@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, runMigrations, type Store } from '../../storage/openStore';
 import { TEST_DATABASE_URL } from '../../testing/testDatabaseUrl';
 import { bucketKey } from '../../http/sharedTokenBuckets';
-import { insertNewSession, NEW_SESSIONS_STATEMENT, type NewSession } from './newSession';
+import { insertNewSession, type NewSession } from './newSession';
+import { NEW_SESSIONS_STATEMENTS } from './newSessionsStatement';
 
 /** One connection, so that its prepared statements can be read back on it. */
 let store: Store;
@@ -45,7 +46,7 @@ describe('insertNewSession on PostgreSQL', () => {
     const [prepared] = await store.query<{ executions: number }>(
       `SELECT (generic_plans + custom_plans)::int AS executions
          FROM pg_prepared_statements WHERE name = $1`,
-      [NEW_SESSIONS_STATEMENT],
+      [NEW_SESSIONS_STATEMENTS.plain.name],
     );
     expect(prepared?.executions).toBeGreaterThanOrEqual(3);
   });
