@@ -41,6 +41,10 @@ const SAME_AS_ENGLISH: readonly SameAsEnglish[] = [
   { key: 'brand.discover', reason: 'card brand name, written in Latin script everywhere' },
   { key: 'destination.paypal', reason: 'brand name "PayPal"' },
   {
+    key: 'common.list_separator',
+    reason: 'CLDR\'s list separator ", " is the same in most languages',
+  },
+  {
     key: 'fields.expiration.placeholder',
     reason: 'format mask "MM/YY", printed this way on cards in many markets; example data',
   },

@@ -125,12 +125,16 @@ export async function createWidgetI18n(
   instance.services.formatter?.add('number', (value, lng) =>
     numberFormatFor(lng ?? FALLBACK_LOCALE).format(value),
   );
-  // `{{fields, list}}`: the locale file's own "and" where `Intl` has no list data (listFormat.ts).
-  instance.services.formatter?.add('list', (items: string[], lng) =>
-    formatConjunctionList(lng ?? FALLBACK_LOCALE, items, (first, last) =>
-      instance.t('common.list_and', { lng, first, last }),
-    ),
-  );
+  // `{{fields, list}}`: the locale file's CLDR patterns (listFormat.ts).
+  instance.services.formatter?.add('list', (items: string[], lng) => {
+    const join = (key: string) => (first: string, last: string) =>
+      instance.t(key, { lng, first, last });
+    return formatConjunctionList(items, {
+      pair: join('common.list_and'),
+      last: join('common.list_and_last'),
+      separator: instance.t('common.list_separator', { lng }),
+    });
+  });
 
   let active: Locale = initial;
   // Made on first use: the first `Intl` formatter loads the runtime's locale data, work a

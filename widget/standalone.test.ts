@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { WidgetEvent } from '../protocol';
-import { deliverToNativeBridges, finalOutcomeRedirect } from './standalone';
+import { deliverToNativeBridges, standaloneRedirect } from './standalone';
 
 const ids = { session_identifier: 'ses_1', tracer_token: 'tr_1' };
 const canceled: WidgetEvent = {
@@ -45,7 +45,7 @@ describe('deliverToNativeBridges', () => {
   });
 });
 
-describe('finalOutcomeRedirect', () => {
+describe('standaloneRedirect', () => {
   it('sends TOKEN_SUCCESS to the success URL with session and event in the query', () => {
     const success = {
       event_name: 'tokenframe.token_success',
@@ -54,7 +54,7 @@ describe('finalOutcomeRedirect', () => {
       funding_destination: 'debit',
       account: { last4: '5556', display: '•••• 5556' },
     } as WidgetEvent;
-    const target = new URL(finalOutcomeRedirect(success, urls)!);
+    const target = new URL(standaloneRedirect(success, urls)!);
     expect(target.origin + target.pathname).toBe('https://app.example/done');
     expect(target.searchParams.get('from')).toBe('tf');
     expect(target.searchParams.get('session_identifier')).toBe('ses_1');
@@ -63,13 +63,16 @@ describe('finalOutcomeRedirect', () => {
     expect(target.search).not.toContain('cat_');
   });
 
-  it('sends cancel to the error URL and stays put for non-final events or unsafe URLs', () => {
-    expect(finalOutcomeRedirect(canceled, urls)).toMatch(/^https:\/\/app\.example\/failed\?/);
+  it('sends cancel and Continue after a terminal failure to the error URL, and stays put for other events or unsafe URLs', () => {
+    expect(standaloneRedirect(canceled, urls)).toMatch(/^https:\/\/app\.example\/failed\?/);
+    const acknowledged = {
+      event_name: 'tokenframe.terminal_failure_acknowledged',
+      ...ids,
+    } as WidgetEvent;
+    expect(standaloneRedirect(acknowledged, urls)).toMatch(/^https:\/\/app\.example\/failed\?/);
     const page = { event_name: 'tokenframe.page_load', ...ids, page: 'confirmation' } as const;
-    expect(finalOutcomeRedirect(page, urls)).toBeNull();
-    expect(
-      finalOutcomeRedirect(canceled, { error_redirect_url: 'javascript:alert(1)' }),
-    ).toBeNull();
-    expect(finalOutcomeRedirect(canceled, {})).toBeNull();
+    expect(standaloneRedirect(page, urls)).toBeNull();
+    expect(standaloneRedirect(canceled, { error_redirect_url: 'javascript:alert(1)' })).toBeNull();
+    expect(standaloneRedirect(canceled, {})).toBeNull();
   });
 });

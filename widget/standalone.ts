@@ -45,21 +45,29 @@ export interface RedirectUrls {
   error_redirect_url?: string;
 }
 
+const TO_ERROR_URL: readonly string[] = [
+  EVENTS.FUNDING_CANCELED,
+  EVENTS.MAX_VERIFICATION_ATTEMPTS_EXCEEDED,
+  EVENTS.SESSION_ERROR,
+  EVENTS.TERMINAL_FAILURE_ACKNOWLEDGED,
+];
+
 /**
- * Where a standalone page goes after a final outcome (PRODUCT.md §5), or null when it stays.
- * TOKEN_SUCCESS goes to the success URL; cancel, max attempts and any session error go to the
- * error URL (a standalone page cannot re-request a URL itself, so the app must take over).
+ * Where a standalone page goes after `event` (PRODUCT.md §5), or null when it stays.
+ * TOKEN_SUCCESS goes to the success URL. Cancel, max attempts and any session error go to the
+ * error URL: a standalone page cannot re-request a URL itself, so the app must take over. So
+ * does TERMINAL_FAILURE_ACKNOWLEDGED (Continue on the terminal-failure page): embedded, the SDK
+ * answers it with a fresh authorized_url (PRODUCT.md §3), but a plain-browser webview has no
+ * SDK. A native app also gets each event through its bridge, which has already run.
  * The query gets `session_identifier` and `event_name`; only http(s) targets are followed.
  */
-export function finalOutcomeRedirect(event: WidgetEvent, urls: RedirectUrls): string | null {
-  let target: string | undefined;
-  if (event.event_name === EVENTS.TOKEN_SUCCESS) target = urls.success_redirect_url;
-  else if (
-    event.event_name === EVENTS.FUNDING_CANCELED ||
-    event.event_name === EVENTS.MAX_VERIFICATION_ATTEMPTS_EXCEEDED ||
-    event.event_name === EVENTS.SESSION_ERROR
-  )
-    target = urls.error_redirect_url;
+export function standaloneRedirect(event: WidgetEvent, urls: RedirectUrls): string | null {
+  const target =
+    event.event_name === EVENTS.TOKEN_SUCCESS
+      ? urls.success_redirect_url
+      : TO_ERROR_URL.includes(event.event_name)
+        ? urls.error_redirect_url
+        : undefined;
   if (!target) return null;
   let url: URL;
   try {

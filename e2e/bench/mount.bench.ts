@@ -10,7 +10,8 @@
  * frame's traffic; the SDK script, loaded with the page, is listed apart).
  *
  * Options: `--runs N` (default 20), `--locale xx-XX` (session language, default en-US),
- * `--root DIR` (measure another checkout's build and service, e.g. a baseline copy of main).
+ * `--root DIR` (measure another checkout's build and service, e.g. a baseline copy of main),
+ * `--only cold|throttled|warm` (one condition, for a quicker comparison).
  * A benchmark, not a test: not part of `npm test`.
  */
 import { resolve } from 'node:path';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '20' },
     locale: { type: 'string', default: 'en-US' },
     root: { type: 'string', default: REPO_ROOT },
+    only: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -125,7 +127,7 @@ console.log(
 );
 const rows: string[] = [];
 try {
-  for (const profile of PROFILES) {
+  for (const profile of PROFILES.filter((p) => !values.only || p.key === values.only)) {
     const samples: Sample[] = [];
     for (let run = 0; run < runs; run += 1)
       samples.push(await measureMount(profile, run % 2 === 0));

@@ -2,6 +2,8 @@ import type { CDPSession } from 'playwright-core';
 
 /** How one benchmark condition slows the page down (Chrome DevTools' own presets). */
 export interface NetworkProfile {
+  /** What `npm run bench:mount -- --only <key>` selects it by. */
+  key: 'cold' | 'throttled' | 'warm';
   name: string;
   /** Emulation.setCPUThrottlingRate: 1 = full speed, 4 = a mid-range phone. */
   cpuSlowdown: number;
@@ -23,9 +25,9 @@ const FAST_3G = {
 
 /** The conditions of the mount benchmark. */
 export const PROFILES: readonly NetworkProfile[] = [
-  { name: 'cold', cpuSlowdown: 1, network: null },
-  { name: 'cold, 4× CPU + Fast 3G', cpuSlowdown: 4, network: FAST_3G },
-  { name: 'warm cache', cpuSlowdown: 1, network: null, warm: true },
+  { key: 'cold', name: 'cold', cpuSlowdown: 1, network: null },
+  { key: 'throttled', name: 'cold, 4× CPU + Fast 3G', cpuSlowdown: 4, network: FAST_3G },
+  { key: 'warm', name: 'warm cache', cpuSlowdown: 1, network: null, warm: true },
 ];
 
 /** Applies `profile` to the page behind `cdp`; the HTTP cache is off unless it is `warm`. */

@@ -1,28 +1,27 @@
 /**
- * "A, B and C" in the active language. `Intl.ListFormat` has no Hmong data in any runtime and
- * no Khmer data in Chromium; asked anyway, it silently answers in English (", and"). For such
- * a locale the translated conjunction of the locale file is used instead.
+ * "A, B and C" in the active language, from the patterns of its locale file rather than
+ * `Intl.ListFormat`: the first `Intl.ListFormat` of a page loads the runtime's list data for
+ * every locale it knows, tens of milliseconds on a phone before READY (PRODUCT.md §2, "Load"),
+ * and no runtime has Hmong data while Chromium has no Khmer. The files hold CLDR's own "and"
+ * patterns, which `listFormat.test.ts` checks against `Intl` wherever it has them.
  */
 
 /** Joins the items before the last with the last one, e.g. `{{first}} thiab {{last}}`. */
 export type JoinLast = (first: string, last: string) => string;
 
-/** True when the runtime has list-formatting data for `locale` (not a default-locale guess). */
-export function hasListData(locale: string): boolean {
-  return Intl.ListFormat.supportedLocalesOf(locale).length > 0;
+/** One language's conjunction-list patterns (`common.list_*` of its locale file). */
+export interface ListPatterns {
+  /** A list of two: CLDR's "2" pattern. */
+  pair: JoinLast;
+  /** The last item of a longer list onto the ones before it: CLDR's "end" pattern. */
+  last: JoinLast;
+  /** Between the items before the last: CLDR's "start" and "middle" patterns. */
+  separator: string;
 }
 
-/**
- * Formats `items` as a conjunction ("and") list for `locale`. Without `Intl` data, the items
- * before the last are joined with ", " — CLDR's start and middle pattern for Khmer, and what
- * Hmong writes — and `joinLast` adds the last with the locale file's own "and".
- */
-export function formatConjunctionList(
-  locale: string,
-  items: readonly string[],
-  joinLast: JoinLast,
-): string {
-  return items.length < 2 || hasListData(locale)
-    ? new Intl.ListFormat(locale).format(items)
-    : joinLast(items.slice(0, -1).join(', '), items[items.length - 1] as string);
+/** Formats `items` as a conjunction ("and") list with `patterns`. */
+export function formatConjunctionList(items: readonly string[], patterns: ListPatterns): string {
+  if (items.length < 3)
+    return items.length === 2 ? patterns.pair(items[0]!, items[1]!) : items.join('');
+  return patterns.last(items.slice(0, -1).join(patterns.separator), items[items.length - 1]!);
 }
