@@ -8,20 +8,18 @@ import type { ServiceContext } from '../context';
 import { refuseUnstorableInput } from '../http/inputGuard';
 import { verifyAuthorizedUrl } from '../domain/sessions/authorizedUrl';
 import { bootAssets, injectBootAssets } from './bootAssets';
+import { hashedAssetRoutes, IMMUTABLE } from './hashedAssets';
 import {
   injectSessionMeta,
   widgetDocumentHeaders,
   type SessionMeta,
 } from './widgetDocumentHeaders';
 
-/** Vite's hashed output (`base: '/widget/'`, `assetsDir: 'assets'`): safe to cache forever. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-
 /**
  * Serves the widget: GET /session/:id?t=…&h=… is the built `dist/widget/index.html` with the
  * session's host origin, tracer token and language injected when `h` signs the id and `t`,
  * and the security headers of {@link widgetDocumentHeaders}; the build's files are under
- * /widget/ (hashed assets cached immutably). The document itself is never
+ * /widget/ (hashed assets from memory, cached immutably: `hashedAssets.ts`). The document itself is never
  * served from /widget/, where it would lack its per-session CSP.
  */
 export async function widgetDocumentRoutes(
@@ -65,6 +63,7 @@ export async function widgetDocumentRoutes(
     },
   );
 
+  hashedAssetRoutes(app, join(widgetDir, 'assets'));
   await app.register(fastifyStatic, {
     root: widgetDir,
     prefix: '/widget/',

@@ -129,6 +129,24 @@ export function servicePathsOpenApi(): OpenApiPart {
         'Host SDK (ES module) of one build, cached immutably',
         true,
       ),
+      '/widget/assets/{file}': {
+        get: {
+          operationId: 'getWidgetAsset',
+          tags: ['Widget'],
+          summary: 'A script or stylesheet of the widget build, named by its content hash',
+          security: [],
+          parameters: [pathParameter('file', 'File name of the build', 'widget-DottWTar.js')],
+          responses: {
+            '200': fileResponse(
+              'The file (brotli or gzip per `Accept-Encoding`), cached immutably',
+              'application/javascript',
+              'var e,t,n…',
+            ),
+            '304': { description: 'Not modified (If-None-Match matched the ETag)' },
+            '404': notFound('No such file in the build'),
+          },
+        },
+      },
       '/sdk/integrity.json': {
         get: {
           operationId: 'getSdkIntegrity',
