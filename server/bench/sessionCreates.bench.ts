@@ -8,6 +8,9 @@
  * - 16 and 50 concurrent clients; each measurement is repeated (BENCH_REPEATS, default 3) with
  *   the targets in rotated order, and the median run is reported.
  * PGlite always; PostgreSQL too when TOKENFRAME_TEST_DATABASE_URL or DATABASE_URL is set.
+ * BENCH_ENGINES (`pglite,postgres` by default) picks the engines, BENCH_TARGETS (default
+ * `tokenframe,warn,before,fastify,http`) the targets, to iterate on one of them faster; a
+ * ratio needs `fastify` and `http` in the same run.
  * Not part of `npm test`: the numbers depend on the machine, and on what else it runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,6 +26,10 @@ const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '16,50').split(',').map(Nu
 const SERVICE_ENTRY = process.env.BENCH_SERVICE_ENTRY ?? join(REPO_ROOT, 'dist/server/main.js');
 /** Another tree's service (its `dist/server/main.js`), measured in the same run as a "before". */
 const BEFORE_ENTRY = process.env.BENCH_BEFORE_ENTRY;
+const ENGINES = new Set((process.env.BENCH_ENGINES ?? 'pglite,postgres').split(','));
+const TARGETS = new Set(
+  (process.env.BENCH_TARGETS ?? 'tokenframe,warn,before,fastify,http').split(','),
+);
 const TSX = ['--import', 'tsx'];
 
 interface Target {
@@ -31,6 +38,8 @@ interface Target {
   child: ChildProcess;
 }
 
+const FASTIFY = 'Fastify + HMAC + INSERT';
+const HTTP = 'bare node:http';
 const children: ChildProcess[] = [];
 const scratch: string[] = [];
 
@@ -84,13 +93,15 @@ async function startTargets(databaseUrl?: string): Promise<Target[]> {
     return dir;
   };
   const targets: Target[] = [];
-  const services: [name: string, level: string, entry: string][] = [
-    ['tokenframe', 'info', SERVICE_ENTRY],
-    ['tokenframe (LOG_LEVEL=warn)', 'warn', SERVICE_ENTRY],
-    ...(BEFORE_ENTRY
-      ? [['tokenframe before', 'info', BEFORE_ENTRY] as [string, string, string]]
-      : []),
-  ];
+  const services = (
+    [
+      ['tokenframe', 'tokenframe', 'info', SERVICE_ENTRY],
+      ['warn', 'tokenframe (LOG_LEVEL=warn)', 'warn', SERVICE_ENTRY],
+      ['before', 'tokenframe before', 'info', BEFORE_ENTRY],
+    ] as const
+  )
+    .filter(([key, , , entry]) => TARGETS.has(key) && entry !== undefined)
+    .map(([, name, level, entry]) => [name, level, entry!] as const);
   for (const [name, level, main] of services) {
     const port = await freePortFor();
     const log = join(dataDir('log'), 'service.log');
@@ -114,22 +125,22 @@ async function startTargets(databaseUrl?: string): Promise<Target[]> {
     await healthy(port, child);
     targets.push({ name, url: `http://127.0.0.1:${port}`, child });
   }
-  const fastify = await startProcess(
-    [...TSX, join(REPO_ROOT, 'server/bench/baselineServers.ts')],
-    { BENCH_BASELINE: 'fastify', BENCH_DATA_DIR: dataDir('fastify'), DATABASE_URL: databaseUrl },
-    /listening (\d+)/,
-  );
-  targets.push({
-    name: 'Fastify + HMAC + INSERT',
-    url: `http://127.0.0.1:${fastify.port}`,
-    child: fastify.child,
-  });
-  const http = await startProcess(
-    [...TSX, join(REPO_ROOT, 'server/bench/baselineServers.ts')],
-    { BENCH_BASELINE: 'http' },
-    /listening (\d+)/,
-  );
-  targets.push({ name: 'bare node:http', url: `http://127.0.0.1:${http.port}`, child: http.child });
+  if (TARGETS.has('fastify')) {
+    const fastify = await startProcess(
+      [...TSX, join(REPO_ROOT, 'server/bench/baselineServers.ts')],
+      { BENCH_BASELINE: 'fastify', BENCH_DATA_DIR: dataDir('fastify'), DATABASE_URL: databaseUrl },
+      /listening (\d+)/,
+    );
+    targets.push({ name: FASTIFY, url: `http://127.0.0.1:${fastify.port}`, child: fastify.child });
+  }
+  if (TARGETS.has('http')) {
+    const http = await startProcess(
+      [...TSX, join(REPO_ROOT, 'server/bench/baselineServers.ts')],
+      { BENCH_BASELINE: 'http' },
+      /listening (\d+)/,
+    );
+    targets.push({ name: HTTP, url: `http://127.0.0.1:${http.port}`, child: http.child });
+  }
   return targets;
 }
 
@@ -168,8 +179,10 @@ async function measure(engine: string, databaseUrl?: string): Promise<void> {
           .get(target.name)!
           .push(await load(target.url, concurrency, `${engine}-${concurrency}-${repeat}`));
     }
-    const fastify = median(runs.get('Fastify + HMAC + INSERT')!);
-    const http = median(runs.get('bare node:http')!);
+    const fastify = runs.has(FASTIFY) ? median(runs.get(FASTIFY)!) : undefined;
+    const http = runs.has(HTTP) ? median(runs.get(HTTP)!) : undefined;
+    const ratio = (r: LoadResult, base: LoadResult | undefined) =>
+      base ? `${((100 * r.perSecond) / base.perSecond).toFixed(0).padStart(8)}%` : '       -';
     console.log(
       `\n${engine}, ${concurrency} concurrent clients, median of ${REPEATS} × ${DURATION_MS} ms`,
     );
@@ -180,8 +193,8 @@ async function measure(engine: string, databaseUrl?: string): Promise<void> {
       const r = median(runs.get(target.name)!);
       console.log(
         `  ${target.name.padEnd(28)} ${r.perSecond.toFixed(0).padStart(10)} ${r.p50Ms.toFixed(1).padStart(8)} ${r.p99Ms.toFixed(1).padStart(8)} ${String(r.failures).padStart(7)}` +
-          `  ${((100 * r.perSecond) / fastify.perSecond).toFixed(0).padStart(8)}% p99×${(r.p99Ms / fastify.p99Ms).toFixed(1)}` +
-          `  ${((100 * r.perSecond) / http.perSecond).toFixed(0).padStart(8)}%`,
+          `  ${ratio(r, fastify)} p99×${fastify ? (r.p99Ms / fastify.p99Ms).toFixed(1) : '-'}` +
+          `  ${ratio(r, http)}`,
       );
     }
   }
@@ -201,9 +214,9 @@ console.log(
     .join(' ')} (a shared or busy machine skews every figure; compare ratios within one run)`,
 );
 try {
-  await measure('PGlite (embedded)');
+  if (ENGINES.has('pglite')) await measure('PGlite (embedded)');
   const databaseUrl = process.env.TOKENFRAME_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (databaseUrl) await measure('PostgreSQL', databaseUrl);
+  if (databaseUrl && ENGINES.has('postgres')) await measure('PostgreSQL', databaseUrl);
 } finally {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });

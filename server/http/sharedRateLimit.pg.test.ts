@@ -43,6 +43,24 @@ describe('the per-participant rate limit on PostgreSQL', () => {
   });
 });
 
+describe('refused creates on PostgreSQL', () => {
+  it('take their token too, as on the embedded store: the bucket empties for bad requests', async () => {
+    const participant = `refused-${randomUUID()}`;
+    const invalid = { ...sampleSessionRequest({ participant_unique_id1: participant }) };
+    delete (invalid as Partial<typeof invalid>).recipient_information;
+    // The sandbox program's burst is 100, and the clock stands still.
+    for (let i = 0; i < 100; i++) {
+      const res = await instances[i % 2]!.client.createSession(invalid);
+      expect(res.body.status).toBe(13400);
+    }
+    const refused = await instances[0]!.client.createSession(
+      sampleSessionRequest({ participant_unique_id1: participant }),
+    );
+    expect(refused.body.status).toBe(13429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('the exchange per-IP limit on PostgreSQL', () => {
   const limited: TestApp[] = [];
   beforeAll(async () => {

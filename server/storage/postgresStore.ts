@@ -1,8 +1,16 @@
 import pg from 'pg';
 import type { Store } from './store';
 
-/** Opens a connection pool on `databaseUrl`. Transactions each hold one pooled client. */
-export async function openPostgresStore(databaseUrl: string, poolSize = 10): Promise<Store> {
+/** pg's query config; with a `name`, each connection prepares the statement on first use. */
+function statement(sql: string, params: readonly unknown[] | undefined, name: string | undefined) {
+  return { text: sql, values: params as unknown[] | undefined, ...(name ? { name } : {}) };
+}
+
+/**
+ * Opens a connection pool on `databaseUrl`. Transactions each hold one pooled client. The
+ * default size leaves half the pool free while batched creates use their 8 connections.
+ */
+export async function openPostgresStore(databaseUrl: string, poolSize = 16): Promise<Store> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => undefined);
@@ -11,8 +19,8 @@ export async function openPostgresStore(databaseUrl: string, poolSize = 10): Pro
   const onClient = (client: pg.PoolClient): Store => {
     const tx: Store = {
       engine: 'postgres',
-      query: async <T>(sql: string, params?: readonly unknown[]) =>
-        (await client.query(sql, params as unknown[] | undefined)).rows as T[],
+      query: async <T>(sql: string, params?: readonly unknown[], name?: string) =>
+        (await client.query(statement(sql, params, name))).rows as T[],
       transaction: (fn) => fn(tx),
       close: async () => undefined,
     };
@@ -21,8 +29,8 @@ export async function openPostgresStore(databaseUrl: string, poolSize = 10): Pro
 
   return {
     engine: 'postgres',
-    query: async <T>(sql: string, params?: readonly unknown[]) =>
-      (await pool.query(sql, params as unknown[] | undefined)).rows as T[],
+    query: async <T>(sql: string, params?: readonly unknown[], name?: string) =>
+      (await pool.query(statement(sql, params, name))).rows as T[],
     transaction: async (fn) => {
       const client = await pool.connect();
       try {

@@ -6,8 +6,16 @@
 export interface Store {
   /** Which engine answers; only diagnostics and benchmarks should care. */
   readonly engine: 'pglite' | 'postgres';
-  /** Runs one statement and returns its rows. */
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Runs one statement and returns its rows. `name` marks a hot statement whose text never
+   * changes: PostgreSQL then parses and plans it once per connection instead of every time
+   * (a named prepared statement); PGlite, in process, has no such cost and ignores it.
+   */
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    name?: string,
+  ): Promise<T[]>;
   /**
    * Runs `fn` inside one transaction (READ COMMITTED) and commits when it resolves, rolls back
    * when it throws. Calling `transaction` on the `tx` handle runs inline in the same transaction.

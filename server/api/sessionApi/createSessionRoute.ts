@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../../context';
-import { rateLimitHook } from '../../http/rateLimit';
+import { RateLimited, rateLimitHook } from '../../http/rateLimit';
+import { bucketKey, takeSharedToken } from '../../http/sharedTokenBuckets';
 import { API_STATUS, sendEnvelope, SessionApiFailure } from './envelope';
 import { createSession } from '../../domain/sessions/createSession';
 import {
@@ -63,12 +64,31 @@ function participantBucket(request: FastifyRequest) {
   };
 }
 
+/** The participant's bucket as the create's own statement takes from it. */
+function sharedTake(request: FastifyRequest) {
+  const { key, limit } = participantBucket(request);
+  return { key: bucketKey(key), limit };
+}
+
 /** `POST /api/v1/sessions/point-in-time/plugin`; authentication already ran in the plugin's hook. */
 export async function createSessionRoute(
   app: FastifyInstance,
   context: ServiceContext,
 ): Promise<void> {
-  const preHandler = [readJsonBody, rateLimitHook(context.clock, participantBucket, context.store)];
+  // On PostgreSQL the participant's bucket is shared (PRODUCT.md §10) and a valid create takes
+  // its token in its own statement (one commit instead of two); a refused one takes it here.
+  // Either way every request takes one token before anything else answers it, as the
+  // embedded store's in-memory hook does.
+  const shared = context.store.engine === 'postgres';
+  const preHandler = shared
+    ? [readJsonBody]
+    : [readJsonBody, rateLimitHook(context.clock, participantBucket, context.store)];
+  const takeBeforeRefusal = async (request: FastifyRequest) => {
+    if (!shared) return;
+    const { key, limit } = participantBucket(request);
+    const taken = await takeSharedToken(context.store, key, limit, context.clock());
+    if (!taken.ok) throw new RateLimited(taken.retryAfterSeconds);
+  };
   app.post(CREATE_SESSION_PATH, { preHandler }, async (request, reply) => {
     const program = request.program!;
     const json = jsonBodies.get(request);
@@ -89,16 +109,20 @@ export async function createSessionRoute(
             ],
           }),
     };
-    if (!parsed.success || Object.keys(errors).length > 0)
+    if (!parsed.success || Object.keys(errors).length > 0) {
+      await takeBeforeRefusal(request);
       return sendEnvelope(request, reply, API_STATUS.INVALID_FIELDS, errors, {
         developer_message: 'invalid_request_fields',
       });
+    }
 
     const params = normalizeParams(parsed.data, program);
-    if (!isAllowedHost(program, params.host_origin))
+    if (!isAllowedHost(program, params.host_origin)) {
+      await takeBeforeRefusal(request);
       return sendEnvelope(request, reply, API_STATUS.HOST_NOT_ALLOWED, null, {
         developer_message: 'host_not_allowed',
       });
+    }
 
     const result = await createSession(context.store, {
       program: program.username,
@@ -107,7 +131,9 @@ export async function createSessionRoute(
       now: context.clock(),
       publicUrl: context.config.publicUrl,
       urlSecret: context.config.urlSecret,
+      ...(shared && { take: sharedTake(request) }),
     });
+    if (result.kind === 'rate_limited') throw new RateLimited(result.retryAfterSeconds);
     if (result.kind === 'key_mismatch')
       return sendEnvelope(request, reply, API_STATUS.KEY_MISMATCH, null, {
         client_message: `Idempotency Key ${key.data} for ParticipantId ${params.participant_unique_id1} does not match the original request`,

@@ -4,6 +4,7 @@ import { buildAuthorizedUrl } from './authorizedUrl';
 import { canonicalHash } from './canonicalHash';
 import { issueAuthorizedUrl, lockSession } from './sessionChanges';
 import { insertNewSession } from './newSession';
+import type { BucketTake } from '../../http/sharedTokenBuckets';
 import type { SessionRow } from './sessionRow';
 import { isFinal } from './state';
 
@@ -30,13 +31,19 @@ export interface CreateSessionInput {
   now: number;
   publicUrl: string;
   urlSecret: Buffer;
+  /** The participant's shared rate-limit take, made by the create's own statement. */
+  take?: BucketTake;
 }
 
-/** Outcome: a new session (100), a replay (101), or one of the two idempotency refusals. */
+/**
+ * Outcome: a new session (100), a replay (101), one of the two idempotency refusals, or an
+ * empty rate-limit bucket (13429, only when the create carried its `take`).
+ */
 export type CreateSessionResult =
   | { kind: 'created' | 'replayed'; session: SessionRow; authorizedUrl: string; expiresMs: number }
   | { kind: 'key_mismatch' }
-  | { kind: 'session_final'; session: SessionRow };
+  | { kind: 'session_final'; session: SessionRow }
+  | { kind: 'rate_limited'; retryAfterSeconds: number };
 
 /**
  * Creates a session in one statement, or replays the one its idempotency key points at in a
@@ -73,8 +80,10 @@ export async function createSession(
           paramsHash,
           expiresMs: input.now + IDEMPOTENCY_WINDOW_MS,
         },
+    input.take,
   );
-  if (inserted)
+  if (inserted.kind === 'rate_limited') return inserted;
+  if (inserted.kind === 'created')
     return {
       kind: 'created',
       session: inserted.session,

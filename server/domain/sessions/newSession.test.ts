@@ -43,7 +43,7 @@ describe('insertNewSession', () => {
         }),
       ),
     );
-    expect(results.map((r) => r?.session.id)).toEqual(ids);
+    expect(results.map((r) => (r.kind === 'created' ? r.session.id : r.kind))).toEqual(ids);
     expect(statements).toBeLessThan(ids.length / 4);
     const events = await store.query<{ session_id: string; event_name: string }>(
       'SELECT session_id, event_name FROM session_events WHERE session_id = ANY($1) ORDER BY seq',
@@ -73,7 +73,7 @@ describe('insertNewSession', () => {
         insertNewSession(counted, id, request('one-key'), now, key),
       ),
     );
-    expect(results.filter((r) => r !== undefined)).toHaveLength(1);
+    expect(results.filter((r) => r.kind === 'created')).toHaveLength(1);
     const [sessions] = await store.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM sessions WHERE participant_unique_id1 = 'one-key'",
     );

@@ -6,8 +6,10 @@ import { SESSION_TOPICS } from '../../../protocol/webhooks';
 import { sendsWebhooks } from '../events/webhookPrograms';
 import { AUTHORIZED_URL_TTL_MS } from './authorizedUrl';
 import type { SessionRow } from './sessionRow';
-import { countChangesCtes, countShard } from './stateCounts';
-import { statementBatcher, type StatementBatcher } from './statementBatcher';
+import { countShard } from './stateCounts';
+import { takeResult, type BucketTake } from '../../http/sharedTokenBuckets';
+import { NEW_SESSIONS_STATEMENTS } from './newSessionsStatement';
+import { statementBatcher, type StatementBatcher } from '../../storage/statementBatcher';
 
 /** The create request's parameters as a session row stores them. */
 export interface NewSession {
@@ -41,7 +43,22 @@ interface NewSessionRow {
   /** Whether the program sends webhooks (outbox rows are written only then). */
   webhook: boolean;
   claimed?: ClaimedKey;
+  take?: BucketTake;
 }
+
+/** Per row of a batch: the session when one was written, and the bucket after its take. */
+interface NewSessionWritten {
+  session?: SessionRow;
+  bucket?: { tokens: number; granted: boolean };
+}
+
+/** What {@link insertNewSession} did. */
+export type NewSessionOutcome =
+  | { kind: 'created'; session: SessionRow; expiresMs: number }
+  /** The key belongs to a live session: nothing was written, the caller replays. */
+  | { kind: 'key_taken' }
+  /** The participant's bucket was empty: nothing was written. */
+  | { kind: 'rate_limited'; retryAfterSeconds: number };
 
 /**
  * Writes a new `active` session: the idempotency key (when given), the session, its first
@@ -49,11 +66,16 @@ interface NewSessionRow {
  * their webhook outbox rows, all in ONE statement, which is atomic on its own.
  *
  * With a key, every row hangs off the key's insert: when the key is taken by a live session
- * (`ON CONFLICT … WHERE` leaves it alone) nothing is written and `undefined` is returned, and
- * the caller replays. A concurrent request with the same key waits on the key row until the
- * statement holding it commits, exactly as inside a transaction.
+ * (`ON CONFLICT … WHERE` leaves it alone) nothing is written, and the caller replays. A
+ * concurrent request with the same key waits on the key row until the statement holding it
+ * commits, exactly as inside a transaction.
  *
- * Creates that arrive together share one statement (see `statementBatcher.ts`). That changes
+ * With a `take` (the shared rate limit on PostgreSQL, PRODUCT.md §10), the same statement
+ * takes the participant's token first and writes nothing when the bucket is empty: one
+ * commit per batch instead of one more per create. The token is taken whether the key then
+ * replays or not, as when the take ran before the create.
+ *
+ * Creates that arrive together share one statement (see `storage/statementBatcher.ts`). That changes
  * no rule of PRODUCT.md §1: each session's rows still appear all at once or not at all, two
  * requests with one key never share a statement, and a statement that fails is retried one
  * create at a time, so a create fails only for a reason of its own.
@@ -64,7 +86,8 @@ export async function insertNewSession(
   input: NewSession,
   now: number,
   claimed?: ClaimedKey,
-): Promise<{ session: SessionRow; expiresMs: number } | undefined> {
+  take?: BucketTake,
+): Promise<NewSessionOutcome> {
   const expiresMs = now + AUTHORIZED_URL_TTL_MS;
   const at = new Date(now);
   const tracerToken = `trc_${randomBytes(12).toString('base64url')}`;
@@ -97,7 +120,7 @@ export async function insertNewSession(
     },
     at,
   );
-  const session = await batcherOf(store).submit({
+  const { session, bucket } = await batcherOf(store).submit({
     id,
     input,
     participant2,
@@ -108,13 +131,18 @@ export async function insertNewSession(
     issued,
     webhook: sendsWebhooks(input.program),
     claimed,
+    take,
   });
-  if (!session) return undefined;
+  if (bucket && take) {
+    const taken = takeResult(bucket, take.limit);
+    if (!taken.ok) return { kind: 'rate_limited', retryAfterSeconds: taken.retryAfterSeconds };
+  }
+  if (!session) return { kind: 'key_taken' };
   sessionStateChanges.inc({ event: 'created', state: 'active' });
-  return { session, expiresMs };
+  return { kind: 'created', session, expiresMs };
 }
 
-const batchers = new WeakMap<Store, StatementBatcher<NewSessionRow, SessionRow | undefined>>();
+const batchers = new WeakMap<Store, StatementBatcher<NewSessionRow, NewSessionWritten>>();
 
 /**
  * The store's batcher. A transaction's handle is its own store object, so creates inside a
@@ -125,101 +153,83 @@ function batcherOf(store: Store) {
   if (!batcher) {
     batcher = statementBatcher({
       write: (rows) => writeNewSessions(store, rows),
-      // PGlite runs one statement at a time: a second in flight would only queue. PostgreSQL
-      // keeps most of its pool for everything else.
-      maxInFlight: store.engine === 'pglite' ? 1 : 4,
+      // PGlite runs one statement at a time: a second in flight would only queue. On
+      // PostgreSQL each batch waits for its commit's WAL flush; with 4 in flight a create
+      // that found them all waiting waited for a slot and then for its own flush (measured:
+      // 8 in flight +20-40 % creates/s at 16 and 50 clients). Half the pool stays free.
+      maxInFlight: store.engine === 'pglite' ? 1 : 8,
       maxBatch: 64,
+      // A participant's bucket (which also covers each of its keys) or a key: an upsert may not
+      // touch one row twice.
       conflictKey: (row) =>
-        row.claimed
-          ? `${row.input.program}\u0000${row.input.participant_unique_id1}\u0000${row.claimed.key}`
-          : null,
+        row.take
+          ? `bucket\u0000${row.take.key}`
+          : row.claimed
+            ? `key\u0000${row.input.program}\u0000${row.input.participant_unique_id1}\u0000${row.claimed.key}`
+            : null,
     });
     batchers.set(store, batcher);
   }
   return batcher;
 }
 
-// Every column of a batch arrives as one array parameter, so the statement's text is the
-// same for any batch size and any mix of keyed and keyless creates.
-const NEW_SESSIONS_SQL = `
-  WITH input AS (
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                         $7::text[], $8::text[], $9::text[], $10::bigint[], $11::timestamptz[],
-                         $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
-                         $17::text[], $18::text[], $19::text[], $20::timestamptz[])
-      WITH ORDINALITY AS i (id, program, participant1, participant2, params, host_origin,
-                            language_locale_code, theme_variant, tracer_token, url_expires_ms,
-                            created_at, created_id, created_detail, created_body, issued_id,
-                            issued_detail, issued_body, idempotency_key, params_hash,
-                            key_expires_at, n)
-  ), key AS (
-    INSERT INTO idempotency_keys
-      (program, participant_unique_id1, idempotency_key, params_hash, session_id, created_at, expires_at)
-    SELECT program, participant1, idempotency_key, params_hash, id, created_at, key_expires_at
-      FROM input WHERE idempotency_key IS NOT NULL
-    ON CONFLICT (program, participant_unique_id1, idempotency_key) DO UPDATE
-      SET params_hash = EXCLUDED.params_hash, session_id = EXCLUDED.session_id,
-          created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
-      WHERE idempotency_keys.expires_at <= EXCLUDED.created_at
-    RETURNING session_id
-  ), inserted AS (
-    INSERT INTO sessions (id, program, participant_unique_id1, participant_unique_id2, state, params,
-      host_origin, language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, updated_at)
-    SELECT id, program, participant1, participant2, 'active', params::jsonb, host_origin,
-           language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, created_at
-      FROM input
-     WHERE idempotency_key IS NULL OR id IN (SELECT session_id FROM key)
-    RETURNING *
-  ), url AS (
-    INSERT INTO authorized_urls (session_id, expires_ms, issued_at)
-    SELECT id, url_expires_ms, created_at FROM inserted
-  ), ${countChangesCtes(`(SELECT program, created_at, state, 1 AS delta FROM inserted) AS changes`, '$21')},
-  events AS (
-    SELECT e.*, s.program, s.id AS session_id, s.created_at, i.n
-      FROM inserted s JOIN input i ON i.id = s.id,
-           LATERAL (VALUES (1, i.created_id, '${SESSION_TOPICS.CREATED}', i.created_detail, i.created_body),
-                           (2, i.issued_id, '${SESSION_TOPICS.AUTHORIZED_URL_ISSUED}', i.issued_detail, i.issued_body))
-             AS e (k, id, topic, detail, body)
-  ), timeline AS (
-    -- In request order, created before issued: the timeline reads in seq order.
-    INSERT INTO session_events (id, session_id, at, event_name, detail)
-    SELECT id, session_id, created_at, topic, detail::jsonb FROM events ORDER BY n, k
-  ), outbox AS (
-    INSERT INTO webhook_outbox (id, program, session_id, topic, body, created_at, next_attempt_at)
-    SELECT id, program, session_id, topic, body, created_at, created_at FROM events
-     WHERE body IS NOT NULL
-  )
-  SELECT * FROM inserted`;
+/** A row of the statement's answer: a session's columns (all null when none) and more. */
+type WrittenRow = Omit<SessionRow, 'id'> & {
+  id: string | null;
+  input_id: string;
+  bucket_tokens: number | null;
+  bucket_granted: boolean | null;
+};
 
-/** Writes `rows` in one statement; per row, the session, or `undefined` when its key was taken. */
+/** Writes `rows` in one statement; per row, its session (if written) and its bucket (if taken). */
 async function writeNewSessions(
   store: Store,
   rows: readonly NewSessionRow[],
-): Promise<(SessionRow | undefined)[]> {
+): Promise<NewSessionWritten[]> {
   const column = <T>(of: (row: NewSessionRow) => T) => rows.map(of);
-  const inserted = await store.query<SessionRow>(NEW_SESSIONS_SQL, [
-    column((r) => r.id),
-    column((r) => r.input.program),
-    column((r) => r.input.participant_unique_id1),
-    column((r) => r.participant2),
-    column((r) => JSON.stringify(r.input.params)),
-    column((r) => r.input.host_origin),
-    column((r) => r.input.language_locale_code),
-    column((r) => r.input.theme_variant),
-    column((r) => r.tracerToken),
-    column((r) => r.expiresMs),
-    column((r) => r.at),
-    column((r) => r.created.id),
-    column((r) => r.created.detail),
-    column((r) => (r.webhook ? r.created.body : null)),
-    column((r) => r.issued.id),
-    column((r) => r.issued.detail),
-    column((r) => (r.webhook ? r.issued.body : null)),
-    column((r) => r.claimed?.key ?? null),
-    column((r) => r.claimed?.paramsHash ?? null),
-    column((r) => (r.claimed ? new Date(r.claimed.expiresMs) : null)),
-    countShard(),
-  ]);
-  const byId = new Map(inserted.map((session) => [session.id, session]));
-  return rows.map((row) => byId.get(row.id));
+  const statement = rows.some((r) => r.take)
+    ? NEW_SESSIONS_STATEMENTS.taking
+    : NEW_SESSIONS_STATEMENTS.plain;
+  const written = await store.query<WrittenRow>(
+    statement.sql,
+    [
+      column((r) => r.id),
+      column((r) => r.input.program),
+      column((r) => r.input.participant_unique_id1),
+      column((r) => r.participant2),
+      column((r) => JSON.stringify(r.input.params)),
+      column((r) => r.input.host_origin),
+      column((r) => r.input.language_locale_code),
+      column((r) => r.input.theme_variant),
+      column((r) => r.tracerToken),
+      column((r) => r.expiresMs),
+      column((r) => r.at),
+      column((r) => r.created.id),
+      column((r) => r.created.detail),
+      column((r) => (r.webhook ? r.created.body : null)),
+      column((r) => r.issued.id),
+      column((r) => r.issued.detail),
+      column((r) => (r.webhook ? r.issued.body : null)),
+      column((r) => r.claimed?.key ?? null),
+      column((r) => r.claimed?.paramsHash ?? null),
+      column((r) => (r.claimed ? new Date(r.claimed.expiresMs) : null)),
+      countShard(),
+      column((r) => r.take?.key ?? null),
+      column((r) => r.take?.limit.burst ?? null),
+      column((r) => r.take?.limit.per_second ?? null),
+    ],
+    statement.name,
+  );
+  const byId = new Map(
+    written.map(({ input_id, bucket_tokens, bucket_granted, ...session }) => [
+      input_id,
+      {
+        session: session.id === null ? undefined : (session as SessionRow),
+        bucket:
+          bucket_granted === null ? undefined : { tokens: bucket_tokens!, granted: bucket_granted },
+      },
+    ]),
+  );
+  // The plain statement answers only the sessions it wrote.
+  return rows.map((row) => byId.get(row.id) ?? {});
 }
