@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, runMigrations, type Store } from '../../storage/openStore';
 import { TEST_DATABASE_URL } from '../../testing/testDatabaseUrl';
 import { bucketKey } from '../../http/sharedTokenBuckets';
-import { insertNewSession, type NewSession } from './newSession';
+import { insertNewSession } from './newSession';
+import { newSessionRequest } from '../../testing/newSessionRequest';
 import { NEW_SESSIONS_STATEMENTS } from './newSessionsStatement';
 
 /** One connection, so that its prepared statements can be read back on it. */
@@ -13,15 +14,6 @@ beforeAll(async () => {
   await runMigrations(store);
 }, 60_000);
 afterAll(() => store.close());
-
-const request = (participant: string): NewSession => ({
-  program: 'demo',
-  participant_unique_id1: participant,
-  host_origin: 'https://shop.example',
-  language_locale_code: 'en-US',
-  theme_variant: 'light',
-  params: { participant_unique_id1: participant },
-});
 
 const sessionsOf = async (participants: string[]) =>
   store.query<{ participant_unique_id1: string }>(
@@ -38,7 +30,7 @@ describe('insertNewSession on PostgreSQL', () => {
           insertNewSession(
             store,
             randomUUID(),
-            request(`prepared-${run}-${round}-${i}`),
+            newSessionRequest(`prepared-${run}-${round}-${i}`),
             Date.now(),
           ),
         ),
@@ -56,7 +48,8 @@ describe('insertNewSession on PostgreSQL', () => {
     const now = Date.now();
     const live = { key: 'live', paramsHash: 'hash', expiresMs: now + 60_000 };
     expect(
-      (await insertNewSession(store, randomUUID(), request(`live-${run}`), now, live)).kind,
+      (await insertNewSession(store, randomUUID(), newSessionRequest(`live-${run}`), now, live))
+        .kind,
     ).toBe('created');
     // 10 keys sent three times each, all at once, plus the live key again.
     const creates = Array.from({ length: 30 }, (_, i) => ({
@@ -65,9 +58,9 @@ describe('insertNewSession on PostgreSQL', () => {
     }));
     const results = await Promise.all([
       ...creates.map(({ participant, key }) =>
-        insertNewSession(store, randomUUID(), request(participant), now, key),
+        insertNewSession(store, randomUUID(), newSessionRequest(participant), now, key),
       ),
-      insertNewSession(store, randomUUID(), request(`live-${run}`), now, live),
+      insertNewSession(store, randomUUID(), newSessionRequest(`live-${run}`), now, live),
     ]);
     expect(results.filter((r) => r.kind === 'created')).toHaveLength(10);
     expect(results.at(-1)).toEqual({ kind: 'key_taken' });
@@ -81,13 +74,13 @@ describe('insertNewSession on PostgreSQL', () => {
   it('fails a create for its own reason only: the others of its batch are written', async () => {
     const run = randomUUID();
     const taken = randomUUID();
-    await insertNewSession(store, taken, request(`first-${run}`), Date.now());
+    await insertNewSession(store, taken, newSessionRequest(`first-${run}`), Date.now());
     const results = await Promise.allSettled([
       ...Array.from({ length: 5 }, (_, i) =>
-        insertNewSession(store, randomUUID(), request(`batch-${run}-${i}`), Date.now()),
+        insertNewSession(store, randomUUID(), newSessionRequest(`batch-${run}-${i}`), Date.now()),
       ),
       // The same session id again: its insert violates the primary key.
-      insertNewSession(store, taken, request(`duplicate-${run}`), Date.now()),
+      insertNewSession(store, taken, newSessionRequest(`duplicate-${run}`), Date.now()),
     ]);
     expect(results.map((r) => r.status)).toEqual([...Array(5).fill('fulfilled'), 'rejected']);
     expect(await sessionsOf(Array.from({ length: 5 }, (_, i) => `batch-${run}-${i}`))).toHaveLength(
@@ -112,7 +105,14 @@ describe('insertNewSession on PostgreSQL', () => {
     // Five creates of one participant at once: its bucket is one row, so they queue.
     const results = await Promise.all(
       Array.from({ length: 5 }, () =>
-        insertNewSession(counting, randomUUID(), request(participant), now, undefined, take),
+        insertNewSession(
+          counting,
+          randomUUID(),
+          newSessionRequest(participant),
+          now,
+          undefined,
+          take,
+        ),
       ),
     );
     expect(results.map((r) => r.kind)).toEqual([
@@ -130,10 +130,17 @@ describe('insertNewSession on PostgreSQL', () => {
     const key = { key: 'k', paramsHash: 'hash', expiresMs: now + 60_000 };
     const other = `${participant}-keyed`;
     const keyedTake = { ...take, key: bucketKey(`demo\u0000${other}`) };
-    const first = await insertNewSession(store, randomUUID(), request(other), now, key, keyedTake);
+    const first = await insertNewSession(
+      store,
+      randomUUID(),
+      newSessionRequest(other),
+      now,
+      key,
+      keyedTake,
+    );
     const replays = await Promise.all(
       Array.from({ length: 3 }, () =>
-        insertNewSession(store, randomUUID(), request(other), now, key, keyedTake),
+        insertNewSession(store, randomUUID(), newSessionRequest(other), now, key, keyedTake),
       ),
     );
     expect([first, ...replays].map((r) => r.kind)).toEqual([

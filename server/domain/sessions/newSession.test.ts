@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, runMigrations, type Store } from '../../storage/openStore';
-import { insertNewSession, type NewSession } from './newSession';
+import { insertNewSession } from './newSession';
+import { newSessionRequest } from '../../testing/newSessionRequest';
 
 let store: Store;
 let statements = 0;
@@ -20,15 +21,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => store.close());
 
-const request = (participant: string): NewSession => ({
-  program: 'demo',
-  participant_unique_id1: participant,
-  host_origin: 'https://shop.example',
-  language_locale_code: 'en-US',
-  theme_variant: 'light',
-  params: { participant_unique_id1: participant },
-});
-
 describe('insertNewSession', () => {
   it('creates that arrive together share statements, and each session gets its URL, counts and two events in order', async () => {
     statements = 0;
@@ -36,7 +28,7 @@ describe('insertNewSession', () => {
     const ids = Array.from({ length: 40 }, () => randomUUID());
     const results = await Promise.all(
       ids.map((id, i) =>
-        insertNewSession(counted, id, request(`together-${i}`), now, {
+        insertNewSession(counted, id, newSessionRequest(`together-${i}`), now, {
           key: `key-${i}`,
           paramsHash: 'hash',
           expiresMs: now + 60_000,
@@ -70,7 +62,7 @@ describe('insertNewSession', () => {
     const key = { key: 'shared', paramsHash: 'hash', expiresMs: now + 60_000 };
     const results = await Promise.all(
       [randomUUID(), randomUUID(), randomUUID()].map((id) =>
-        insertNewSession(counted, id, request('one-key'), now, key),
+        insertNewSession(counted, id, newSessionRequest('one-key'), now, key),
       ),
     );
     expect(results.filter((r) => r.kind === 'created')).toHaveLength(1);
