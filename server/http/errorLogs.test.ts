@@ -55,6 +55,7 @@ beforeAll(async () => {
           close: tx.close.bind(tx),
         }),
       ),
+    afterCommit: (effect) => real.afterCommit(effect),
     close: () => real.close(),
   };
   service = await startTestApp({

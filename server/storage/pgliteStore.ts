@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { storeQueueWait } from '../metrics/serviceMetrics';
-import type { Store } from './store';
+import { runCommitted, type Store } from './store';
 
 /**
  * PGlite is one connection inside this process: two interleaved transactions would share it
@@ -26,12 +26,13 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Stor
     return run;
   }
 
-  const inTransaction = (raw: { query: PGlite['query'] }): Store => {
+  const inTransaction = (raw: { query: PGlite['query'] }, committed: (() => void)[]): Store => {
     const tx: Store = {
       engine: 'pglite',
       query: async <T>(sql: string, params?: readonly unknown[]) =>
         (await raw.query<T>(sql, params as unknown[] | undefined)).rows,
       transaction: (fn) => fn(tx),
+      afterCommit: (effect) => void committed.push(effect),
       close: async () => undefined,
     };
     return tx;
@@ -41,7 +42,14 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Stor
     engine: 'pglite',
     query: <T>(sql: string, params?: readonly unknown[]) =>
       enqueue(async () => (await db.query<T>(sql, params as unknown[] | undefined)).rows),
-    transaction: (fn) => enqueue(() => db.transaction((raw) => fn(inTransaction(raw)))),
+    transaction: (fn) =>
+      enqueue(async () => {
+        const committed: (() => void)[] = [];
+        const result = await db.transaction((raw) => fn(inTransaction(raw, committed)));
+        runCommitted(committed);
+        return result;
+      }),
+    afterCommit: (effect) => runCommitted([effect]),
     close: async () => {
       if (closed) return;
       closed = true;

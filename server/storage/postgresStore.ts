@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Store } from './store';
+import { runCommitted, type Store } from './store';
 
 /** pg's query config; with a `name`, each connection prepares the statement on first use. */
 function statement(sql: string, params: readonly unknown[] | undefined, name: string | undefined) {
@@ -16,12 +16,13 @@ export async function openPostgresStore(databaseUrl: string, poolSize = 16): Pro
   pool.on('error', () => undefined);
   let closed = false;
 
-  const onClient = (client: pg.PoolClient): Store => {
+  const onClient = (client: pg.PoolClient, committed: (() => void)[]): Store => {
     const tx: Store = {
       engine: 'postgres',
       query: async <T>(sql: string, params?: readonly unknown[], name?: string) =>
         (await client.query(statement(sql, params, name))).rows as T[],
       transaction: (fn) => fn(tx),
+      afterCommit: (effect) => void committed.push(effect),
       close: async () => undefined,
     };
     return tx;
@@ -35,8 +36,10 @@ export async function openPostgresStore(databaseUrl: string, poolSize = 16): Pro
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(onClient(client));
+        const committed: (() => void)[] = [];
+        const result = await fn(onClient(client, committed));
         await client.query('COMMIT');
+        runCommitted(committed);
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -45,6 +48,7 @@ export async function openPostgresStore(databaseUrl: string, poolSize = 16): Pro
         client.release();
       }
     },
+    afterCommit: (effect) => runCommitted([effect]),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -21,6 +21,25 @@ export interface Store {
    * when it throws. Calling `transaction` on the `tx` handle runs inline in the same transaction.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Runs `effect` once what this handle wrote is committed: at once on the store itself, where
+   * each statement commits on its own; after COMMIT on a transaction's handle; never after a
+   * rollback. For effects outside the database, such as metrics, that must not count undone work.
+   */
+  afterCommit(effect: () => void): void;
   /** Releases the connection(s). Idempotent. */
   close(): Promise<void>;
+}
+
+/**
+ * Runs the effects a committed transaction collected. An effect that throws is a defect of its
+ * own: it must not turn a transaction that committed into one reported as failed.
+ */
+export function runCommitted(effects: readonly (() => void)[]): void {
+  for (const effect of effects)
+    try {
+      effect();
+    } catch {
+      // See above: the data is committed whatever an effect does.
+    }
 }

@@ -59,6 +59,40 @@ export function defineStorageSuite(name: string, databaseUrl?: string): void {
       expect(await store.query(`SELECT id FROM ${table} ORDER BY id`)).toEqual([{ id: 1 }]);
     });
 
+    it('runs after-commit effects at once outside a transaction, after COMMIT inside one, never after a rollback', async () => {
+      const ran: string[] = [];
+      store.afterCommit(() => ran.push('outside'));
+      expect(ran).toEqual(['outside']);
+      await store.transaction(async (tx) => {
+        await tx.query(`INSERT INTO ${table} VALUES (3, 0)`);
+        tx.afterCommit(() => ran.push('committed'));
+        await tx.transaction(async (inner) => inner.afterCommit(() => ran.push('nested')));
+        expect(ran, 'nothing runs before the commit').toEqual(['outside']);
+      });
+      expect(ran).toEqual(['outside', 'committed', 'nested']);
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.query(`INSERT INTO ${table} VALUES (4, 0)`);
+          tx.afterCommit(() => ran.push('rolled back'));
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      expect(ran).toEqual(['outside', 'committed', 'nested']);
+      // A throwing effect does not turn a committed transaction into a failed one.
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.query(`INSERT INTO ${table} VALUES (5, 0)`);
+          tx.afterCommit(() => {
+            throw new Error('effect');
+          });
+          return 'done';
+        }),
+      ).resolves.toBe('done');
+      expect(
+        await store.query(`SELECT id FROM ${table} WHERE id IN (3, 4, 5) ORDER BY id`),
+      ).toEqual([{ id: 3 }, { id: 5 }]);
+    });
+
     it('concurrent read-modify-write transactions with FOR UPDATE lose no update', async () => {
       await store.query(`INSERT INTO ${table} VALUES (10, 0)`);
       await Promise.all(

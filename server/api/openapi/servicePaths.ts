@@ -143,6 +143,11 @@ export function servicePathsOpenApi(): OpenApiPart {
               'var e,t,n…',
             ),
             '304': { description: 'Not modified (If-None-Match matched the ETag)' },
+            '400': jsonResponse(
+              'invalid_request: the file name has a NUL byte or a lone surrogate',
+              'InvalidRequest',
+              { error: 'invalid_request', field: 'file' },
+            ),
             '404': notFound('No such file in the build'),
           },
         },

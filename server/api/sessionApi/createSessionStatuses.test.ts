@@ -203,6 +203,7 @@ describe('13500', () => {
         if (onFire) throw new Error('database on fire: SECRET-DETAIL');
         return real.transaction(fn);
       },
+      afterCommit: (effect) => real.afterCommit(effect),
       close: () => real.close(),
     };
     const broken = await startTestApp({ store: failing, clock: clock.now });

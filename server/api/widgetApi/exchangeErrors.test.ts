@@ -18,6 +18,7 @@ beforeAll(async () => {
       if (onFire) throw new Error('database on fire: SECRET-DETAIL');
       return real.transaction(fn);
     },
+    afterCommit: (effect) => real.afterCommit(effect),
     close: () => real.close(),
   };
   t = await startTestApp({ store: failing });

@@ -138,7 +138,7 @@ export async function insertNewSession(
     if (!taken.ok) return { kind: 'rate_limited', retryAfterSeconds: taken.retryAfterSeconds };
   }
   if (!session) return { kind: 'key_taken' };
-  sessionStateChanges.inc({ event: 'created', state: 'active' });
+  store.afterCommit(() => sessionStateChanges.inc({ event: 'created', state: 'active' }));
   return { kind: 'created', session, expiresMs };
 }
 

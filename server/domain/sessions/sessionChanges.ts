@@ -99,7 +99,7 @@ export async function changeSession(
       values,
     )
   )[0]!;
-  sessionStateChanges.inc({ event: change.event, state: next });
+  tx.afterCommit(() => sessionStateChanges.inc({ event: change.event, state: next }));
   for (const record of change.records ?? [])
     await recordEvent(
       tx,
@@ -289,6 +289,9 @@ export async function expireUnmountedSessions(
       countShard(),
     ],
   );
-  if (rows.length > 0) sessionStateChanges.inc({ event: 'url_expired', state: next }, rows.length);
+  if (rows.length > 0)
+    store.afterCommit(() =>
+      sessionStateChanges.inc({ event: 'url_expired', state: next }, rows.length),
+    );
   return rows.length;
 }
