@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, runMigrations, type Store } from '../storage/openStore';
+import type { Store } from '../storage/openStore';
 import { analyzeGrownTables, analyzeStore } from './analyze';
+import { openMigratedStore } from '../testing/migratedStore';
 
 let store: Store;
 beforeAll(async () => {
-  store = await openStore({});
-  await runMigrations(store);
+  store = await openMigratedStore();
   await analyzeStore(store);
 }, 60_000);
 afterAll(() => store.close());

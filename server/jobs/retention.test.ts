@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnvConfig } from '../config';
-import { openStore, runMigrations } from '../storage/openStore';
 import type { Store } from '../storage/store';
 import { sampleSessionRequest } from '../testing/signedClient';
 import { defineFailedWebhookRetentionSuite } from '../testing/failedWebhookRetentionSuite';
 import { startTestApp, testClock, type TestApp } from '../testing/testApp';
 import { expireStaleSessions } from './sessionExpiry';
 import { runRetention } from './retention';
+import { openMigratedStore } from '../testing/migratedStore';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -22,8 +22,7 @@ const now = Date.UTC(2026, 10, 27, 12);
 let store: Store;
 
 beforeAll(async () => {
-  store = await openStore({});
-  await runMigrations(store);
+  store = await openMigratedStore();
 }, 60_000);
 afterAll(() => store.close());
 

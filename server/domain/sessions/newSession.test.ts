@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, runMigrations, type Store } from '../../storage/openStore';
+import type { Store } from '../../storage/openStore';
 import { insertNewSession } from './newSession';
 import { newSessionRequest } from '../../testing/newSessionRequest';
+import { openMigratedStore } from '../../testing/migratedStore';
 
 let store: Store;
 let statements = 0;
 /** The store, counting the statements that write sessions. */
 let counted: Store;
 beforeAll(async () => {
-  store = await openStore({});
-  await runMigrations(store);
+  store = await openMigratedStore();
   counted = {
     ...store,
     query: (sql, params) => {

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionStateChanges } from '../../metrics/serviceMetrics';
-import { openStore, runMigrations, type Store } from '../../storage/openStore';
+import type { Store } from '../../storage/openStore';
 import { newSessionRequest } from '../../testing/newSessionRequest';
 import { insertNewSession } from './newSession';
 import { changeSession, lockSession } from './sessionChanges';
+import { openMigratedStore } from '../../testing/migratedStore';
 
 let store: Store;
 beforeAll(async () => {
-  store = await openStore({});
-  await runMigrations(store);
+  store = await openMigratedStore();
 }, 60_000);
 afterAll(() => store.close());
 
