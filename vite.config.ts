@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Features } from 'lightningcss';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { compileHintPlugin } from './tooling/compileHintPlugin';
 import { inlineScriptPlugin } from './tooling/inlineScriptPlugin';
 import { precompressPlugin } from './tooling/precompressPlugin';
 
@@ -42,7 +43,7 @@ export default defineConfig(({ mode }) => {
             // No `Symbol.toStringTag` on the exports object: ~20 bytes of the IIFE's size budget
             // for a tag nothing reads.
             generatedCode: { symbols: false },
-            // V8's explicit compile hint (as on the widget's entry): the SDK's functions run at
+            // V8's explicit compile hint (tooling/compileHintPlugin.ts): the SDK's functions run at
             // mount, on the merchant page's main thread, right on READY's path; compiled while
             // the script streams in, off that thread, none waits for a lazy compile at its first
             // call. size-limit's esbuild pass strips the comment; the served file carries it.
@@ -70,6 +71,10 @@ export default defineConfig(({ mode }) => {
         fileName: INLINE_EXCHANGE,
         target: 'es2020',
       }),
+      // Nearly every function of the entry and of the form's chunk runs before READY.
+      compileHintPlugin(
+        (chunk) => chunk.isEntry || (chunk.facadeModuleId ?? '').endsWith('pages/flowPages.ts'),
+      ),
       precompressPlugin({
         skip: (fileName) =>
           fileName.endsWith('.html') ||
@@ -106,10 +111,6 @@ export default defineConfig(({ mode }) => {
           // `widget-*.js` + `widget-*.css`, each locale `locale-<code>-*.js`, lazy pages
           // `page-*.js`.
           entryFileNames: 'assets/widget-[hash].js',
-          // V8's explicit compile hint: nearly every function of the entry runs before READY, so
-          // Chromium compiles the file while it streams in, on a background thread, instead of
-          // each function on the main thread at its first call (a comment to other engines).
-          postBanner: (chunk) => (chunk.isEntry ? '//# allFunctionsCalledOnLoad' : ''),
           // A locale chunk is a `locales/<code>.json` module, matched on the file itself: a
           // checkout under a folder named `locales` must not make every chunk a "locale".
           chunkFileNames: (chunk) =>
