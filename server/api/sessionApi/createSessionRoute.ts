@@ -20,6 +20,9 @@ import {
 /** Route path of session creation (PRODUCT.md §1). */
 export const CREATE_SESSION_PATH = '/api/v1/sessions/point-in-time/plugin';
 
+/** The optional `Idempotency-Key` header; built once, not per request. */
+const optionalIdempotencyKey = idempotencyKeySchema.optional();
+
 /** The JSON body of a create request, read after authentication. */
 const jsonBodies = new WeakMap<FastifyRequest, unknown>();
 
@@ -94,9 +97,9 @@ export async function createSessionRoute(
     const json = jsonBodies.get(request);
     const parsed = createSessionRequestSchema.safeParse(json, { reportInput: true });
     const keyHeader = request.headers['idempotency-key'];
-    const key = idempotencyKeySchema
-      .optional()
-      .safeParse(Array.isArray(keyHeader) ? keyHeader.join(',') : keyHeader);
+    const key = optionalIdempotencyKey.safeParse(
+      Array.isArray(keyHeader) ? keyHeader.join(',') : keyHeader,
+    );
     const errors = {
       ...(parsed.success
         ? programFieldErrors(parsed.data, program)
