@@ -12,7 +12,7 @@ import {
 import { isAllowedHost, normalizeParams, programFieldErrors } from './normalizeParams';
 import { rawBodyOf } from './rawBody';
 import {
-  findUnstorableString,
+  findUnstorableStringInJson,
   parseUntrustedJson,
   UNSTORABLE_MESSAGE,
 } from '../../http/inputGuard';
@@ -34,9 +34,10 @@ async function readJsonBody(request: FastifyRequest): Promise<void> {
       { body: ['The Content-Type must be application/json.'] },
       { developer_message: 'invalid_content_type' },
     );
+  const text = rawBodyOf(request).toString('utf8');
   let json: unknown;
   try {
-    json = parseUntrustedJson(rawBodyOf(request).toString('utf8'));
+    json = parseUntrustedJson(text);
   } catch {
     throw new SessionApiFailure(
       API_STATUS.INVALID_FIELDS,
@@ -44,7 +45,7 @@ async function readJsonBody(request: FastifyRequest): Promise<void> {
       { developer_message: 'malformed_json' },
     );
   }
-  const unstorable = findUnstorableString(json, 'body');
+  const unstorable = findUnstorableStringInJson(text, json, 'body');
   if (unstorable !== null)
     throw new SessionApiFailure(
       API_STATUS.INVALID_FIELDS,
