@@ -8,6 +8,9 @@ import { precompressPlugin } from './tooling/precompressPlugin';
 /** The widget document's inline script, read by the service (server/widgetDocument/). */
 const INLINE_EXCHANGE = 'inline/early-exchange.js';
 
+/** The dark palette: a stylesheet of its own, linked only by documents that may need it. */
+const DARK_THEME = 'dark-theme';
+
 /** A locale's translations, `locales/<code>.json`: each is a lazy chunk of its own. */
 const LOCALE_MODULE = /\/locales\/[^/]+\.json$/;
 
@@ -34,9 +37,18 @@ export default defineConfig(({ mode }) => {
           formats: ['iife', 'es'],
           fileName: (format) => (format === 'es' ? 'tokenframe.mjs' : 'tokenframe.js'),
         },
-        // No `Symbol.toStringTag` on the exports object: ~20 bytes of the IIFE's size budget
-        // for a tag nothing reads.
-        rollupOptions: { output: { generatedCode: { symbols: false } } },
+        rollupOptions: {
+          output: {
+            // No `Symbol.toStringTag` on the exports object: ~20 bytes of the IIFE's size budget
+            // for a tag nothing reads.
+            generatedCode: { symbols: false },
+            // V8's explicit compile hint (as on the widget's entry): the SDK's functions run at
+            // mount, on the merchant page's main thread, right on READY's path; compiled while
+            // the script streams in, off that thread, none waits for a lazy compile at its first
+            // call. size-limit's esbuild pass strips the comment; the served file carries it.
+            postBanner: '//# allFunctionsCalledOnLoad',
+          },
+        },
       },
       // Declarations: packages/build/writeSdkDeclarations.ts, after this build.
       plugins: [precompressPlugin()],
@@ -84,7 +96,11 @@ export default defineConfig(({ mode }) => {
       // are a missed head start, not a failure, so its bytes stay out of every boot.
       modulePreload: { polyfill: false },
       rollupOptions: {
-        input: { widget: fileURLToPath(new URL('widget/index.html', import.meta.url)) },
+        input: {
+          widget: fileURLToPath(new URL('widget/index.html', import.meta.url)),
+          // The service reads its file name from the manifest (server/widgetDocument/bootAssets.ts).
+          [DARK_THEME]: fileURLToPath(new URL('widget/darkTheme.css', import.meta.url)),
+        },
         output: {
           // Predictable names for the size budgets in package.json: the initial bundle is
           // `widget-*.js` + `widget-*.css`, each locale `locale-<code>-*.js`, lazy pages
@@ -102,12 +118,16 @@ export default defineConfig(({ mode }) => {
               : 'assets/page-[name]-[hash].js',
           // The stylesheet of the chunk after READY is `page-laterPages-*.css`, outside the
           // `widget-*.css` the boot budget counts, as it is outside what READY downloads.
-          assetFileNames: (asset) =>
-            (asset.names ?? []).some((name) => name.endsWith('laterPages.css'))
-              ? 'assets/page-laterPages-[hash][extname]'
-              : (asset.names ?? []).some((name) => name.endsWith('.css'))
-                ? 'assets/widget-[hash][extname]'
-                : 'assets/[name]-[hash][extname]',
+          // The dark palette is `theme-dark-*.css`, outside it too: only dark sessions load it.
+          assetFileNames: (asset) => {
+            const names = asset.names ?? [];
+            if (names.some((name) => name.endsWith('laterPages.css')))
+              return 'assets/page-laterPages-[hash][extname]';
+            if (names.includes(`${DARK_THEME}.css`)) return 'assets/theme-dark-[hash][extname]';
+            return names.some((name) => name.endsWith('.css'))
+              ? 'assets/widget-[hash][extname]'
+              : 'assets/[name]-[hash][extname]';
+          },
         },
       },
     },

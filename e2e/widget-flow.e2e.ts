@@ -333,6 +333,10 @@ describe('widget flow in a real browser', () => {
     await hostPage.waitForEvent('tokenframe.ready');
     const frame = await hostPage.frame();
     expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // The dark palette is a stylesheet of its own, which the session's document links.
+    expect(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(21, 24, 28)',
+    );
     await expectNoAxeViolations(frame, 'account entry (ach, dark)');
     const heights = async () => ({
       iframe: await hostPage.page.$eval(

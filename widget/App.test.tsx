@@ -375,4 +375,32 @@ describe('App', () => {
     expect(headings).toContain('Add your debit card');
     expect(headings.at(-1)).toBe('Confirm your payout details');
   });
+
+  it('does not measure the loading page: its height is left to the ResizeObserver', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { fetchImpl } = fakeFetch({
+      'POST /exchange': { body: { access_token: 'tok_secret', session: fakeSession() } },
+    });
+    const heldFetch: typeof fetch = async (input, init) => {
+      await held;
+      return fetchImpl(input, init);
+    };
+    const onContentChanged = vi.fn();
+    render(
+      <App
+        api={new WidgetApiClient(heldFetch)}
+        bridge={fakeBridge().bridge}
+        i18n={await createWidgetI18n()}
+        authorizedUrl={URL_PARTS}
+        fallbackTracerToken="trc_fallback"
+        onContentChanged={onContentChanged}
+      />,
+    );
+    await screen.findByRole('heading', { name: 'Loading' });
+    expect(onContentChanged).not.toHaveBeenCalled();
+    release();
+    await screen.findByLabelText('Card number');
+    expect(onContentChanged).toHaveBeenCalled();
+  });
 });

@@ -191,7 +191,8 @@ export function App(props: AppProps) {
     setStatus('');
     props.onReady?.();
     // Not on READY's path: the pages after account entry download while the recipient types.
-    void preloadLaterPages().catch(() => undefined);
+    // A task of its own, so the chunk's preload links are not added before the host hears READY.
+    setTimeout(() => void preloadLaterPages().catch(() => undefined), 0);
   }
 
   /**
@@ -320,9 +321,13 @@ export function App(props: AppProps) {
   const pickerOpen = state.page === 'account_entry' && state.choosingDestination;
   useEffect(() => setFailure(null), [state.page, pickerOpen]);
   // Layout effect: runs right after the DOM update, not on the next frame, which an off-screen
-  // cross-origin frame may not get.
+  // cross-origin frame may not get. Not for the loading page: measuring forces a layout, and
+  // a fast mount replaces that page within the same task; one still shown when the frame is
+  // painted reaches the host through auto height's ResizeObserver.
   const { onContentChanged } = props;
-  useLayoutEffect(() => onContentChanged?.(), [state.page, locale, onContentChanged]);
+  useLayoutEffect(() => {
+    if (state.page !== 'loading') onContentChanged?.();
+  }, [state.page, locale, onContentChanged]);
 
   const LanguageSwitcher = loadedFlowPages()?.LanguageSwitcher;
   return (

@@ -1,31 +1,55 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WIDGET_API_BASE } from '../protocol';
-import { EXCHANGE_URL, readAuthorizedUrl, sendExchange } from './earlyExchange';
+import { EXCHANGE_URL, readAuthorizedUrl, sendExchange, startEarlyExchange } from './earlyExchange';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  window.history.replaceState(null, '', '/');
+});
 
 describe('early exchange', () => {
   it('posts to the widget API exchange route (kept in step with the protocol constant)', () => {
     expect(EXCHANGE_URL).toBe(`${WIDGET_API_BASE}/exchange`);
   });
 
-  it('reads the authorized_url and strips its query from the address bar', () => {
-    const replaceState = vi.fn();
-    const url = readAuthorizedUrl(
-      { pathname: '/session/ses_1', search: '?t=1790000000000&h=sig' } as Location,
-      { replaceState } as unknown as History,
-    );
-    expect(url).toEqual({ sessionIdentifier: 'ses_1', t: '1790000000000', h: 'sig' });
-    expect(replaceState).toHaveBeenCalledWith(null, '', '/session/ses_1');
+  it('reads the authorized_url from the address', () => {
+    expect(
+      readAuthorizedUrl({
+        pathname: '/session/ses_1',
+        search: '?t=1790000000000&h=sig',
+      } as Location),
+    ).toEqual({ sessionIdentifier: 'ses_1', t: '1790000000000', h: 'sig' });
   });
 
-  it('reads no authorized_url without t and h, still stripping the query', () => {
-    const replaceState = vi.fn();
+  it('reads no authorized_url without t and h', () => {
     expect(
-      readAuthorizedUrl(
-        { pathname: '/session/ses_1', search: '?t=1' } as Location,
-        { replaceState } as unknown as History,
-      ),
+      readAuthorizedUrl({ pathname: '/session/ses_1', search: '?t=1' } as Location),
     ).toBeNull();
-    expect(replaceState).toHaveBeenCalledOnce();
+  });
+
+  it('sends the exchange first, then strips the query from the address bar', () => {
+    window.history.replaceState(null, '', '/session/ses_1?t=17&h=sig');
+    const searchAtFetch: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        searchAtFetch.push(window.location.search);
+        return new Response('{}');
+      }),
+    );
+    const early = startEarlyExchange();
+    expect(early?.url).toEqual({ sessionIdentifier: 'ses_1', t: '17', h: 'sig' });
+    expect(searchAtFetch).toEqual(['?t=17&h=sig']);
+    expect(window.location.search).toBe('');
+  });
+
+  it('strips a query without t and h too, sending nothing', () => {
+    window.history.replaceState(null, '', '/session/ses_1?t=1');
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    expect(startEarlyExchange()).toBeNull();
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(window.location.search).toBe('');
   });
 
   it('sends the exchange body without cookies or cache', async () => {

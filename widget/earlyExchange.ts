@@ -25,14 +25,10 @@ export interface EarlyExchange {
   response: Promise<Response>;
 }
 
-/**
- * Reads `/session/<id>?t=…&h=…`. The query is removed from the address bar right away: the
- * URL is single use, and leaving it there would put it in history and in any screenshot.
- */
-export function readAuthorizedUrl(location: Location, history: History): AuthorizedUrlParts | null {
+/** Reads `/session/<id>?t=…&h=…`; `null` when the address holds no authorized_url. */
+export function readAuthorizedUrl(location: Location): AuthorizedUrlParts | null {
   const match = /^\/session\/([^/]{1,100})\/?$/.exec(location.pathname);
   const query = new URLSearchParams(location.search);
-  history.replaceState(null, '', location.pathname);
   const t = query.get('t');
   const h = query.get('h');
   if (!match?.[1] || !t || !h) return null;
@@ -63,8 +59,14 @@ declare global {
   }
 }
 
-/** Reads the authorized_url from the address bar and sends its exchange at once. */
+/**
+ * Reads the authorized_url from the address bar and sends its exchange at once. Then the query
+ * leaves the address bar: the URL is single use, and left there it would be in history and in
+ * any screenshot. The request goes first, as the page's first task on READY's path.
+ */
 export function startEarlyExchange(): EarlyExchange | null {
-  const url = readAuthorizedUrl(window.location, window.history);
-  return url ? { url, response: sendExchange(url) } : null;
+  const url = readAuthorizedUrl(window.location);
+  const early = url ? { url, response: sendExchange(url) } : null;
+  window.history.replaceState(null, '', window.location.pathname);
+  return early;
 }

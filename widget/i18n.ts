@@ -101,7 +101,8 @@ export async function createWidgetI18n(
   await instance.init({
     lng: i18nextCode(initial),
     fallbackLng: FALLBACK_LOCALE,
-    supportedLngs: LOCALES.map(i18nextCode),
+    // No `supportedLngs`: every code reaches i18next through `isLocale` first, and the list
+    // would cost 28 `Intl` canonicalisations on READY's path.
     // Keys are nested by page; locale codes like zh-Hans must not be cut down to `zh`.
     load: 'currentOnly',
     resources: { [i18nextCode(initial)]: { translation: messages } },

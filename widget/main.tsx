@@ -7,8 +7,18 @@ import { takeEarlyExchange } from './takeEarlyExchange';
 import { connectToHost } from './bridge';
 import { createWidgetI18n } from './i18n';
 import { preloadFlowPages } from './pages/flowPagesLoader';
+import { settledOrAfter } from './settledOrAfter';
 import { fallbackTracerToken } from './tracerToken';
 import './styles.css';
+
+/**
+ * How long the first render waits for what READY needs before it shows the loading page
+ * instead (PRODUCT.md §2, "Load"). A mount whose exchange, host and form chunk are in by then
+ * renders the form straight away: the recipient sees no loading page flash for a frame, and a
+ * phone does not spend READY's last stretch laying that page out. Spinners shown only after a
+ * short wait are the usual way to keep a fast load from flickering.
+ */
+const LOADING_PAGE_DELAY_MS = 250;
 
 function meta(name: string): string {
   return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
@@ -33,10 +43,16 @@ async function boot() {
     earlyExchange ? fetchReusingEarlyExchange(earlyExchange.response) : undefined,
   );
   const exchange = authorizedUrl ? startExchange(api, authorizedUrl) : undefined;
-  void preloadFlowPages().catch(() => undefined);
+  const flowPages = preloadFlowPages();
+  flowPages.catch(() => undefined);
   const documentLocale = meta('tokenframe-locale');
   const contentHeight = observeContentHeight((height) => bridge.resize(height));
+  const inputsOrDelay = settledOrAfter(
+    [exchange?.response, bridge.connected, flowPages],
+    LOADING_PAGE_DELAY_MS,
+  );
   const i18n = await createWidgetI18n(documentLocale || undefined);
+  await inputsOrDelay;
   const root = document.getElementById('app');
   if (!root) return;
   render(

@@ -21,6 +21,11 @@ export interface BootPreloadRequest {
   locale: string | null | undefined;
   /** The pages after loading: wanted when there is a session to show them for. */
   flowPages: boolean;
+  /**
+   * The session's theme_variant, or `null` when the document cannot tell (no signed session):
+   * a standalone reload may resume a dark session, so that document links the dark palette too.
+   */
+  themeVariant: string | null;
 }
 
 async function readManifest(widgetDir: string): Promise<Manifest | null> {
@@ -55,7 +60,14 @@ export interface BootAssets {
   inlineScript: InlineScript | null;
   /** Lazy chunks to download in parallel with the main bundle. */
   preloads: string[];
+  /** Stylesheets beyond the build's own: the dark palette when the session may be dark. */
+  stylesheets: string[];
+  /** A dark session's document starts dark, so its first paint is not the light background. */
+  dark: boolean;
 }
+
+/** The dark palette's source, as the build manifest names it (vite.config.ts). */
+const DARK_THEME_SOURCE = 'darkTheme.css';
 
 /** Where the build writes the early exchange's inline script (vite.config.ts). */
 const INLINE_EXCHANGE = join('inline', 'early-exchange.js');
@@ -88,7 +100,8 @@ export async function bootAssets(
     readManifest(widgetDir),
     readInlineExchange(widgetDir),
   ]);
-  if (!manifest) return { inlineScript, preloads: [] };
+  const dark = request.themeVariant === 'dark';
+  if (!manifest) return { inlineScript, preloads: [], stylesheets: [], dark };
   const locale =
     request.locale && (LOCALES as readonly string[]).includes(request.locale)
       ? request.locale
@@ -101,26 +114,37 @@ export async function bootAssets(
   }
   const localeKey = keys.find((key) => key.endsWith(`locales/${locale}.json`));
   if (localeKey) withImports(manifest, localeKey, files);
-  return { inlineScript, preloads: [...files].map((file) => `/widget/${file}`) };
+  const darkTheme = manifest[DARK_THEME_SOURCE]?.file;
+  const mayBeDark = dark || request.themeVariant === null;
+  return {
+    inlineScript,
+    preloads: [...files].map((file) => `/widget/${file}`),
+    stylesheets: darkTheme && mayBeDark ? [`/widget/${darkTheme}`] : [],
+    dark,
+  };
 }
 
 /**
  * Adds the inline script before the build's first module script (a classic inline script
- * runs as soon as it is parsed, before any module script) and one
- * `<link rel="modulepreload">` per preload just before `</head>`. `crossorigin` matches the
+ * runs as soon as it is parsed, before any module script), one
+ * `<link rel="modulepreload">` per preload and one `<link rel="stylesheet">` per stylesheet
+ * just before `</head>`, and marks a dark session's root dark. `crossorigin` matches the
  * build's own tags, so the preloaded response is the one the import reuses.
  */
 export function injectBootAssets(html: string, assets: BootAssets): string {
-  let out = html;
+  let out = assets.dark ? html.replace(/(<html\b[^>]*\bdata-theme=")light"/i, '$1dark"') : html;
   const firstScript = out.search(/<script\s+type="module"/i);
   if (firstScript >= 0 && assets.inlineScript) {
     const script = `<script>${assets.inlineScript.source}</script>\n    `;
     out = `${out.slice(0, firstScript)}${script}${out.slice(firstScript)}`;
   }
   const at = out.search(/<\/head>/i);
-  if (at < 0 || assets.preloads.length === 0) return out;
-  const links = assets.preloads
-    .map((url) => `  <link rel="modulepreload" crossorigin href="${url}">\n  `)
+  if (at < 0 || assets.preloads.length + assets.stylesheets.length === 0) return out;
+  const links = [
+    ...assets.preloads.map((url) => `<link rel="modulepreload" crossorigin href="${url}">`),
+    ...assets.stylesheets.map((url) => `<link rel="stylesheet" crossorigin href="${url}">`),
+  ]
+    .map((link) => `  ${link}\n  `)
     .join('');
   return `${out.slice(0, at)}${links}${out.slice(at)}`;
 }

@@ -56,6 +56,7 @@ export async function widgetDocumentRoutes(
       const boot = await bootAssets(widgetDir, {
         locale: session.locale,
         flowPages: session.hostOrigin !== null,
+        themeVariant: session.hostOrigin === null ? null : (session.themeVariant ?? null),
       });
       return reply
         .headers(widgetDocumentHeaders(session.hostOrigin, boot.inlineScript?.cspSource))
@@ -97,9 +98,11 @@ async function sessionMetaOf(options: ServiceContext, sessionId: string): Promis
     host_origin: string;
     tracer_token: string | null;
     language_locale_code: string | null;
-  }>('SELECT host_origin, tracer_token, language_locale_code FROM sessions WHERE id = $1', [
-    sessionId,
-  ]);
+    theme_variant: string | null;
+  }>(
+    'SELECT host_origin, tracer_token, language_locale_code, theme_variant FROM sessions WHERE id = $1',
+    [sessionId],
+  );
   const row = rows[0];
   // The origin came from the program's allowlist; checking again keeps the header unforgeable.
   if (!row?.host_origin || !isOrigin(row.host_origin)) return NO_SESSION;
@@ -107,5 +110,6 @@ async function sessionMetaOf(options: ServiceContext, sessionId: string): Promis
     hostOrigin: row.host_origin,
     tracerToken: row.tracer_token,
     locale: row.language_locale_code,
+    themeVariant: row.theme_variant,
   };
 }

@@ -54,6 +54,8 @@ export interface SessionMeta {
   tracerToken?: string | null;
   /** The session's language, so even the session error page of a failed exchange is localized. */
   locale?: string | null;
+  /** The session's theme_variant, so the document links (and starts in) the dark palette. */
+  themeVariant?: string | null;
 }
 
 /**
