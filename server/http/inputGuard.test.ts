@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/testApp';
 import { sampleSessionRequest } from '../testing/signedClient';
-import { findUnstorableString, parseUntrustedJson } from './inputGuard';
+import fc from 'fast-check';
+import { findUnstorableString, findUnstorableStringInJson, parseUntrustedJson } from './inputGuard';
 import { exchangeAuthorizedUrl } from '../testing/exchangeAuthorizedUrl';
 
 /** Names every plain object inherits; as unknown keys they must be plain field errors. */
@@ -141,6 +142,28 @@ describe('strings PostgreSQL cannot store are refused with 400 wherever they are
     expect(findUnstorableString({ a: [{ b: 'ok' }, { c: 'x\u0000' }] }, 'body')).toBe('a.1.c');
     expect(findUnstorableString({ ['k\ud800']: 1 }, 'body')).toBe('body');
     expect(findUnstorableString({ name: 'Zoë 😀 日本' }, 'body')).toBeNull();
+  });
+
+  test('from the JSON text: the same answer as the walker, which runs only when the text has an escape', () => {
+    // Any string, including NUL, lone surrogates and escaped backslashes, as a key or a value.
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ unit: 'binary' }), fc.array(fc.string({ unit: 'binary' }))),
+        (value) => {
+          const text = JSON.stringify(value);
+          const parsed = parseUntrustedJson(text);
+          expect(findUnstorableStringInJson(text, parsed, 'body')).toBe(
+            findUnstorableString(parsed, 'body'),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // Text without a `\u` escape (nor a raw NUL or lone surrogate) is trusted without a walk.
+    expect(findUnstorableStringInJson('{"a":"ok"}', { a: 'x\u0000' }, 'body')).toBeNull();
+    expect(findUnstorableStringInJson('{"a":"\\u0000"}', { a: 'x\u0000' }, 'body')).toBe('a');
+    // A JavaScript string (not UTF-8 bytes) can hold a raw lone surrogate: still found.
+    expect(findUnstorableStringInJson('{"a":"\ud800"}', { a: '\ud800' }, 'body')).toBe('a');
   });
 });
 

@@ -23,15 +23,27 @@ export class MalformedJson extends Error {
  * as plain data, so schemas report them as unknown fields.
  */
 export function parseUntrustedJson(text: string): unknown {
+  let json: unknown;
   try {
-    return JSON.parse(text, (_key, value: unknown) =>
-      value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? Object.assign(Object.create(null) as object, value)
-        : value,
-    );
+    json = JSON.parse(text);
   } catch {
     throw new MalformedJson();
   }
+  // JSON.parse defines every key as an own data property (a `__proto__` key included), so
+  // dropping the prototypes afterwards gives the same objects as a reviver that copies each
+  // one into `Object.create(null)`, at a fraction of the cost on every create.
+  withoutPrototypes(json);
+  return json;
+}
+
+function withoutPrototypes(node: unknown): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) withoutPrototypes(child);
+    return;
+  }
+  Object.setPrototypeOf(node, null);
+  for (const key in node) withoutPrototypes((node as Record<string, unknown>)[key]);
 }
 
 /** An empty map keyed by untrusted names (field paths, query keys): no inherited members. */
@@ -69,6 +81,20 @@ export function findUnstorableString(value: unknown, base: string): string | nul
     return null;
   };
   return visit(value, base, 0);
+}
+
+/**
+ * {@link findUnstorableString} for a value parsed from JSON `text`, which skips the walk when
+ * the text cannot hold such a string: every string and key of the value is then spelled out
+ * literally in the text (JSON can only write NUL or a lone surrogate as a `\u` escape).
+ */
+export function findUnstorableStringInJson(
+  text: string,
+  json: unknown,
+  base: string,
+): string | null {
+  if (!text.includes('\\u') && !UNSTORABLE.test(text)) return null;
+  return findUnstorableString(json, base);
 }
 
 /** The Session API's field message for a NUL byte or a lone surrogate. */

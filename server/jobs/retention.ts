@@ -57,8 +57,8 @@ export async function runRetention(
     ],
     [
       'session_events',
-      `DELETE FROM session_events WHERE seq IN (
-         SELECT seq FROM session_events WHERE at < $1 LIMIT $2)`,
+      `DELETE FROM session_events WHERE ctid IN (
+         SELECT ctid FROM session_events WHERE at < $1 LIMIT $2)`,
       [before(ages.timeline), batch],
     ],
     [

@@ -12,13 +12,16 @@ import {
 import { isAllowedHost, normalizeParams, programFieldErrors } from './normalizeParams';
 import { rawBodyOf } from './rawBody';
 import {
-  findUnstorableString,
+  findUnstorableStringInJson,
   parseUntrustedJson,
   UNSTORABLE_MESSAGE,
 } from '../../http/inputGuard';
 
 /** Route path of session creation (PRODUCT.md §1). */
 export const CREATE_SESSION_PATH = '/api/v1/sessions/point-in-time/plugin';
+
+/** The optional `Idempotency-Key` header; built once, not per request. */
+const optionalIdempotencyKey = idempotencyKeySchema.optional();
 
 /** The JSON body of a create request, read after authentication. */
 const jsonBodies = new WeakMap<FastifyRequest, unknown>();
@@ -31,9 +34,10 @@ async function readJsonBody(request: FastifyRequest): Promise<void> {
       { body: ['The Content-Type must be application/json.'] },
       { developer_message: 'invalid_content_type' },
     );
+  const text = rawBodyOf(request).toString('utf8');
   let json: unknown;
   try {
-    json = parseUntrustedJson(rawBodyOf(request).toString('utf8'));
+    json = parseUntrustedJson(text);
   } catch {
     throw new SessionApiFailure(
       API_STATUS.INVALID_FIELDS,
@@ -41,7 +45,7 @@ async function readJsonBody(request: FastifyRequest): Promise<void> {
       { developer_message: 'malformed_json' },
     );
   }
-  const unstorable = findUnstorableString(json, 'body');
+  const unstorable = findUnstorableStringInJson(text, json, 'body');
   if (unstorable !== null)
     throw new SessionApiFailure(
       API_STATUS.INVALID_FIELDS,
@@ -94,9 +98,9 @@ export async function createSessionRoute(
     const json = jsonBodies.get(request);
     const parsed = createSessionRequestSchema.safeParse(json, { reportInput: true });
     const keyHeader = request.headers['idempotency-key'];
-    const key = idempotencyKeySchema
-      .optional()
-      .safeParse(Array.isArray(keyHeader) ? keyHeader.join(',') : keyHeader);
+    const key = optionalIdempotencyKey.safeParse(
+      Array.isArray(keyHeader) ? keyHeader.join(',') : keyHeader,
+    );
     const errors = {
       ...(parsed.success
         ? programFieldErrors(parsed.data, program)

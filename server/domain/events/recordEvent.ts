@@ -35,8 +35,11 @@ export interface EventRows {
   topic: WebhookTopic;
   /** JSON of the validated event (the timeline row's `detail`). */
   detail: string;
-  /** JSON of the §7 envelope (the outbox row's `body`, signed as is). */
-  body: string;
+  /**
+   * JSON of the §7 envelope (the outbox row's `body`, signed as is); `null` for a program
+   * without a webhook, which gets no outbox row.
+   */
+  body: string | null;
 }
 
 /** Validates an event against its topic's schema (PRODUCT.md §7) and returns the parsed event. */
@@ -57,16 +60,20 @@ export function validatedEvent(
  * Builds an event's rows without writing them, for `recordEvent` and for writers that put
  * them in a statement of their own (a new session). The payload is validated against its
  * topic's schema first: a payload the contract does not allow throws rather than reach a
- * merchant.
+ * merchant. The webhook body is built only for a program that has a webhook (`webhook`,
+ * from {@link sendsWebhooks}): nothing would ever send it otherwise.
  */
 export function eventRows(
   session: EventSession,
   topic: WebhookTopic,
   event: Record<string, unknown>,
   at: Date,
+  webhook: boolean,
 ): EventRows {
   const parsed = validatedEvent(topic, event);
   const id = randomUUID();
+  const detail = JSON.stringify(parsed);
+  if (!webhook) return { id, topic, detail, body: null };
   const envelope = {
     metadata: { id, timestamp: at.toISOString(), topic, version: WEBHOOK_VERSION },
     data: {
@@ -79,7 +86,7 @@ export function eventRows(
       event: parsed,
     },
   } as WebhookPayload;
-  return { id, topic, detail: JSON.stringify(parsed), body: JSON.stringify(envelope) };
+  return { id, topic, detail, body: JSON.stringify(envelope) };
 }
 
 /**
@@ -96,8 +103,8 @@ export async function recordEvent(
   options: { now?: number } = {},
 ): Promise<string> {
   const at = new Date(options.now ?? Date.now());
-  const rows = eventRows(session, topic, event, at);
-  if (!sendsWebhooks(session.program)) {
+  const rows = eventRows(session, topic, event, at, sendsWebhooks(session.program));
+  if (rows.body === null) {
     await tx.query(
       'INSERT INTO session_events (id, session_id, at, event_name, detail) VALUES ($1, $2, $3, $4, $5)',
       [rows.id, session.id, at, topic, rows.detail],

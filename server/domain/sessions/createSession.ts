@@ -3,7 +3,7 @@ import type { Store } from '../../storage/store';
 import { buildAuthorizedUrl } from './authorizedUrl';
 import { canonicalHash } from './canonicalHash';
 import { issueAuthorizedUrl, lockSession } from './sessionChanges';
-import { insertNewSession } from './newSession';
+import { insertNewSession, type NewSessionIdentity } from './newSession';
 import type { BucketTake } from '../../http/sharedTokenBuckets';
 import type { SessionRow } from './sessionRow';
 import { isFinal } from './state';
@@ -40,7 +40,12 @@ export interface CreateSessionInput {
  * empty rate-limit bucket (13429, only when the create carried its `take`).
  */
 export type CreateSessionResult =
-  | { kind: 'created' | 'replayed'; session: SessionRow; authorizedUrl: string; expiresMs: number }
+  | {
+      kind: 'created' | 'replayed';
+      session: NewSessionIdentity;
+      authorizedUrl: string;
+      expiresMs: number;
+    }
   | { kind: 'key_mismatch' }
   | { kind: 'session_final'; session: SessionRow }
   | { kind: 'rate_limited'; retryAfterSeconds: number };
@@ -56,9 +61,18 @@ export async function createSession(
   store: Store,
   input: CreateSessionInput,
 ): Promise<CreateSessionResult> {
-  const paramsHash = canonicalHash(input.params);
   const id = randomUUID();
   const { params } = input;
+  // Only a key remembers its request's parameters (PRODUCT.md §1, Idempotency), so a create
+  // without one skips the hash.
+  const claimed =
+    input.idempotencyKey === undefined
+      ? undefined
+      : {
+          key: input.idempotencyKey,
+          paramsHash: canonicalHash(params),
+          expiresMs: input.now + IDEMPOTENCY_WINDOW_MS,
+        };
   // The common path (a new session) is one statement; only a replay needs a transaction.
   const inserted = await insertNewSession(
     store,
@@ -73,13 +87,7 @@ export async function createSession(
       params,
     },
     input.now,
-    input.idempotencyKey === undefined
-      ? undefined
-      : {
-          key: input.idempotencyKey,
-          paramsHash,
-          expiresMs: input.now + IDEMPOTENCY_WINDOW_MS,
-        },
+    claimed,
     input.take,
   );
   if (inserted.kind === 'rate_limited') return inserted;
@@ -90,7 +98,9 @@ export async function createSession(
       authorizedUrl: buildAuthorizedUrl(input.publicUrl, input.urlSecret, id, inserted.expiresMs),
       expiresMs: inserted.expiresMs,
     };
-  return store.transaction((tx) => replay(tx, input, paramsHash));
+  // `key_taken`: only a create that claimed a key is ever told so.
+  if (!claimed) throw new Error('a create without an idempotency key found its key taken');
+  return store.transaction((tx) => replay(tx, input, claimed.paramsHash));
 }
 
 async function replay(

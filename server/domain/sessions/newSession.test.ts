@@ -71,4 +71,26 @@ describe('insertNewSession', () => {
     );
     expect(sessions!.n).toBe(1);
   });
+
+  it('the statement answers whether each session was written, and sends none of its values back', async () => {
+    const answers: Record<string, unknown>[][] = [];
+    const watching: Store = {
+      ...store,
+      query: async <T>(sql: string, params?: readonly unknown[]) => {
+        const rows = await store.query<T>(sql, params);
+        if (/INSERT INTO sessions/.test(sql)) answers.push(rows as Record<string, unknown>[]);
+        return rows;
+      },
+    };
+    const id = randomUUID();
+    const result = await insertNewSession(watching, id, newSessionRequest('answer'), Date.now());
+    expect(result).toMatchObject({
+      kind: 'created',
+      session: { id, participant_unique_id1: 'answer', participant_unique_id2: null },
+    });
+    // The service holds every value it wrote: parsing them back (params, dates) is wasted work.
+    expect(answers.flat().map((row) => Object.keys(row).sort())).toEqual([
+      ['bucket_granted', 'bucket_tokens', 'input_id', 'written'],
+    ]);
+  });
 });

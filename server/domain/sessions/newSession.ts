@@ -38,23 +38,28 @@ interface NewSessionRow {
   tracerToken: string;
   expiresMs: number;
   at: Date;
+  /** The two events; their `body` is null when the program has no webhook (no outbox rows). */
   created: EventRows;
   issued: EventRows;
-  /** Whether the program sends webhooks (outbox rows are written only then). */
-  webhook: boolean;
   claimed?: ClaimedKey;
   take?: BucketTake;
 }
 
-/** Per row of a batch: the session when one was written, and the bucket after its take. */
+/** Per row of a batch: whether its session was written, and the bucket after its take. */
 interface NewSessionWritten {
-  session?: SessionRow;
+  written: boolean;
   bucket?: { tokens: number; granted: boolean };
 }
 
+/** What a create answers about its new session: the columns its response carries. */
+export type NewSessionIdentity = Pick<
+  SessionRow,
+  'id' | 'participant_unique_id1' | 'participant_unique_id2'
+>;
+
 /** What {@link insertNewSession} did. */
 export type NewSessionOutcome =
-  | { kind: 'created'; session: SessionRow; expiresMs: number }
+  | { kind: 'created'; session: NewSessionIdentity; expiresMs: number }
   /** The key belongs to a live session: nothing was written, the caller replays. */
   | { kind: 'key_taken' }
   /** The participant's bucket was empty: nothing was written. */
@@ -99,6 +104,7 @@ export async function insertNewSession(
     participant_unique_id2: participant2,
     tracer_token: tracerToken,
   };
+  const webhook = sendsWebhooks(input.program);
   // Built (and validated against the webhook schemas) before the statement.
   const created = eventRows(
     owner,
@@ -110,6 +116,7 @@ export async function insertNewSession(
       host_origin: input.host_origin,
     },
     at,
+    webhook,
   );
   const issued = eventRows(
     owner,
@@ -119,8 +126,9 @@ export async function insertNewSession(
       authorized_url_expiration_utc: new Date(expiresMs).toISOString(),
     },
     at,
+    webhook,
   );
-  const { session, bucket } = await batcherOf(store).submit({
+  const { written, bucket } = await batcherOf(store).submit({
     id,
     input,
     participant2,
@@ -129,7 +137,6 @@ export async function insertNewSession(
     at,
     created,
     issued,
-    webhook: sendsWebhooks(input.program),
     claimed,
     take,
   });
@@ -137,8 +144,14 @@ export async function insertNewSession(
     const taken = takeResult(bucket, take.limit);
     if (!taken.ok) return { kind: 'rate_limited', retryAfterSeconds: taken.retryAfterSeconds };
   }
-  if (!session) return { kind: 'key_taken' };
+  if (!written) return { kind: 'key_taken' };
   store.afterCommit(() => sessionStateChanges.inc({ event: 'created', state: 'active' }));
+  // The row holds what the request gave: the statement need not send it back.
+  const session = {
+    id,
+    participant_unique_id1: owner.participant_unique_id1,
+    participant_unique_id2: participant2,
+  };
   return { kind: 'created', session, expiresMs };
 }
 
@@ -173,15 +186,15 @@ function batcherOf(store: Store) {
   return batcher;
 }
 
-/** A row of the statement's answer: a session's columns (all null when none) and more. */
-type WrittenRow = Omit<SessionRow, 'id'> & {
-  id: string | null;
+/** A row of the statement's answer: the create's id, whether it wrote its session, its bucket. */
+interface WrittenRow {
   input_id: string;
+  written: boolean;
   bucket_tokens: number | null;
   bucket_granted: boolean | null;
-};
+}
 
-/** Writes `rows` in one statement; per row, its session (if written) and its bucket (if taken). */
+/** Writes `rows` in one statement; per row, whether its session was written and its bucket (if taken). */
 async function writeNewSessions(
   store: Store,
   rows: readonly NewSessionRow[],
@@ -190,7 +203,7 @@ async function writeNewSessions(
   const statement = rows.some((r) => r.take)
     ? NEW_SESSIONS_STATEMENTS.taking
     : NEW_SESSIONS_STATEMENTS.plain;
-  const written = await store.query<WrittenRow>(
+  const answer = await store.query<WrittenRow>(
     statement.sql,
     [
       column((r) => r.id),
@@ -206,10 +219,10 @@ async function writeNewSessions(
       column((r) => r.at),
       column((r) => r.created.id),
       column((r) => r.created.detail),
-      column((r) => (r.webhook ? r.created.body : null)),
+      column((r) => r.created.body),
       column((r) => r.issued.id),
       column((r) => r.issued.detail),
-      column((r) => (r.webhook ? r.issued.body : null)),
+      column((r) => r.issued.body),
       column((r) => r.claimed?.key ?? null),
       column((r) => r.claimed?.paramsHash ?? null),
       column((r) => (r.claimed ? new Date(r.claimed.expiresMs) : null)),
@@ -221,15 +234,15 @@ async function writeNewSessions(
     statement.name,
   );
   const byId = new Map(
-    written.map(({ input_id, bucket_tokens, bucket_granted, ...session }) => [
+    answer.map(({ input_id, written, bucket_tokens, bucket_granted }) => [
       input_id,
       {
-        session: session.id === null ? undefined : (session as SessionRow),
+        written,
         bucket:
           bucket_granted === null ? undefined : { tokens: bucket_tokens!, granted: bucket_granted },
       },
     ]),
   );
   // The plain statement answers only the sessions it wrote.
-  return rows.map((row) => byId.get(row.id) ?? {});
+  return rows.map((row) => byId.get(row.id) ?? { written: false });
 }

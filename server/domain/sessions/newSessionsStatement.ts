@@ -12,20 +12,23 @@ const TAKE_FIRST = `takes AS (
      WHERE bucket_key IS NULL OR bucket_key IN (SELECT key FROM taken WHERE granted)
   )`;
 
-// One row per create: its session's columns (null when none was written) and its bucket.
-const ANSWER_PER_CREATE = `SELECT s.*, i.id AS input_id, t.tokens AS bucket_tokens, t.granted AS bucket_granted
+// One row per create: whether its session was written, and its bucket.
+const ANSWER_PER_CREATE = `SELECT i.id AS input_id, s.id IS NOT NULL AS written, t.tokens AS bucket_tokens,
+         t.granted AS bucket_granted
     FROM input i LEFT JOIN inserted s ON s.id = i.id LEFT JOIN taken t ON t.key = i.bucket_key`;
 
 // One row per session written.
-const ANSWER_PER_SESSION = `SELECT s.*, s.id AS input_id, NULL::double precision AS bucket_tokens,
+const ANSWER_PER_SESSION = `SELECT s.id AS input_id, true AS written, NULL::double precision AS bucket_tokens,
          NULL::boolean AS bucket_granted FROM inserted s`;
 
 /**
  * Every column of a batch arrives as one array parameter ($1…$20, $22…$24; $21 is the count
  * shard), so the text is the same for any batch size and any mix of keyed and keyless
- * creates. The answer has one row per session written, with `input_id` (its create's id) and,
- * when taking, one row per create with its bucket (`bucket_tokens`, `bucket_granted`) and the
- * session's columns null when none was written.
+ * creates. The answer has one row per session written, with `input_id` (its create's id) and
+ * `written`, or, when taking, one row per create with its bucket (`bucket_tokens`,
+ * `bucket_granted`) and `written` false when no session was written. The service already
+ * holds every value it wrote, so the answer carries none of them back: `inserted` returns
+ * only the columns the later parts of the statement read.
  */
 function newSessionsSql(taking: boolean): string {
   const source = taking ? 'granted' : 'input';
@@ -58,7 +61,7 @@ function newSessionsSql(taking: boolean): string {
            language_locale_code, theme_variant, tracer_token, url_expires_ms, created_at, created_at
       FROM ${source}
      WHERE idempotency_key IS NULL OR id IN (SELECT session_id FROM key)
-    RETURNING *
+    RETURNING id, program, state, url_expires_ms, created_at
   ), url AS (
     INSERT INTO authorized_urls (session_id, expires_ms, issued_at)
     SELECT id, url_expires_ms, created_at FROM inserted
