@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Features } from 'lightningcss';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
-import { compileHintPlugin } from './tooling/compileHintPlugin';
+import { COMPILE_HINT, compileHintPlugin } from './tooling/compileHintPlugin';
 import { inlineScriptPlugin } from './tooling/inlineScriptPlugin';
 import { precompressPlugin } from './tooling/precompressPlugin';
 
@@ -10,7 +10,7 @@ import { precompressPlugin } from './tooling/precompressPlugin';
 const INLINE_EXCHANGE = 'inline/early-exchange.js';
 
 /** The dark palette: a stylesheet of its own, linked only by documents that may need it. */
-const DARK_THEME = 'dark-theme';
+const DARK_THEME = 'theme-dark';
 
 /** A locale's translations, `locales/<code>.json`: each is a lazy chunk of its own. */
 const LOCALE_MODULE = /\/locales\/[^/]+\.json$/;
@@ -47,7 +47,7 @@ export default defineConfig(({ mode }) => {
             // mount, on the merchant page's main thread, right on READY's path; compiled while
             // the script streams in, off that thread, none waits for a lazy compile at its first
             // call. size-limit's esbuild pass strips the comment; the served file carries it.
-            postBanner: '//# allFunctionsCalledOnLoad',
+            postBanner: COMPILE_HINT,
           },
         },
       },
@@ -124,7 +124,7 @@ export default defineConfig(({ mode }) => {
             const names = asset.names ?? [];
             if (names.some((name) => name.endsWith('laterPages.css')))
               return 'assets/page-laterPages-[hash][extname]';
-            if (names.includes(`${DARK_THEME}.css`)) return 'assets/theme-dark-[hash][extname]';
+            if (names.includes(`${DARK_THEME}.css`)) return `assets/${DARK_THEME}-[hash][extname]`;
             return names.some((name) => name.endsWith('.css'))
               ? 'assets/widget-[hash][extname]'
               : 'assets/[name]-[hash][extname]';

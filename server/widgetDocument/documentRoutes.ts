@@ -56,7 +56,7 @@ export async function widgetDocumentRoutes(
       const boot = await bootAssets(widgetDir, {
         locale: session.locale,
         flowPages: session.hostOrigin !== null,
-        themeVariant: session.hostOrigin === null ? null : (session.themeVariant ?? null),
+        themeVariant: session.themeVariant ?? null,
       });
       return reply
         .headers(widgetDocumentHeaders(session.hostOrigin, boot.inlineScript?.cspSource))
