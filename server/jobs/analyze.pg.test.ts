@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, runMigrations, type Store } from '../storage/openStore';
+import { TEST_DATABASE_URL } from '../testing/testDatabaseUrl';
+import { newSessionRequest } from '../testing/newSessionRequest';
+import { insertNewSession } from '../domain/sessions/newSession';
+import { readOperationalSettings } from '../runtime/operationalSettings';
+import { analyzeJob, analyzeStore, SHARED_GROWTH_CHECK_MS } from './analyze';
+
+// A schema of its own stands in for a new database: every table of it is new and empty.
+const schema = `fresh_${randomUUID().replaceAll('-', '')}`;
+let admin: Store;
+let store: Store;
+
+beforeAll(async () => {
+  admin = await openStore({ databaseUrl: TEST_DATABASE_URL, poolSize: 1 });
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  // One connection: the plans below are this connection's, as each pooled one has its own.
+  store = await openStore({ databaseUrl: url.toString(), poolSize: 1 });
+  await runMigrations(store);
+  // What the service does at start-up, after its migrations.
+  await analyzeStore(store);
+}, 60_000);
+
+afterAll(async () => {
+  await store?.close();
+  await admin?.query(`DROP SCHEMA ${schema} CASCADE`);
+  await admin?.close();
+});
+
+/**
+ * How the foreign-key check of a timeline row or an authorized URL finds its session: the
+ * check's query, prepared once and run on its cached (generic) plan, as PostgreSQL runs it on
+ * each connection from the connection's first creates on.
+ */
+const LOOKUP = `PREPARE session_lookup (text) AS
+  SELECT 1 FROM ONLY sessions x WHERE id = $1 FOR KEY SHARE OF x`;
+
+async function sessionLookupPlan(): Promise<string> {
+  await store.query('SET plan_cache_mode = force_generic_plan');
+  try {
+    const plan = await store.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN EXECUTE session_lookup('none')`,
+    );
+    return plan.map((line) => line['QUERY PLAN']).join('\n');
+  } finally {
+    await store.query('RESET plan_cache_mode');
+  }
+}
+
+describe('planner statistics on a new PostgreSQL database', () => {
+  it('leaves tables that never held a row unanalyzed at start-up, and analyzes the others', async () => {
+    const [sessions, migrations] = await Promise.all(
+      ['sessions', 'schema_migrations'].map(
+        async (table) =>
+          (
+            await store.query<{ reltuples: number }>(
+              `SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)`,
+              [table],
+            )
+          )[0]!.reltuples,
+      ),
+    );
+    expect(Number(sessions)).toBe(-1);
+    expect(Number(migrations)).toBeGreaterThan(0);
+  });
+
+  it('keeps the create’s session lookups (its foreign-key checks) index lookups while sessions fills', async () => {
+    await store.query(LOOKUP);
+    expect(await sessionLookupPlan()).toContain('Index Scan using sessions_pkey');
+    for (let batch = 0; batch < 10; batch++)
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          insertNewSession(
+            store,
+            randomUUID(),
+            newSessionRequest(`fills-${batch}-${i}`),
+            Date.now(),
+          ),
+        ),
+      );
+    expect(await sessionLookupPlan()).toContain('Index Scan using sessions_pkey');
+  });
+
+  it('runs the statistics job every second, analyzing only the tables that outgrew theirs', async () => {
+    const job = analyzeJob({ store, config: { operations: readOperationalSettings({}, []) } });
+    expect(job.idleMs).toBe(SHARED_GROWTH_CHECK_MS);
+    expect(SHARED_GROWTH_CHECK_MS).toBe(1000);
+    await store.query(
+      `INSERT INTO rate_limit_buckets (key, tokens, at_ms, granted)
+       SELECT 'grown-' || i, 1, 0, true FROM generate_series(1, 5000) AS i`,
+    );
+    await job.runOnce();
+    const analyzed = await store.query<{ relname: string }>(
+      `SELECT relname FROM pg_stat_user_tables WHERE schemaname = $1 AND last_analyze IS NOT NULL`,
+      [schema],
+    );
+    // The start-up ANALYZE took the migrations' table; the job took the one that grew.
+    expect(analyzed.map((t) => t.relname)).toContain('rate_limit_buckets');
+    expect(analyzed.map((t) => t.relname)).not.toContain('mounts');
+  });
+});
