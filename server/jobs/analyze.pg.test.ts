@@ -5,7 +5,13 @@ import { TEST_DATABASE_URL } from '../testing/testDatabaseUrl';
 import { newSessionRequest } from '../testing/newSessionRequest';
 import { insertNewSession } from '../domain/sessions/newSession';
 import { readOperationalSettings } from '../runtime/operationalSettings';
-import { analyzeGrownTables, analyzeJob, analyzeStore, SHARED_GROWTH_CHECK_MS } from './analyze';
+import {
+  analyzeGrownTables,
+  analyzeJob,
+  analyzeStore,
+  SHARED_GROWTH_CHECK_MS,
+  SMALL_STATISTICS_PAGES,
+} from './analyze';
 
 // A schema of its own stands in for a new database: every table of it is new and empty.
 const schema = `fresh_${randomUUID().replaceAll('-', '')}`;
@@ -119,5 +125,22 @@ describe('planner statistics on a new PostgreSQL database', () => {
     expect(await reltuples('rate_limit_buckets')).toBe(before);
     await analyzeGrownTables(store);
     expect(await reltuples('rate_limit_buckets')).toBe(25_000);
+  });
+
+  it('leaves a table whose statistics already say 128 pages or more to autovacuum', async () => {
+    const [statistics] = await store.query<{ relpages: number }>(
+      `SELECT relpages FROM pg_class WHERE oid = to_regclass('rate_limit_buckets')`,
+    );
+    expect(statistics!.relpages).toBeGreaterThanOrEqual(SMALL_STATISTICS_PAGES);
+    await store.query(
+      `INSERT INTO rate_limit_buckets (key, tokens, at_ms, granted)
+       SELECT 'large-' || i, 1, 0, true FROM generate_series(1, 20000) AS i`,
+    );
+    const job = analyzeJob({ store, config: { operations: readOperationalSettings({}, []) } });
+    await job.runOnce();
+    expect(await reltuples('rate_limit_buckets')).toBe(25_000);
+    // It did grow past its statistics: the embedded store's job would have taken it.
+    expect(await analyzeGrownTables(store)).toBe(1);
+    expect(await reltuples('rate_limit_buckets')).toBe(45_000);
   });
 });

@@ -15,6 +15,16 @@ export const GROWTH_CHECK_MS = 5_000;
  */
 export const SHARED_GROWTH_CHECK_MS = 1_000;
 
+/**
+ * On PostgreSQL the job refreshes only statistics that describe a table of fewer pages than
+ * this (1 MB). That is where plans flip: a lookup by primary key is a sequential scan while the
+ * statistics say a few pages, and a cached plan keeps it however large the table grows. Past
+ * it, lookups are planned as index scans and autovacuum keeps the rest; an ANALYZE of a larger
+ * table costs tenths of a second (`sessions`, 3,900 pages: 0.47 s), too much to repeat at
+ * every fifth of growth.
+ */
+export const SMALL_STATISTICS_PAGES = 128;
+
 /** The tables of the schema that have ever held a row (their file has a page). */
 async function tablesWithPages(store: Store): Promise<string[]> {
   const tables = await store.query<{ name: string }>(
@@ -48,17 +58,23 @@ export async function analyzeStore(store: Store): Promise<void> {
 /**
  * ANALYZEs each table of the schema whose file grew by more than a fifth (plus 8 pages) since
  * its statistics were taken (`relpages`, set by ANALYZE), as autovacuum would; returns how
- * many. Statistics taken at start-up describe empty tables: under load the planner then
+ * many; with `statisticsUnderPages`, only those whose statistics say fewer pages than that.
+ * Statistics taken at start-up describe empty tables: under load the planner then
  * chose plans that cost a create 3.5 ms of CPU instead of 0.44 ms, and an expiry 1.2 ms per
  * session instead of 0.08 ms. The file size is read rather than the activity counters, which
  * the embedded store does not flush reliably. A table that is locked by another ANALYZE or a
  * VACUUM is left for the next pass.
  */
-export async function analyzeGrownTables(store: Store): Promise<number> {
+export async function analyzeGrownTables(
+  store: Store,
+  statisticsUnderPages?: number,
+): Promise<number> {
   const grown = await store.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = current_schema() AND c.relkind = 'r'
-        AND pg_relation_size(c.oid) > 8192 * (greatest(c.relpages, 0) * 1.2 + 8)`,
+        AND pg_relation_size(c.oid) > 8192 * (greatest(c.relpages, 0) * 1.2 + 8)
+        AND ($1::int IS NULL OR c.relpages < $1::int)`,
+    [statisticsUnderPages ?? null],
   );
   // SKIP_LOCKED: a table another instance or autovacuum is already at is skipped, not waited
   // for (waiting on autovacuum past deadlock_timeout would cancel it).
@@ -67,13 +83,13 @@ export async function analyzeGrownTables(store: Store): Promise<number> {
 }
 
 /**
- * The statistics job: every {@link GROWTH_CHECK_MS} ({@link SHARED_GROWTH_CHECK_MS} on
- * PostgreSQL) the tables that outgrew their statistics.
- * On the embedded store, which has no autovacuum, also a full `ANALYZE` every
- * `analyzeIntervalMs`. On PostgreSQL autovacuum keeps the statistics in the long run, but it
- * visits a database once a minute (`autovacuum_naptime`) and a table only after a tenth of it
- * changed: a table that fills from nothing under load (a new database, a burst after a quiet
- * spell) meanwhile runs on plans made for its first rows, and cached plans keep them.
+ * The statistics job: every {@link GROWTH_CHECK_MS} the tables that outgrew their statistics,
+ * and, as the embedded store has no autovacuum, a full `ANALYZE` every `analyzeIntervalMs`.
+ * On PostgreSQL autovacuum keeps the statistics, but it visits a database once a minute
+ * (`autovacuum_naptime`): a table that fills from nothing under load (a new database) runs
+ * meanwhile on plans made for its first rows, and cached plans keep them. There the job looks
+ * every {@link SHARED_GROWTH_CHECK_MS} at the tables whose statistics say fewer than
+ * {@link SMALL_STATISTICS_PAGES} pages.
  */
 export function analyzeJob(options: {
   store: Store;
@@ -87,8 +103,8 @@ export function analyzeJob(options: {
     idleMs:
       store.engine === 'pglite' ? Math.min(fullEveryMs, GROWTH_CHECK_MS) : SHARED_GROWTH_CHECK_MS,
     runOnce: async () => {
-      if (store.engine !== 'pglite' || Date.now() - last < fullEveryMs)
-        await analyzeGrownTables(store);
+      if (store.engine !== 'pglite') await analyzeGrownTables(store, SMALL_STATISTICS_PAGES);
+      else if (Date.now() - last < fullEveryMs) await analyzeGrownTables(store);
       else {
         last = Date.now();
         await analyzeStore(store);
