@@ -1,7 +1,7 @@
 import { WidgetApiFailure, type WidgetApiClient } from './api';
 import { startExchange, type AuthorizedUrlParts, type PendingExchange } from './bootExchange';
-import { writeMount } from './mountStore';
-import { resumeStoredMount } from './resumeStoredMount';
+import { MountNotResumable } from './mountNotResumable';
+import { loadStandaloneMode } from './standaloneModeLoader';
 import type { StartedMount } from './startedMount';
 
 export type { StartedMount } from './startedMount';
@@ -34,8 +34,13 @@ export async function resumeOrExchange(options: ResumeOrExchangeOptions): Promis
     const exchange = options.exchange ?? startExchange(options.api, url);
     exchange.onRateLimited(options.onRateLimited);
     const exchanged = await exchange.response;
+    // Kept for a reload; a chunk that failed to download only costs that resume.
     if (options.standalone)
-      writeMount({ access_token: exchanged.access_token, session: exchanged.session });
+      await loadStandaloneMode().then(
+        ({ writeMount }) =>
+          writeMount({ access_token: exchanged.access_token, session: exchanged.session }),
+        () => undefined,
+      );
     return { session: exchanged.session, resumed: false };
   }
   const sessionIdentifier = /^\/session\/([^/]{1,100})\/?$/.exec(
@@ -43,5 +48,8 @@ export async function resumeOrExchange(options: ResumeOrExchangeOptions): Promis
   )?.[1];
   if (!options.standalone || !sessionIdentifier)
     throw new WidgetApiFailure('invalid_request', 'invalid_url');
-  return resumeStoredMount(options.api, sessionIdentifier);
+  const { resumeStoredMount } = await loadStandaloneMode();
+  const resumption = await resumeStoredMount(options.api, sessionIdentifier);
+  if ('resumed' in resumption) return resumption.resumed;
+  throw new MountNotResumable(resumption.notResumable.session);
 }
