@@ -133,7 +133,7 @@ export function App(props: AppProps) {
       });
     } catch (error) {
       await documentLocale;
-      // A reload that could not resume still knows its session (`resumeStoredMount.ts`).
+      // A reload that could not resume still knows its session (`mountNotResumable.ts`).
       const known = (error as { session?: WidgetSession | null }).session ?? null;
       emitter.start(
         {

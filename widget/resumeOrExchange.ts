@@ -22,11 +22,12 @@ export interface ResumeOrExchangeOptions {
 
 /**
  * Starts the mount. With `t`/`h` in the address bar it awaits the exchange boot started (or
- * starts it: once, retried only on `rate_limited`), and a standalone page stores the mount (`mountStore.ts`): a webview reload
- * or Back cannot exchange the single-use URL again, so first-party `sessionStorage` is the
- * only way to resume it (PRODUCT.md §5). Without `t`/`h`, a standalone page resumes the stored
- * mount (`resumeStoredMount.ts`) or fails with `url_used`; embedded, such a
- * URL is `invalid_url` and the SDK re-requests.
+ * starts it: once, retried only on `rate_limited`), and a standalone page stores the mount
+ * (`mountStore.ts`): a webview reload or Back cannot exchange the single-use URL again, so
+ * first-party `sessionStorage` is the only way to resume it (PRODUCT.md §5). Without `t`/`h`,
+ * a standalone page resumes the stored mount (`resumeStoredMount.ts`) or fails with
+ * `url_used` (`mountNotResumable.ts`); embedded, such a URL is `invalid_url` and the SDK
+ * re-requests. The stored mount's code is in the standalone chunk (`standaloneMode.ts`).
  */
 export async function resumeOrExchange(options: ResumeOrExchangeOptions): Promise<StartedMount> {
   const url = options.authorizedUrl;
