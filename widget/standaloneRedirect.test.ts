@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WidgetEvent } from '../protocol';
 import { standaloneRedirect } from './standaloneRedirect';
 
