@@ -11,8 +11,9 @@ import { WidgetApiFailure, type WidgetApiClient } from './api';
 import type { Bridge } from './bridge';
 import { HostEventEmitter } from './emitter';
 import type { AuthorizedUrlParts, PendingExchange } from './bootExchange';
-import { updateMount } from './mountStore';
+import type { StoredMount } from './mountStore';
 import { resumeOrExchange, type StartedMount } from './resumeOrExchange';
+import { loadStandaloneMode } from './standaloneModeLoader';
 import { FINAL_PAGES, type FlowState } from './flow/state';
 import { INITIAL_STATE, transition } from './flow/transition';
 import type { WidgetI18n } from './i18n';
@@ -132,7 +133,7 @@ export function App(props: AppProps) {
       });
     } catch (error) {
       await documentLocale;
-      // A reload that could not resume still knows its session (`resumeStoredMount.ts`).
+      // A reload that could not resume still knows its session (`mountNotResumable.ts`).
       const known = (error as { session?: WidgetSession | null }).session ?? null;
       emitter.start(
         {
@@ -282,11 +283,20 @@ export function App(props: AppProps) {
       dispatch({ type: 'canceled' });
     });
 
+  /** Standalone only: the mount kept for a reload follows the flow (PRODUCT.md §5). */
+  const updateStoredMount = (change: (mount: StoredMount) => StoredMount) => {
+    if (!session || bridge.mode !== 'standalone') return;
+    const sessionIdentifier = session.session_identifier;
+    loadStandaloneMode().then(
+      ({ updateMount }) => updateMount(sessionIdentifier, change),
+      () => undefined,
+    );
+  };
+
   const chooseDestination = (destination: FundingDestination) =>
     run('change_destination', 'status.changing_destination', async () => {
       await api.changeDestination(destination);
-      if (session && bridge.mode === 'standalone')
-        updateMount(session.session_identifier, (mount) => ({ ...mount, destination }));
+      updateStoredMount((mount) => ({ ...mount, destination }));
       dispatch({ type: 'destination_changed', destination });
     });
 
@@ -314,8 +324,8 @@ export function App(props: AppProps) {
   }, [state.page]);
   // A mount that reached its end cannot be resumed by a reload (PRODUCT.md §5).
   useEffect(() => {
-    if (session && bridge.mode === 'standalone' && FINAL_PAGES.includes(state.page))
-      updateMount(session.session_identifier, (mount) => ({ session: mount.session }));
+    if (FINAL_PAGES.includes(state.page))
+      updateStoredMount((mount) => ({ session: mount.session }));
   }, [state.page, session]);
   // A failed call's message belongs to the page (or picker) it was made from.
   const pickerOpen = state.page === 'account_entry' && state.choosingDestination;

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fc from 'fast-check';
 import { ENVELOPE } from '../protocol';
 import { connectToHost, type Bridge } from './bridge';
+import { startEarlyHandshake } from './earlyHandshake';
 
 const HOST = 'http://127.0.0.1:3000';
 const validConnect = {
@@ -100,7 +101,7 @@ describe('widget bridge under fuzzed window messages (PRODUCT.md §4)', () => {
     'neither throws nor connects nor answers for 10,000 hostile messages, and still accepts the real host afterwards',
     async () => {
       const consoleError = vi.spyOn(console, 'error');
-      bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+      bridge = connectToHost({ hostOrigin: HOST, early: startEarlyHandshake(HOST, 'ses_1') });
       let connected = false;
       void bridge.connected.then(() => (connected = true));
       const sentHello = parent.postMessage.mock.calls.length;

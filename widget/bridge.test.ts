@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Comlink from 'comlink';
 import { ENVELOPE, type HostApi, type WidgetEvent } from '../protocol';
 import { connectToHost, type Bridge } from './bridge';
+import { startEarlyHandshake } from './earlyHandshake';
+import { loadStandaloneMode } from './standaloneModeLoader';
 
 const HOST = 'http://127.0.0.1:3000';
 const connect = { ...ENVELOPE, type: 'host_connect', funding_destination: 'debit', debug: false };
@@ -43,7 +45,7 @@ describe('widget bridge, embedded', () => {
   });
 
   it('announces widget_hello to the parent at exactly the host origin', () => {
-    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    bridge = connectToHost({ hostOrigin: HOST, early: startEarlyHandshake(HOST, 'ses_1') });
     expect(bridge.mode).toBe('embedded');
     expect(parent.postMessage).toHaveBeenCalledWith(
       { ...ENVELOPE, type: 'widget_hello', session_identifier: 'ses_1' },
@@ -57,7 +59,7 @@ describe('widget bridge, embedded', () => {
     ['no port', { origin: HOST, source: parent, ports: [] }],
     ['a wrong shape', { origin: HOST, source: parent, data: { ...connect, version: 9 } }],
   ])('ignores host_connect from %s', async (_, init) => {
-    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    bridge = connectToHost({ hostOrigin: HOST, early: startEarlyHandshake(HOST, 'ses_1') });
     const { port2 } = new MessageChannel();
     deliver({ data: connect, ports: [port2], ...init });
     expect(await settled(bridge.connected)).toBe(false);
@@ -65,7 +67,7 @@ describe('widget bridge, embedded', () => {
   });
 
   it('ignores host_connect carrying two ports', async () => {
-    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    bridge = connectToHost({ hostOrigin: HOST, early: startEarlyHandshake(HOST, 'ses_1') });
     const a = new MessageChannel();
     const b = new MessageChannel();
     deliver({ data: connect, origin: HOST, source: parent, ports: [a.port2, b.port2] });
@@ -75,7 +77,7 @@ describe('widget bridge, embedded', () => {
   });
 
   it('accepts the port from the parent at the host origin and delivers buffered, valid events', async () => {
-    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    bridge = connectToHost({ hostOrigin: HOST, early: startEarlyHandshake(HOST, 'ses_1') });
     bridge.emit(ready);
     bridge.emit({ ...ready, tracer_token: '' }); // invalid: dropped, never sent
     bridge.resize(480.2);
@@ -95,6 +97,74 @@ describe('widget bridge, embedded', () => {
   });
 });
 
+describe('widget bridge, after the inline script’s hello', () => {
+  beforeEach(() => {
+    parent.postMessage.mockClear();
+    Object.defineProperty(window, 'parent', { value: parent, configurable: true });
+  });
+  afterEach(() => {
+    bridge?.destroy();
+    bridge = null;
+    Object.defineProperty(window, 'parent', { value: window, configurable: true });
+  });
+
+  /** An early handshake that held `events`, as `earlyHandshake.ts` hands them over. */
+  const heldBefore = (...events: MessageEvent[]) => {
+    const take = vi.fn(() => events.splice(0));
+    return { take };
+  };
+  const hostMessage = (data: unknown, ports: MessagePort[], source: unknown = parent) => {
+    const event = new MessageEvent('message', { data, origin: HOST });
+    Object.defineProperty(event, 'source', { value: source });
+    Object.defineProperty(event, 'ports', { value: ports });
+    return event;
+  };
+
+  it('does not announce the widget a second time', () => {
+    const early = heldBefore();
+    bridge = connectToHost({ hostOrigin: HOST, early });
+    expect(early.take).toHaveBeenCalledOnce();
+    expect(parent.postMessage).not.toHaveBeenCalled();
+  });
+
+  it('connects with a host_connect that arrived before the bundle', async () => {
+    const channel = new MessageChannel();
+    const received: unknown[] = [];
+    Comlink.expose(
+      { emit: (event) => void received.push(event), resize: () => undefined } satisfies HostApi,
+      channel.port1,
+    );
+    const early = heldBefore(hostMessage(connect, [channel.port2]));
+    bridge = connectToHost({ hostOrigin: HOST, early });
+    await expect(bridge.connected).resolves.toMatchObject({ funding_destination: 'debit' });
+    bridge.emit(ready);
+    await vi.waitFor(() => expect(received).toEqual([ready]));
+    channel.port1.close();
+  });
+
+  it('checks a held message as one arriving now', async () => {
+    const a = new MessageChannel();
+    const b = new MessageChannel();
+    const early = heldBefore(
+      hostMessage(connect, [a.port2, b.port2]),
+      hostMessage(connect, [a.port2], {}),
+      hostMessage({ ...connect, version: 9 }, [a.port2]),
+    );
+    bridge = connectToHost({ hostOrigin: HOST, early });
+    expect(await settled(bridge.connected)).toBe(false);
+    a.port2.close();
+    b.port2.close();
+  });
+
+  it('still connects with a host_connect that arrives after it started', async () => {
+    bridge = connectToHost({ hostOrigin: HOST, early: heldBefore() });
+    const channel = new MessageChannel();
+    deliver({ data: connect, origin: HOST, source: parent, ports: [channel.port2] });
+    await expect(bridge.connected).resolves.toMatchObject({ funding_destination: 'debit' });
+    channel.port1.close();
+  });
+});
+
 describe('widget bridge, host appearance', () => {
   beforeEach(() => {
     Object.defineProperty(window, 'parent', { value: parent, configurable: true });
@@ -106,7 +176,7 @@ describe('widget bridge, host appearance', () => {
   });
 
   const connectWith = async (appearance: unknown) => {
-    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    bridge = connectToHost({ hostOrigin: HOST, early: startEarlyHandshake(HOST, 'ses_1') });
     const channel = new MessageChannel();
     deliver({
       data: { ...connect, appearance },
@@ -131,7 +201,7 @@ describe('widget bridge, host appearance', () => {
   });
 
   it('still ignores a host_connect that is wrong apart from its appearance', async () => {
-    bridge = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    bridge = connectToHost({ hostOrigin: HOST, early: startEarlyHandshake(HOST, 'ses_1') });
     const { port2 } = new MessageChannel();
     deliver({
       data: { ...connect, version: 9, appearance: { css: 'x' } },
@@ -157,11 +227,16 @@ describe('widget bridge, standalone (top-level webview)', () => {
     const android = vi.fn();
     native.ReactNativeWebView = { postMessage: reactNative };
     native.TokenframeAndroid = { postMessage: android };
-    const standalone = connectToHost({ hostOrigin: HOST, sessionIdentifier: 'ses_1' });
+    const standalone = connectToHost({
+      hostOrigin: HOST,
+      early: startEarlyHandshake(HOST, 'ses_1'),
+    });
     expect(standalone.mode).toBe('standalone');
     await expect(standalone.connected).resolves.toBeNull();
     standalone.emit(ready);
     standalone.emit({ ...ready, session_identifier: '' });
+    // Delivered from the standalone chunk, once it has loaded.
+    await loadStandaloneMode();
     expect(reactNative).toHaveBeenCalledTimes(1);
     expect(JSON.parse(reactNative.mock.calls[0]![0] as string)).toEqual(ready);
     expect(android).toHaveBeenCalledTimes(1);

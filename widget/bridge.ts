@@ -1,15 +1,14 @@
 import * as Comlink from 'comlink';
 import {
-  ENVELOPE,
   hostConnectOnArrivalSchema,
   resizeArgumentSchema,
   widgetEventSchema,
   type HostApi,
   type HostConnect,
   type WidgetEvent,
-  type WidgetHello,
 } from '../protocol';
-import { deliverToNativeBridges } from './standalone';
+import type { EarlyHandshake } from './earlyHandshake';
+import { loadStandaloneMode } from './standaloneModeLoader';
 
 /** The widget's side of the host↔widget protocol (PRODUCT.md §4, §5). */
 export interface Bridge {
@@ -32,14 +31,18 @@ export interface Bridge {
 export interface ConnectOptions {
   /** The session's host_uri origin, from `<meta name="tokenframe-host-origin">`. */
   hostOrigin: string;
-  /** Announced in `widget_hello`. */
-  sessionIdentifier: string;
   /** Logs dropped messages and events to the console. */
   debug?: boolean;
+  /**
+   * The `widget_hello` already sent, with what the host answered since (`earlyHandshake.ts`);
+   * `null` when it could not be sent.
+   */
+  early: EarlyHandshake | null;
 }
 
 /**
- * Announces the widget to `window.parent` at exactly `hostOrigin` and accepts one
+ * Takes over the handshake `options.early` started (`widget_hello` to `window.parent` at
+ * exactly `hostOrigin`) and accepts one
  * `host_connect` from that window and origin carrying exactly one MessagePort; every later
  * call goes over that port with comlink. Top-level (no parent frame), it talks to the
  * native webview bridges instead.
@@ -65,8 +68,12 @@ export function connectToHost(options: ConnectOptions): Bridge {
       connected: Promise.resolve(null),
       emit(event) {
         const valid = validEvent(event);
-        if (valid && deliverToNativeBridges(valid) === 0)
-          debug('no native bridge for', valid.event_name);
+        if (!valid) return;
+        // In the chunk the document preloaded; one promise, so events keep their order. A
+        // chunk that failed to download is a network failure the page shows anyway.
+        loadStandaloneMode().then(({ deliverToNativeBridges }) => {
+          if (deliverToNativeBridges(valid) === 0) debug('no native bridge for', valid.event_name);
+        }, debug);
       },
       resize() {},
       destroy() {},
@@ -110,18 +117,10 @@ export function connectToHost(options: ConnectOptions): Bridge {
     resolveConnected(parsed.data);
   };
   window.addEventListener('message', onMessage);
-
-  const hello: WidgetHello = {
-    ...ENVELOPE,
-    type: 'widget_hello',
-    session_identifier: options.sessionIdentifier,
-  };
-  try {
-    window.parent.postMessage(hello, options.hostOrigin);
-  } catch (error) {
-    // A malformed origin throws SyntaxError; the host then times out and re-requests.
-    debug('could not announce to host', String(error));
-  }
+  // Checked exactly as if they arrived now; anything later reaches `onMessage` directly.
+  for (const held of options.early?.take() ?? []) onMessage(held);
+  // A malformed origin made the hello throw: the SDK times out and re-requests.
+  if (!options.early) debug('could not announce to host');
 
   return {
     mode: 'embedded',

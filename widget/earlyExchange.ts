@@ -65,8 +65,9 @@ declare global {
  * any screenshot. The request goes first, as the page's first task on READY's path.
  */
 export function startEarlyExchange(): EarlyExchange | null {
-  const url = readAuthorizedUrl(window.location);
+  // Bare globals (`location`, not `window.location`): every byte here is in every document.
+  const url = readAuthorizedUrl(location);
   const early = url ? { url, response: sendExchange(url) } : null;
-  window.history.replaceState(null, '', window.location.pathname);
+  history.replaceState(null, '', location.pathname);
   return early;
 }

@@ -1,6 +1,7 @@
 import type { WidgetEvent } from '../protocol';
 import type { Bridge } from './bridge';
-import { standaloneRedirect, type RedirectUrls } from './standalone';
+import { loadStandaloneMode } from './standaloneModeLoader';
+import type { RedirectUrls } from './standaloneRedirect';
 import type { FlowEventPayload } from './ui/WidgetContext';
 
 /** The fields every event carries, known once the URL is exchanged. */
@@ -42,7 +43,14 @@ export class HostEventEmitter {
     const event = { ...payload, ...this.common } as WidgetEvent;
     this.bridge.emit(event);
     if (this.bridge.mode !== 'standalone') return;
-    const target = standaloneRedirect(event, this.redirects);
-    if (target) this.navigate(target);
+    // The app has the event through its native bridge already; the redirect, if any, follows.
+    // Its chunk came with the page (preloaded); if it failed, the app still takes over.
+    loadStandaloneMode().then(
+      ({ standaloneRedirect }) => {
+        const target = standaloneRedirect(event, this.redirects);
+        if (target) this.navigate(target);
+      },
+      () => undefined,
+    );
   }
 }

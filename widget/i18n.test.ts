@@ -36,6 +36,18 @@ describe('widget i18n', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('"canceled.heading" for de-DE'));
   });
 
+  it('interpolates values and plurals outside en-US, warning about nothing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const i18n = await createWidgetI18n('de-DE');
+    expect(i18n.t('account_entry.attempts_remaining', { count: 1 })).toBe(
+      'Sie haben noch 1 Versuch.',
+    );
+    // tl-PH is filed by i18next under fil-PH (Intl.getCanonicalLocales).
+    await i18n.setLocale('tl-PH');
+    expect(i18n.t('status.language_changed', { language: 'X' })).toBe('Napalitan na ang wika: X.');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it("starts in the session's locale without downloading en-US", async () => {
     const i18n = await createWidgetI18n('de-DE');
     expect(i18n.locale()).toBe('de-DE');

@@ -31,6 +31,9 @@ function preloadedLocaleUrl(locale: Locale): string | undefined {
   )?.href;
 }
 
+/** The options of a string without values: nothing to interpolate. */
+const WITHOUT_VALUES: TOptions = { skipInterpolation: true };
+
 /** Translate function handed to components. */
 export type Translate = (key: string, options?: TOptions) => string;
 
@@ -105,6 +108,10 @@ export async function createWidgetI18n(
     // would cost 28 `Intl` canonicalisations on READY's path.
     // Keys are nested by page; locale codes like zh-Hans must not be cut down to `zh`.
     load: 'currentOnly',
+    // Said outright, so that i18next does not test every key for natural language (a regular
+    // expression per call), and splits no key at `:`: one namespace, keys are paths.
+    keySeparator: '.',
+    nsSeparator: false,
     resources: { [i18nextCode(initial)]: { translation: messages } },
     // Preact escapes text content; escaping here would double-encode.
     interpolation: { escapeValue: false },
@@ -138,18 +145,18 @@ export async function createWidgetI18n(
   });
 
   let active: Locale = initial;
+  let activeCode = i18nextCode(initial);
   // Made on first use: the first `Intl` formatter loads the runtime's locale data, work a
   // phone would otherwise do before READY for a number no boot page shows.
   let numberFormat: Intl.NumberFormat | undefined;
 
+  // One lookup per string, which a first render makes a hundred of: a call without values
+  // skips interpolation (no string nests `$t()`), and the lookup's details say whether the
+  // active locale answered or the en-US fallback hid a key it lacks.
   const t: Translate = (key, options) => {
-    if (
-      active !== FALLBACK_LOCALE &&
-      !instance.exists(key, { ...options, lng: active, fallbackLng: false })
-    ) {
-      warnMissing(active, key);
-    }
-    return instance.t(key, options) as string;
+    const found = instance.t(key, { ...(options ?? WITHOUT_VALUES), returnDetails: true });
+    if (found.usedLng !== activeCode) warnMissing(active, key);
+    return found.res as string;
   };
 
   return {
@@ -168,6 +175,7 @@ export async function createWidgetI18n(
       }
       await instance.changeLanguage(locale);
       active = locale;
+      activeCode = i18nextCode(locale);
       numberFormat = undefined;
       return active;
     },

@@ -1,8 +1,8 @@
 /**
  * The widget document's inline script (built into `dist/widget/inline/early-exchange.js` by
  * `tooling/inlineScriptPlugin.ts`, inlined and hash-pinned by the service): sends the
- * exchange while the document is parsed and leaves it for the main bundle.
+ * exchange and the host handshake's hello while the document is parsed (`earlyStart.ts`).
  */
-import { startEarlyExchange } from './earlyExchange';
+import { startEarly } from './earlyStart';
 
-window.tokenframeEarlyExchange = startEarlyExchange();
+startEarly();

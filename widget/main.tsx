@@ -3,7 +3,7 @@ import { App } from './App';
 import { WidgetApiClient } from './api';
 import { observeContentHeight } from './autoHeight';
 import { fetchReusingEarlyExchange, startExchange } from './bootExchange';
-import { takeEarlyExchange } from './takeEarlyExchange';
+import { takeEarlyStart } from './takeEarlyStart';
 import { connectToHost } from './bridge';
 import { createWidgetI18n } from './i18n';
 import { preloadFlowPages } from './pages/flowPagesLoader';
@@ -25,19 +25,17 @@ function meta(name: string): string {
 }
 
 async function boot() {
-  // The hello goes out now, while the document loads: the host SDK takes a frame that fired
-  // `load` without one for blocked (protocol/widgetHello.ts), and without the inline script
-  // the exchange waits for a chunk (takeEarlyExchange.ts). The SDK checks the hello's session
-  // id for shape only, so that case says `unknown`.
+  // The document's inline script sent the exchange and the host handshake's hello before this
+  // bundle arrived (earlyStart.ts); the host's answer may be in already. Everything else READY
+  // needs runs in parallel: the flow pages and (below) the session's locale, whose chunks the
+  // document already lists as modulepreload.
+  const early = await takeEarlyStart();
   const bridge = connectToHost({
     hostOrigin: meta('tokenframe-host-origin'),
-    sessionIdentifier: window.tokenframeEarlyExchange?.url.sessionIdentifier ?? 'unknown',
     debug: meta('tokenframe-debug') === 'true',
+    early: early.handshake,
   });
-  // Everything READY needs runs in parallel: the exchange (sent by the document's inline
-  // script, before this bundle arrived), the flow pages and (below) the session's locale,
-  // whose chunks the document already lists as modulepreload.
-  const earlyExchange = await takeEarlyExchange();
+  const earlyExchange = early.exchange;
   const authorizedUrl = earlyExchange?.url ?? null;
   const api = new WidgetApiClient(
     earlyExchange ? fetchReusingEarlyExchange(earlyExchange.response) : undefined,

@@ -1,7 +1,7 @@
 import { WidgetApiFailure, type WidgetApiClient } from './api';
 import { startExchange, type AuthorizedUrlParts, type PendingExchange } from './bootExchange';
-import { writeMount } from './mountStore';
-import { resumeStoredMount } from './resumeStoredMount';
+import { MountNotResumable } from './mountNotResumable';
+import { loadStandaloneMode } from './standaloneModeLoader';
 import type { StartedMount } from './startedMount';
 
 export type { StartedMount } from './startedMount';
@@ -22,11 +22,12 @@ export interface ResumeOrExchangeOptions {
 
 /**
  * Starts the mount. With `t`/`h` in the address bar it awaits the exchange boot started (or
- * starts it: once, retried only on `rate_limited`), and a standalone page stores the mount (`mountStore.ts`): a webview reload
- * or Back cannot exchange the single-use URL again, so first-party `sessionStorage` is the
- * only way to resume it (PRODUCT.md §5). Without `t`/`h`, a standalone page resumes the stored
- * mount (`resumeStoredMount.ts`) or fails with `url_used`; embedded, such a
- * URL is `invalid_url` and the SDK re-requests.
+ * starts it: once, retried only on `rate_limited`), and a standalone page stores the mount
+ * (`mountStore.ts`): a webview reload or Back cannot exchange the single-use URL again, so
+ * first-party `sessionStorage` is the only way to resume it (PRODUCT.md §5). Without `t`/`h`,
+ * a standalone page resumes the stored mount (`resumeStoredMount.ts`) or fails with
+ * `url_used` (`mountNotResumable.ts`); embedded, such a URL is `invalid_url` and the SDK
+ * re-requests. The stored mount's code is in the standalone chunk (`standaloneMode.ts`).
  */
 export async function resumeOrExchange(options: ResumeOrExchangeOptions): Promise<StartedMount> {
   const url = options.authorizedUrl;
@@ -34,8 +35,13 @@ export async function resumeOrExchange(options: ResumeOrExchangeOptions): Promis
     const exchange = options.exchange ?? startExchange(options.api, url);
     exchange.onRateLimited(options.onRateLimited);
     const exchanged = await exchange.response;
+    // Kept for a reload; a chunk that failed to download only costs that resume.
     if (options.standalone)
-      writeMount({ access_token: exchanged.access_token, session: exchanged.session });
+      await loadStandaloneMode().then(
+        ({ writeMount }) =>
+          writeMount({ access_token: exchanged.access_token, session: exchanged.session }),
+        () => undefined,
+      );
     return { session: exchanged.session, resumed: false };
   }
   const sessionIdentifier = /^\/session\/([^/]{1,100})\/?$/.exec(
@@ -43,5 +49,8 @@ export async function resumeOrExchange(options: ResumeOrExchangeOptions): Promis
   )?.[1];
   if (!options.standalone || !sessionIdentifier)
     throw new WidgetApiFailure('invalid_request', 'invalid_url');
-  return resumeStoredMount(options.api, sessionIdentifier);
+  const { resumeStoredMount } = await loadStandaloneMode();
+  const resumption = await resumeStoredMount(options.api, sessionIdentifier);
+  if ('resumed' in resumption) return resumption.resumed;
+  throw new MountNotResumable(resumption.notResumable.session);
 }

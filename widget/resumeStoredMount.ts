@@ -1,30 +1,27 @@
 import type { WidgetSession } from '../protocol';
-import { WidgetApiFailure, type WidgetApiClient } from './api';
+import type { WidgetApiClient } from './api';
 import { readMount, writeMount } from './mountStore';
 import type { StartedMount } from './startedMount';
 
-/**
- * A reload that cannot resume: the URL was spent by the first load and no live mount is
- * stored. Carries what is known of the session (its redirect URLs) so the page can hand back
- * to the app (PRODUCT.md §5).
- */
-export class MountNotResumable extends WidgetApiFailure {
-  constructor(readonly session: WidgetSession | null) {
-    super('unauthorized', 'url_used');
-  }
-}
+/** A stored mount resumed, or what is known of a session whose mount cannot be. */
+export type Resumption =
+  { resumed: StartedMount } | { notResumable: { session: WidgetSession | null } };
 
 /**
  * Resumes the mount a standalone page stored before a reload, when the service still accepts
- * its token; else forgets the token and throws {@link MountNotResumable}.
+ * its token; else forgets the token and says what is known of the session. It answers rather
+ * than throws `MountNotResumable` (`mountNotResumable.ts`): this module is in the standalone
+ * chunk, which must not import the widget API client (see `standaloneMode.ts`).
  */
 export async function resumeStoredMount(
-  api: WidgetApiClient,
+  api: Pick<WidgetApiClient, 'resume'>,
   sessionIdentifier: string,
-): Promise<StartedMount> {
+): Promise<Resumption> {
   const stored = readMount(sessionIdentifier);
   if (stored?.access_token && (await api.resume(stored.access_token)))
-    return { session: stored.session, resumed: true, destination: stored.destination };
+    return {
+      resumed: { session: stored.session, resumed: true, destination: stored.destination },
+    };
   if (stored) writeMount({ session: stored.session });
-  throw new MountNotResumable(stored?.session ?? null);
+  return { notResumable: { session: stored?.session ?? null } };
 }

@@ -58,6 +58,14 @@ describe('webview demo (standalone mode)', () => {
   it('delivers events to the iOS bridge, then redirects to the success page with the session', async () => {
     const app = await nativeApp(['webkit']);
     try {
+      // A top-level document lists the standalone chunk beside the form's, so READY does not
+      // wait for it to be requested (an embedded one never loads it: e2e/locales.e2e.ts).
+      const preloads = await app.page.$$eval('link[rel="modulepreload"]', (links) =>
+        links.map((link) => link.getAttribute('href') ?? ''),
+      );
+      expect(preloads).toContainEqual(
+        expect.stringMatching(/^\/widget\/assets\/page-standaloneMode-[^/]+\.js$/),
+      );
       const debit = SCENARIOS.find((s) => s.id === 'debit-happy')!;
       await submitTestData(app.page, debit);
       await confirmAccount(app.page);

@@ -16,6 +16,7 @@ const MANIFEST = {
   'index.html': { file: 'assets/widget-abc.js', isEntry: true },
   'darkTheme.css': { file: 'assets/theme-dark-abc.css', isEntry: true },
   '../locales/en-US.json': { file: 'assets/locale-en-US-abc.js', isDynamicEntry: true },
+  'standaloneMode.ts': { file: 'assets/page-standaloneMode-abc.js', isDynamicEntry: true },
 };
 const DARK_LINK = '<link rel="stylesheet" crossorigin href="/widget/assets/theme-dark-abc.css">';
 
@@ -45,6 +46,7 @@ async function documentFor(request: Partial<BootPreloadRequest>, dir = widgetDir
   const assets = await bootAssets(dir, {
     locale: 'en-US',
     flowPages: true,
+    standalone: false,
     themeVariant: 'light',
     ...request,
   });
@@ -76,5 +78,21 @@ describe('the dark palette in the widget document', () => {
     const html = await documentFor({ themeVariant: 'dark' }, withoutDarkTheme);
     expect(html).not.toContain('theme-dark');
     expect(html).toContain('data-theme="dark"');
+  });
+});
+
+describe('the standalone chunk in the widget document', () => {
+  const STANDALONE_PRELOAD =
+    '<link rel="modulepreload" crossorigin href="/widget/assets/page-standaloneMode-abc.js">';
+
+  it('is not preloaded by a frame the SDK embeds, which never loads it', async () => {
+    expect(await documentFor({ standalone: false })).not.toContain('standaloneMode');
+  });
+
+  it('is preloaded by a page that may be top-level, a reload without a session included', async () => {
+    expect(await documentFor({ standalone: true })).toContain(STANDALONE_PRELOAD);
+    expect(await documentFor({ standalone: true, flowPages: false, themeVariant: null })).toContain(
+      STANDALONE_PRELOAD,
+    );
   });
 });

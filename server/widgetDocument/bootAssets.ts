@@ -22,6 +22,11 @@ export interface BootPreloadRequest {
   /** The pages after loading: wanted when there is a session to show them for. */
   flowPages: boolean;
   /**
+   * The page may be top-level (a mobile app's webview, PRODUCT.md §5): its redirects and
+   * reload resume (`widget/standaloneMode.ts`), which a frame embedded by the SDK never loads.
+   */
+  standalone: boolean;
+  /**
    * The session's theme_variant, or `null` when the document cannot tell (no signed session):
    * a standalone reload may resume a dark session, so that document links the dark palette too.
    */
@@ -111,6 +116,10 @@ export async function bootAssets(
   if (request.flowPages) {
     const flowKey = keys.find((key) => key.endsWith('pages/flowPages.ts'));
     if (flowKey) withImports(manifest, flowKey, files);
+  }
+  if (request.standalone) {
+    const standaloneKey = keys.find((key) => key.endsWith('standaloneMode.ts'));
+    if (standaloneKey) withImports(manifest, standaloneKey, files);
   }
   const localeKey = keys.find((key) => key.endsWith(`locales/${locale}.json`));
   if (localeKey) withImports(manifest, localeKey, files);

@@ -56,6 +56,9 @@ export async function widgetDocumentRoutes(
       const boot = await bootAssets(widgetDir, {
         locale: session.locale,
         flowPages: session.hostOrigin !== null,
+        // Chromium and Safari 16.4+ say `iframe` for the SDK's frame; a browser that says
+        // nothing may be a webview.
+        standalone: request.headers['sec-fetch-dest'] !== 'iframe',
         themeVariant: session.themeVariant ?? null,
       });
       return reply

@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WidgetEvent } from '../protocol';
-import { deliverToNativeBridges, standaloneRedirect } from './standalone';
+import { standaloneRedirect } from './standaloneRedirect';
 
 const ids = { session_identifier: 'ses_1', tracer_token: 'tr_1' };
 const canceled: WidgetEvent = {
@@ -12,38 +12,6 @@ const urls = {
   success_redirect_url: 'https://app.example/done?from=tf',
   error_redirect_url: 'https://app.example/failed',
 };
-
-describe('deliverToNativeBridges', () => {
-  it('gives iOS the object and React Native / Android a JSON string', () => {
-    const ios = vi.fn();
-    const reactNative = vi.fn();
-    const android = vi.fn();
-    const target = {
-      webkit: { messageHandlers: { tokenframe: { postMessage: ios } } },
-      ReactNativeWebView: { postMessage: reactNative },
-      TokenframeAndroid: { postMessage: android },
-    };
-    expect(deliverToNativeBridges(canceled, target)).toBe(3);
-    expect(ios).toHaveBeenCalledWith(canceled);
-    expect(reactNative).toHaveBeenCalledWith(JSON.stringify(canceled));
-    expect(android).toHaveBeenCalledWith(JSON.stringify(canceled));
-  });
-
-  it('keeps delivering when one bridge throws, and reports 0 when none exists', () => {
-    const android = vi.fn();
-    const target = {
-      ReactNativeWebView: {
-        postMessage: () => {
-          throw new Error('bridge down');
-        },
-      },
-      TokenframeAndroid: { postMessage: android },
-    };
-    expect(deliverToNativeBridges(canceled, target)).toBe(1);
-    expect(android).toHaveBeenCalledTimes(1);
-    expect(deliverToNativeBridges(canceled, {})).toBe(0);
-  });
-});
 
 describe('standaloneRedirect', () => {
   it('sends TOKEN_SUCCESS to the success URL with session and event in the query', () => {
