@@ -172,8 +172,9 @@ function batcherOf(store: Store) {
       // batches, each paying the statement's fixed cost (≈ 0.25 ms of database CPU, against
       // ≈ 0.075 ms per create). Measured in alternated rounds at 16 and 50 clients: 4 in
       // flight took 5-9 % less CPU per create than 8, with as many creates/s or more and a
-      // lower p99. (8 had measured better while the creates' foreign-key checks scanned
-      // `sessions` on a new database; see jobs/analyze.ts.) 12 of the pool's 16 stay free.
+      // lower p99. (8 had measured better earlier, probably while the creates' foreign-key
+      // checks still scanned `sessions` on a new database; see jobs/analyze.ts.) 12 of the
+      // pool's 16 connections stay free.
       maxInFlight: store.engine === 'pglite' ? 1 : 4,
       maxBatch: 64,
       // A participant's bucket (which also covers each of its keys) or a key: an upsert may not
