@@ -30,7 +30,7 @@ export interface RunningService {
 /**
  * Starts the whole service from environment variables: config, store, migrations (under an
  * advisory lock, so instances may start together), HTTP and the background jobs (webhook
- * delivery, session expiry, retention, and statistics on the embedded store).
+ * delivery, session expiry, retention, and planner statistics).
  */
 export async function startService(env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
   const envConfig = readEnvConfig(env);
@@ -45,7 +45,8 @@ export async function startService(env: NodeJS.ProcessEnv = process.env): Promis
   try {
     await runMigrations(store);
     // Fresh statistics after a migration: the planner's choices depend on them (PGlite has
-    // no autovacuum to gather them later).
+    // no autovacuum to gather them later). Tables that never held a row are left alone (see
+    // analyzeStore).
     await analyzeStore(store);
     const config = await resolveServiceConfig(envConfig, store, (message) => log.warn(message));
     const app = await buildApp({ store, config });
@@ -62,7 +63,7 @@ export async function startService(env: NodeJS.ProcessEnv = process.env): Promis
         webhookDeliveryJob({ store, config, log }),
         sessionExpiryJob({ store }),
         retentionJob({ store, config }),
-        ...(store.engine === 'pglite' ? [analyzeJob({ store, config })] : []),
+        analyzeJob({ store, config }),
       ],
       log,
     );

@@ -8,7 +8,7 @@ function statement(sql: string, params: readonly unknown[] | undefined, name: st
 
 /**
  * Opens a connection pool on `databaseUrl`. Transactions each hold one pooled client. The
- * default size leaves half the pool free while batched creates use their 8 connections.
+ * default size leaves 12 connections free while batched creates use their 4.
  */
 export async function openPostgresStore(databaseUrl: string, poolSize = 16): Promise<Store> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });

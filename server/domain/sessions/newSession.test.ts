@@ -93,4 +93,44 @@ describe('insertNewSession', () => {
       ['bucket_granted', 'bucket_tokens', 'input_id', 'written'],
     ]);
   });
+
+  it('on PostgreSQL keeps at most 4 create statements open; later creates wait and share the next', async () => {
+    let open = 0;
+    let mostOpen = 0;
+    let written = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // The embedded store behind a PostgreSQL face, each create statement held until released.
+    const held: Store = {
+      ...store,
+      engine: 'postgres',
+      query: async (sql, params) => {
+        if (!/INSERT INTO sessions/.test(sql)) return store.query(sql, params);
+        open++;
+        written++;
+        mostOpen = Math.max(mostOpen, open);
+        await gate;
+        try {
+          return await store.query(sql, params);
+        } finally {
+          open--;
+        }
+      },
+    };
+    const creates = [];
+    // One create per turn of the event loop: each would start a statement of its own.
+    for (let i = 0; i < 12; i++) {
+      creates.push(
+        insertNewSession(held, randomUUID(), newSessionRequest(`held-${i}`), Date.now()),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(mostOpen).toBe(4);
+    release();
+    const results = await Promise.all(creates);
+    expect(results.map((r) => r.kind)).toEqual(Array(12).fill('created'));
+    expect(mostOpen).toBe(4);
+    // The 8 that waited went in one statement once a slot freed.
+    expect(written).toBe(5);
+  });
 });
