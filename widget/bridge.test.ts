@@ -95,73 +95,63 @@ describe('widget bridge, embedded', () => {
     await vi.waitFor(() => expect(heights).toEqual([481]));
     channel.port1.close();
   });
-});
 
-describe('widget bridge, after the inline script’s hello', () => {
-  beforeEach(() => {
-    parent.postMessage.mockClear();
-    Object.defineProperty(window, 'parent', { value: parent, configurable: true });
-  });
-  afterEach(() => {
-    bridge?.destroy();
-    bridge = null;
-    Object.defineProperty(window, 'parent', { value: window, configurable: true });
-  });
+  describe('after the inline script’s hello', () => {
+    /** An early handshake that held `events`, as `earlyHandshake.ts` hands them over. */
+    const heldBefore = (...events: MessageEvent[]) => {
+      const take = vi.fn(() => events.splice(0));
+      return { take };
+    };
+    const hostMessage = (data: unknown, ports: MessagePort[], source: unknown = parent) => {
+      const event = new MessageEvent('message', { data, origin: HOST });
+      Object.defineProperty(event, 'source', { value: source });
+      Object.defineProperty(event, 'ports', { value: ports });
+      return event;
+    };
 
-  /** An early handshake that held `events`, as `earlyHandshake.ts` hands them over. */
-  const heldBefore = (...events: MessageEvent[]) => {
-    const take = vi.fn(() => events.splice(0));
-    return { take };
-  };
-  const hostMessage = (data: unknown, ports: MessagePort[], source: unknown = parent) => {
-    const event = new MessageEvent('message', { data, origin: HOST });
-    Object.defineProperty(event, 'source', { value: source });
-    Object.defineProperty(event, 'ports', { value: ports });
-    return event;
-  };
+    it('does not announce the widget a second time', () => {
+      const early = heldBefore();
+      bridge = connectToHost({ hostOrigin: HOST, early });
+      expect(early.take).toHaveBeenCalledOnce();
+      expect(parent.postMessage).not.toHaveBeenCalled();
+    });
 
-  it('does not announce the widget a second time', () => {
-    const early = heldBefore();
-    bridge = connectToHost({ hostOrigin: HOST, early });
-    expect(early.take).toHaveBeenCalledOnce();
-    expect(parent.postMessage).not.toHaveBeenCalled();
-  });
+    it('connects with a host_connect that arrived before the bundle', async () => {
+      const channel = new MessageChannel();
+      const received: unknown[] = [];
+      Comlink.expose(
+        { emit: (event) => void received.push(event), resize: () => undefined } satisfies HostApi,
+        channel.port1,
+      );
+      const early = heldBefore(hostMessage(connect, [channel.port2]));
+      bridge = connectToHost({ hostOrigin: HOST, early });
+      await expect(bridge.connected).resolves.toMatchObject({ funding_destination: 'debit' });
+      bridge.emit(ready);
+      await vi.waitFor(() => expect(received).toEqual([ready]));
+      channel.port1.close();
+    });
 
-  it('connects with a host_connect that arrived before the bundle', async () => {
-    const channel = new MessageChannel();
-    const received: unknown[] = [];
-    Comlink.expose(
-      { emit: (event) => void received.push(event), resize: () => undefined } satisfies HostApi,
-      channel.port1,
-    );
-    const early = heldBefore(hostMessage(connect, [channel.port2]));
-    bridge = connectToHost({ hostOrigin: HOST, early });
-    await expect(bridge.connected).resolves.toMatchObject({ funding_destination: 'debit' });
-    bridge.emit(ready);
-    await vi.waitFor(() => expect(received).toEqual([ready]));
-    channel.port1.close();
-  });
+    it('checks a held message as one arriving now', async () => {
+      const a = new MessageChannel();
+      const b = new MessageChannel();
+      const early = heldBefore(
+        hostMessage(connect, [a.port2, b.port2]),
+        hostMessage(connect, [a.port2], {}),
+        hostMessage({ ...connect, version: 9 }, [a.port2]),
+      );
+      bridge = connectToHost({ hostOrigin: HOST, early });
+      expect(await settled(bridge.connected)).toBe(false);
+      a.port2.close();
+      b.port2.close();
+    });
 
-  it('checks a held message as one arriving now', async () => {
-    const a = new MessageChannel();
-    const b = new MessageChannel();
-    const early = heldBefore(
-      hostMessage(connect, [a.port2, b.port2]),
-      hostMessage(connect, [a.port2], {}),
-      hostMessage({ ...connect, version: 9 }, [a.port2]),
-    );
-    bridge = connectToHost({ hostOrigin: HOST, early });
-    expect(await settled(bridge.connected)).toBe(false);
-    a.port2.close();
-    b.port2.close();
-  });
-
-  it('still connects with a host_connect that arrives after it started', async () => {
-    bridge = connectToHost({ hostOrigin: HOST, early: heldBefore() });
-    const channel = new MessageChannel();
-    deliver({ data: connect, origin: HOST, source: parent, ports: [channel.port2] });
-    await expect(bridge.connected).resolves.toMatchObject({ funding_destination: 'debit' });
-    channel.port1.close();
+    it('still connects with a host_connect that arrives after it started', async () => {
+      bridge = connectToHost({ hostOrigin: HOST, early: heldBefore() });
+      const channel = new MessageChannel();
+      deliver({ data: connect, origin: HOST, source: parent, ports: [channel.port2] });
+      await expect(bridge.connected).resolves.toMatchObject({ funding_destination: 'debit' });
+      channel.port1.close();
+    });
   });
 });
 
