@@ -150,7 +150,7 @@ export async function createWidgetI18n(
   // phone would otherwise do before READY for a number no boot page shows.
   let numberFormat: Intl.NumberFormat | undefined;
 
-  // One lookup per string, which a first render makes a hundred of: a call without values
+  // One lookup per string, of which every render makes dozens: a call without values
   // skips interpolation (no string nests `$t()`), and the lookup's details say whether the
   // active locale answered or the en-US fallback hid a key it lacks.
   const t: Translate = (key, options) => {

@@ -13,7 +13,7 @@ export interface EarlyStart {
  * What the document's inline script started (`earlyStart.ts`). A document whose inline script
  * did not run (its CSP hash refused after a proxy rewrote the page, a build without it)
  * starts the same here instead, a chunk later: the URL is read, and sent, exactly once, and
- * the hello still precedes the frame's `load` by far less than the SDK's grace
+ * the hello comes well within the SDK's grace after the frame's `load`
  * (protocol/widgetHello.ts). That path is a chunk of its own, so the bundle every mount
  * downloads does not carry the script's code twice.
  */

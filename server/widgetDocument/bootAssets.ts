@@ -22,8 +22,9 @@ export interface BootPreloadRequest {
   /** The pages after loading: wanted when there is a session to show them for. */
   flowPages: boolean;
   /**
-   * The page may be top-level (a mobile app's webview, PRODUCT.md §5): its redirects and
-   * reload resume (`widget/standaloneMode.ts`), which a frame embedded by the SDK never loads.
+   * The page may be top-level (a mobile app's webview, PRODUCT.md §5): its native bridges,
+   * redirects and reload resume (`widget/standaloneMode.ts`), which a frame the SDK embeds
+   * never loads.
    */
   standalone: boolean;
   /**
