@@ -2,11 +2,11 @@
  * The exchange sent before the main bundle has even downloaded. READY waits on the exchange,
  * which needs nothing the bundle brings, so on a phone's slow network it overlaps the bundle's
  * download instead of following it (PRODUCT.md §2, "Load"). The build compiles
- * `inlineExchange.ts` (which calls {@link startEarlyExchange}) into a classic script that the
- * service inlines, pinned by its hash in the CSP, at the top of the document: it runs while
- * the document is still being parsed, one round trip before any external script could, and
- * leaves its request on `window` for `takeEarlyExchange.ts`. This module imports nothing,
- * so that the inline script stays a few hundred bytes.
+ * `inlineExchange.ts` (which calls {@link startEarlyExchange} through `earlyStart.ts`) into a
+ * classic script that the service inlines, pinned by its hash in the CSP, at the top of the
+ * document: it runs while the document is still being parsed, one round trip before any
+ * external script could, and leaves its request on `window` for `takeEarlyStart.ts`. This
+ * module imports nothing, so that the inline script stays a few hundred bytes.
  */
 
 /** `protocol/widgetApi.ts`'s WIDGET_API_BASE + `/exchange`; importing it would pull in zod. */
