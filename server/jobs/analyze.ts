@@ -25,12 +25,17 @@ export const SHARED_GROWTH_CHECK_MS = 1_000;
  */
 export const SMALL_STATISTICS_PAGES = 128;
 
-/** The tables of the schema that have ever held a row (their file has a page). */
-async function tablesWithPages(store: Store): Promise<string[]> {
+/** The names of the schema's tables (`c` in `condition`, a `pg_class` row) that meet `condition`. */
+async function schemaTables(
+  store: Store,
+  condition: string,
+  params: unknown[] = [],
+): Promise<string[]> {
   const tables = await store.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = current_schema() AND c.relkind = 'r' AND pg_relation_size(c.oid) > 0
+      WHERE n.nspname = current_schema() AND c.relkind = 'r' AND ${condition}
       ORDER BY c.relname`,
+    params,
   );
   return tables.map((t) => t.name);
 }
@@ -51,7 +56,8 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * database CPU per 5-create statement within 4,000 sessions, 0.5 ms once analyzed).
  */
 export async function analyzeStore(store: Store): Promise<void> {
-  const tables = await tablesWithPages(store);
+  // Ever held a row: its file has a page.
+  const tables = await schemaTables(store, 'pg_relation_size(c.oid) > 0');
   if (tables.length > 0) await store.query(`ANALYZE ${tables.map(quoted).join(', ')}`);
 }
 
@@ -69,16 +75,15 @@ export async function analyzeGrownTables(
   store: Store,
   statisticsUnderPages?: number,
 ): Promise<number> {
-  const grown = await store.query<{ name: string }>(
-    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = current_schema() AND c.relkind = 'r'
-        AND pg_relation_size(c.oid) > 8192 * (greatest(c.relpages, 0) * 1.2 + 8)
+  const grown = await schemaTables(
+    store,
+    `pg_relation_size(c.oid) > 8192 * (greatest(c.relpages, 0) * 1.2 + 8)
         AND ($1::int IS NULL OR c.relpages < $1::int)`,
     [statisticsUnderPages ?? null],
   );
   // SKIP_LOCKED: a table another instance or autovacuum is already at is skipped, not waited
   // for (waiting on autovacuum past deadlock_timeout would cancel it).
-  for (const { name } of grown) await store.query(`ANALYZE (SKIP_LOCKED) ${quoted(name)}`);
+  for (const name of grown) await store.query(`ANALYZE (SKIP_LOCKED) ${quoted(name)}`);
   return grown.length;
 }
 
