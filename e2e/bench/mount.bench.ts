@@ -7,13 +7,17 @@
  * cache on): each measures `mount()` → READY and, in the same page,
  * a bare iframe of a small static file (`/sdk/integrity.json`), in alternating order. Prints
  * medians, the ratio, and the bytes on the wire and requests of one mount (the widget
- * frame's traffic; the SDK script, loaded with the page, is listed apart).
+ * frame's traffic; the SDK script, loaded with the page, is listed apart). A second table
+ * says where a mount's time went: when the document, the exchange's answer and the last file
+ * the document links arrived (medians, ms after `mount()`), and the load average (1 min)
+ * before and after each condition, as the machine is shared.
  *
  * Options: `--runs N` (default 20), `--locale xx-XX` (session language, default en-US),
  * `--root DIR` (measure another checkout's build and service, e.g. a baseline copy of main),
  * `--only cold|throttled|warm` (one condition, for a quicker comparison).
  * A benchmark, not a test: not part of `npm test`.
  */
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../../server/config';
@@ -24,6 +28,7 @@ import {
 } from '../../server/testing/signedClient';
 import { startBenchHost, startBenchService, launchBenchBrowser } from './benchWorld';
 import { PROFILES, applyProfile, type NetworkProfile } from './networkProfiles';
+import { watchMilestones, type MountMilestones } from './mountMilestones';
 import { tallyWire, type WireTally } from './wireTally';
 
 const { values } = parseArgs({
@@ -48,7 +53,15 @@ interface Sample {
   mountMs: number;
   bareMs: number;
   mount: WireTally;
+  milestones: MountMilestones;
   sdkBytes: number;
+}
+
+/** What the page's `timeMount` answers (`benchWorld.ts`). */
+interface TimedMount {
+  elapsed: number;
+  startedAt: number;
+  readyAt: number;
 }
 
 let serviceUrl = '';
@@ -79,6 +92,7 @@ async function measureMount(profile: NetworkProfile, bareFirst: boolean): Promis
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const wire = tallyWire(cdp, service.url);
+    const milestones = watchMilestones(cdp, service.url);
     await applyProfile(cdp, profile);
     wire.start();
     await page.goto(host.url('/host.html'), { waitUntil: 'load', timeout: 120_000 });
@@ -91,12 +105,20 @@ async function measureMount(profile: NetworkProfile, bareFirst: boolean): Promis
       );
     const mount = async () => {
       wire.start();
-      const ms = await page.evaluate(
+      milestones.start();
+      const timed = await page.evaluate(
         (authorizedUrl) =>
-          (window as unknown as { timeMount(u: string): Promise<number> }).timeMount(authorizedUrl),
+          (window as unknown as { timeMount(u: string): Promise<TimedMount> }).timeMount(
+            authorizedUrl,
+          ),
         url,
       );
-      return { ms, tally: await wire.stop() };
+      const tally = await wire.stop();
+      return {
+        ms: timed.elapsed,
+        tally,
+        milestones: milestones.stop(timed.startedAt, timed.readyAt),
+      };
     };
     if (profile.warm) {
       // The returning recipient: everything cacheable is cached by a first, unmeasured mount.
@@ -105,7 +127,7 @@ async function measureMount(profile: NetworkProfile, bareFirst: boolean): Promis
       url = await newAuthorizedUrl();
     }
     let bareMs: number;
-    let mounted: { ms: number; tally: WireTally };
+    let mounted: Awaited<ReturnType<typeof mount>>;
     if (bareFirst) {
       bareMs = await bare();
       mounted = await mount();
@@ -113,7 +135,13 @@ async function measureMount(profile: NetworkProfile, bareFirst: boolean): Promis
       mounted = await mount();
       bareMs = await bare();
     }
-    return { mountMs: mounted.ms, bareMs, mount: mounted.tally, sdkBytes };
+    return {
+      mountMs: mounted.ms,
+      bareMs,
+      mount: mounted.tally,
+      milestones: mounted.milestones,
+      sdkBytes,
+    };
   } finally {
     await context.close();
   }
@@ -126,17 +154,31 @@ console.log(
   `Mount benchmark: ${root} (${runs} cold mounts per condition, session ${values.locale})`,
 );
 const rows: string[] = [];
+const milestoneRows: string[] = [];
+/** The median of one milestone over the mounts that reached it; `–` when none did. */
+const milestoneMedian = (samples: readonly Sample[], key: keyof MountMilestones) => {
+  const reached = samples.flatMap((sample) => sample.milestones[key] ?? []);
+  return reached.length ? ms(median(reached)) : '–';
+};
 try {
   for (const profile of PROFILES.filter((p) => !values.only || p.key === values.only)) {
     const samples: Sample[] = [];
+    const loadBefore = loadavg()[0]!;
     for (let run = 0; run < runs; run += 1)
       samples.push(await measureMount(profile, run % 2 === 0));
+    const loadAfter = loadavg()[0]!;
     const mountMedian = median(samples.map((sample) => sample.mountMs));
     const bareMedian = median(samples.map((sample) => sample.bareMs));
     const bytes = median(samples.map((sample) => sample.mount.bytes));
     const requests = median(samples.map((sample) => sample.mount.requests));
     rows.push(
-      `| ${profile.name} | ${ms(mountMedian)} | ${ms(bareMedian)} | ${(mountMedian / bareMedian).toFixed(1)}× | ${kB(bytes)} | ${requests} | ${kB(median(samples.map((sample) => sample.sdkBytes)))} |`,
+      `| ${profile.name} | ${ms(mountMedian)} | ${ms(bareMedian)} | ${(mountMedian / bareMedian).toFixed(2)}× | ${kB(bytes)} | ${requests} | ${kB(median(samples.map((sample) => sample.sdkBytes)))} |`,
+    );
+    const milestones = (
+      ['documentSent', 'documentIn', 'exchangeIn', 'bootFilesIn', 'ready'] as const
+    ).map((key) => milestoneMedian(samples, key));
+    milestoneRows.push(
+      `| ${profile.name} | ${milestones.join(' | ')} | ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} |`,
     );
     const encodings = [...samples[0]!.mount.encodings].map(([path, coding]) => `${path} ${coding}`);
     console.log(`${profile.name}: responses of one mount: ${encodings.join(', ')}`);
@@ -152,3 +194,9 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
+console.log('');
+console.log(
+  '| condition | document requested | document in | exchange answered | last file the document links in | READY | load average |',
+);
+console.log('|---|---|---|---|---|---|---|');
+for (const row of milestoneRows) console.log(row);
