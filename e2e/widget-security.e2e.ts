@@ -11,6 +11,7 @@ import {
 } from '../server/testing/signedClient';
 import { launchBrowser, openPage, waitUntil, type TrackedPage } from './harness/browser';
 import { startStaticServer, type RouteHandler, type StaticServer } from './harness/staticServer';
+import { ENVELOPE } from '../protocol';
 import { LOAD_TO_HELLO_GRACE_MS } from '../protocol/widgetHello';
 import { requireWidgetBuild } from './harness/merchantPage';
 
@@ -145,6 +146,47 @@ describe('widget document framing', () => {
       cspMessages(tracked).find((m) => m.includes('frame-ancestors')),
     );
     expect(await frame.locator('#app').count()).toBe(0);
+  });
+});
+
+describe('the widget’s debug mode: the host SDK’s `debug: true` (PRODUCT.md §4)', () => {
+  it('logs a host_connect it cannot accept in its own console once one asks for debug', async () => {
+    const { tracked, frame } = await frameFrom(allowedHost, await authorizedUrl());
+    await waitUntil(
+      'the widget to render',
+      async () => (await frame.locator('#app > *').count()) > 0,
+      30_000,
+    );
+    const widgetLog = () =>
+      tracked.consoleMessages.filter((m) => m.includes('[tokenframe widget]'));
+    // From the session's host page, in a protocol version this widget does not speak: what a
+    // merchant with an outdated SDK package would send. The first does not ask for debug.
+    for (const debug of [false, true])
+      await tracked.page.evaluate(
+        ([message, widgetOrigin]) =>
+          document
+            .querySelector<HTMLIFrameElement>('#widget')!
+            .contentWindow!.postMessage(message, widgetOrigin),
+        [
+          {
+            ...ENVELOPE,
+            version: ENVELOPE.version + 1,
+            type: 'host_connect',
+            funding_destination: 'debit',
+            debug,
+          },
+          service.url,
+        ] as const,
+      );
+    await waitUntil(
+      'the widget to log the message that asked for debug',
+      () => widgetLog().length > 0,
+      30_000,
+    );
+    expect(widgetLog()).toHaveLength(1);
+    expect(widgetLog()[0]).toMatch(
+      /^debug: \[tokenframe widget\] ignored message from host window/,
+    );
   });
 });
 

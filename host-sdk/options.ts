@@ -35,7 +35,10 @@ export interface TokenframeOptions {
    * re-requested sooner, 3 s after its `load`, as `load_failed`; that needs a value above 3000.
    */
   handshakeTimeoutMs?: number;
-  /** Log protocol steps and dropped messages to the console (never payloads or URLs' secrets). */
+  /**
+   * Log protocol steps and dropped messages to the console (never payloads or URLs' secrets);
+   * the widget, told by `host_connect`, logs what it drops in its own frame's console.
+   */
   debug?: boolean;
 }
 

@@ -96,6 +96,72 @@ describe('widget bridge, embedded', () => {
     channel.port1.close();
   });
 
+  describe('debug mode (the host SDK’s `debug: true`)', () => {
+    const logged = () => vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    afterEach(() => vi.restoreAllMocks());
+
+    /** Connects with a host_connect whose `debug` is `debug`. */
+    const connectWith = async (debug: boolean) => {
+      bridge = connectToHost({ hostOrigin: HOST, early: startEarlyHandshake(HOST, 'ses_1') });
+      const channel = new MessageChannel();
+      Comlink.expose({ emit: () => undefined, resize: () => undefined }, channel.port1);
+      deliver({
+        data: { ...connect, debug },
+        origin: HOST,
+        source: parent,
+        ports: [channel.port2],
+      });
+      await bridge.connected;
+      return channel;
+    };
+
+    it('logs a dropped event by the names of its failing fields, never their values', async () => {
+      const debug = logged();
+      const channel = await connectWith(true);
+      bridge!.emit({ ...ready, tracer_token: '' });
+      expect(debug).toHaveBeenCalledWith('[tokenframe widget]', 'dropped invalid event', [
+        'tracer_token',
+      ]);
+      expect(JSON.stringify(debug.mock.calls)).not.toContain('ses_1');
+      channel.port1.close();
+    });
+
+    it('logs nothing when the host did not ask for it', async () => {
+      const debug = logged();
+      const channel = await connectWith(false);
+      bridge!.emit({ ...ready, tracer_token: '' });
+      expect(debug).not.toHaveBeenCalled();
+      channel.port1.close();
+    });
+
+    it('logs a host_connect it cannot accept when that message asks for debug', () => {
+      const debug = logged();
+      bridge = connectToHost({ hostOrigin: HOST, early: startEarlyHandshake(HOST, 'ses_1') });
+      const { port2 } = new MessageChannel();
+      deliver({
+        data: { ...connect, version: 9, debug: true },
+        origin: HOST,
+        source: parent,
+        ports: [port2],
+      });
+      expect(debug).toHaveBeenCalledWith(
+        '[tokenframe widget]',
+        'ignored message from host window',
+        '',
+      );
+      port2.close();
+    });
+
+    it('takes debug from the host window at the host origin only', () => {
+      const debug = logged();
+      bridge = connectToHost({ hostOrigin: HOST, early: startEarlyHandshake(HOST, 'ses_1') });
+      deliver({ data: { debug: true }, origin: 'http://evil.example', source: parent });
+      deliver({ data: { debug: true }, origin: HOST, source: {} });
+      bridge.emit({ ...ready, tracer_token: '' });
+      expect(debug).not.toHaveBeenCalled();
+    });
+  });
+
   describe('after the inline script’s hello', () => {
     /** An early handshake that held `events`, as `earlyHandshake.ts` hands them over. */
     const heldBefore = (...events: MessageEvent[]) => {

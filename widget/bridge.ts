@@ -20,7 +20,7 @@ export interface Bridge {
    * SDK does not check values).
    */
   readonly connected: Promise<HostConnect | null>;
-  /** Validates the event with widgetEventSchema, then sends it (buffered until connected). Invalid events are dropped and logged in debug mode. Standalone: delivers to webkit.messageHandlers.tokenframe / ReactNativeWebView / TokenframeAndroid. */
+  /** Validates the event with widgetEventSchema, then sends it (buffered until connected). Invalid events are dropped and logged in debug mode (the host SDK's `debug: true`). Standalone: delivers to webkit.messageHandlers.tokenframe / ReactNativeWebView / TokenframeAndroid. */
   emit(event: WidgetEvent): void;
   /** Reports content height (embedded only). */
   resize(height: number): void;
@@ -31,8 +31,6 @@ export interface Bridge {
 export interface ConnectOptions {
   /** The session's host_uri origin, from `<meta name="tokenframe-host-origin">`. */
   hostOrigin: string;
-  /** Logs dropped messages and events to the console. */
-  debug?: boolean;
   /**
    * The `widget_hello` already sent, with what the host answered since (`earlyHandshake.ts`);
    * `null` when it could not be sent.
@@ -48,8 +46,11 @@ export interface ConnectOptions {
  * native webview bridges instead.
  */
 export function connectToHost(options: ConnectOptions): Bridge {
+  // Debug mode is the merchant's `debug: true` in the host SDK, which `host_connect` carries
+  // (PRODUCT.md §4: invalid input is logged in debug mode). A webview has no host to ask.
+  let debugging = false;
   const debug = (message: string, detail?: unknown) => {
-    if (options.debug) console.debug('[tokenframe widget]', message, detail ?? '');
+    if (debugging) console.debug('[tokenframe widget]', message, detail ?? '');
   };
   const validEvent = (event: WidgetEvent): WidgetEvent | null => {
     const parsed = widgetEventSchema.safeParse(event);
@@ -71,9 +72,10 @@ export function connectToHost(options: ConnectOptions): Bridge {
         if (!valid) return;
         // In the chunk the document preloaded; one promise, so events keep their order. A
         // chunk that failed to download is a network failure the page shows anyway.
-        loadStandaloneMode().then(({ deliverToNativeBridges }) => {
-          if (deliverToNativeBridges(valid) === 0) debug('no native bridge for', valid.event_name);
-        }, debug);
+        loadStandaloneMode().then(
+          ({ deliverToNativeBridges }) => deliverToNativeBridges(valid),
+          () => undefined,
+        );
       },
       resize() {},
       destroy() {},
@@ -103,6 +105,9 @@ export function connectToHost(options: ConnectOptions): Bridge {
   const onMessage = (event: MessageEvent) => {
     // Order matters (penpal's habit): who sent it, from where, then what it says.
     if (event.source !== window.parent || event.origin !== options.hostOrigin) return;
+    // Read before the check, so that a host_connect this widget cannot accept (another
+    // protocol version, a second port) is itself logged when the merchant asked for debug.
+    if ((event.data as { debug?: unknown } | null)?.debug === true) debugging = true;
     const parsed = parseHostConnect(event.data);
     if (!parsed.success || event.ports.length !== 1 || host) {
       debug('ignored message from host window');
@@ -118,9 +123,9 @@ export function connectToHost(options: ConnectOptions): Bridge {
   };
   window.addEventListener('message', onMessage);
   // Checked exactly as if they arrived now; anything later reaches `onMessage` directly.
+  // Without `early` (a malformed origin made the hello throw) no host ever answers: the SDK
+  // times out and re-requests.
   for (const held of options.early?.take() ?? []) onMessage(held);
-  // A malformed origin made the hello throw: the SDK times out and re-requests.
-  if (!options.early) debug('could not announce to host');
 
   return {
     mode: 'embedded',

@@ -32,7 +32,6 @@ async function boot() {
   const early = await takeEarlyStart();
   const bridge = connectToHost({
     hostOrigin: meta('tokenframe-host-origin'),
-    debug: meta('tokenframe-debug') === 'true',
     early: early.handshake,
   });
   const earlyExchange = early.exchange;
