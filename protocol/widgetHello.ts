@@ -29,13 +29,14 @@ export const HANDSHAKE_TIMEOUT_MS = 10_000;
 
 /**
  * The widget posts `widget_hello` while its document loads (from the document's inline
- * script, or else as the entry module's first, synchronous step), so before its frame's
- * `load` event. A frame that fired `load` and still has not said hello after this long holds
- * no widget: the browser refused to frame it (the widget document's `frame-ancestors`, the
+ * script, or else from the chunk the entry module loads first), so before its frame's `load`
+ * event. A frame that fired `load` and still has not said hello after this long holds no
+ * widget: the browser refused to frame it (the widget document's `frame-ancestors`, the
  * merchant page's own `frame-src`, X-Frame-Options) or put an error page there (network
- * error), and the SDK re-requests with reason `load_failed` (PRODUCT.md §3). Browsers fire `load` for such frames on purpose, and tell the
- * embedding page nothing else about `frame-ancestors`. The grace is generous because Chromium
- * may deliver the frame's `load` to the parent a few ms before the hello that preceded it;
- * a busy phone stretches that, never to seconds.
+ * error), and the SDK re-requests with reason `load_failed` (PRODUCT.md §3). Browsers fire
+ * `load` for such frames on purpose, and tell the embedding page nothing else about
+ * `frame-ancestors`. The grace is generous because Chromium may deliver the frame's `load` to
+ * the parent a few ms before the hello that preceded it; a busy phone stretches that, never
+ * to seconds.
  */
 export const LOAD_TO_HELLO_GRACE_MS = 3_000;

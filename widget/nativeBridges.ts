@@ -14,8 +14,7 @@ interface NativeWindow {
 
 /**
  * Delivers one (already validated) event to every native bridge present. Returns how many
- * bridges received it, so callers can log when none exists. A throwing bridge does not stop
- * the others.
+ * bridges received it. A throwing bridge does not stop the others.
  */
 export function deliverToNativeBridges(event: WidgetEvent, target: object = window): number {
   const native = target as NativeWindow;

@@ -114,16 +114,14 @@ export async function bootAssets(
       : DEFAULT_LOCALE;
   const files = new Set<string>();
   const keys = Object.keys(manifest);
-  if (request.flowPages) {
-    const flowKey = keys.find((key) => key.endsWith('pages/flowPages.ts'));
-    if (flowKey) withImports(manifest, flowKey, files);
-  }
-  if (request.standalone) {
-    const standaloneKey = keys.find((key) => key.endsWith('standaloneMode.ts'));
-    if (standaloneKey) withImports(manifest, standaloneKey, files);
-  }
-  const localeKey = keys.find((key) => key.endsWith(`locales/${locale}.json`));
-  if (localeKey) withImports(manifest, localeKey, files);
+  /** Adds the chunk built from the source whose path ends in `source`, with its imports. */
+  const addChunkOf = (source: string) => {
+    const key = keys.find((candidate) => candidate.endsWith(source));
+    if (key) withImports(manifest, key, files);
+  };
+  if (request.flowPages) addChunkOf('pages/flowPages.ts');
+  if (request.standalone) addChunkOf('standaloneMode.ts');
+  addChunkOf(`locales/${locale}.json`);
   const darkTheme = manifest[DARK_THEME_SOURCE]?.file;
   const mayBeDark = dark || request.themeVariant === null;
   return {
