@@ -55,7 +55,7 @@ export function startExchange(
  */
 export function fetchReusingEarlyExchange(
   early: Promise<Response>,
-  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  fetchImpl: typeof fetch = fetch,
 ): typeof fetch {
   let reused = false;
   return (input, init) => {

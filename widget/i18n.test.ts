@@ -36,6 +36,17 @@ describe('widget i18n', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('"canceled.heading" for de-DE'));
   });
 
+  it("answers a string without values from the active locale's resources, not the translator", async () => {
+    const i18n = await createWidgetI18n('fr-FR');
+    const translate = vi.spyOn(i18n.instance, 't');
+    expect(i18n.t('loading.heading')).toBe(
+      i18n.instance.getResource('fr-FR', 'translation', 'loading.heading'),
+    );
+    expect(translate).not.toHaveBeenCalled();
+    i18n.t('account_entry.attempts_remaining', { count: 2 });
+    expect(translate).toHaveBeenCalledTimes(1);
+  });
+
   it('interpolates values and plurals outside en-US, warning about nothing', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const i18n = await createWidgetI18n('de-DE');

@@ -66,10 +66,12 @@ export function AddressFields({ values, errors, onChange, onBlur }: FieldGroupPr
             <option value="">{t('fields.state.placeholder')}</option>
             {/* English proper nouns with their postal code, as written on US mail (no
                 locale data names US states); `lang` for screen readers, `dir` keeps the
-                code's parentheses in place on right-to-left pages. */}
+                code's parentheses in place on right-to-left pages. One string, so each
+                option is one text node, not four: the 56 options are the bulk of the form's
+                DOM, all of it created before READY. */}
             {US_STATES.map(([code, name]) => (
               <option key={code} value={code} lang="en-US" dir="ltr">
-                {name} ({code})
+                {`${name} (${code})`}
               </option>
             ))}
           </select>
