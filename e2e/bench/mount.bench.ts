@@ -9,8 +9,9 @@
  * medians, the ratio, and the bytes on the wire and requests of one mount (the widget
  * frame's traffic; the SDK script, loaded with the page, is listed apart). A second table
  * says where a mount's time went: when the document, the exchange's answer and the last file
- * the document links arrived (medians, ms after `mount()`), and the load average (1 min)
- * before and after each condition, as the machine is shared.
+ * the document links arrived (medians, ms after `mount()`), how long READY came after the
+ * later of those two (the widget's own work), and the load average (1 min) before and after
+ * each condition, as the machine is shared.
  *
  * Options: `--runs N` (default 20), `--locale xx-XX` (session language, default en-US),
  * `--root DIR` (measure another checkout's build and service, e.g. a baseline copy of main),
@@ -175,7 +176,14 @@ try {
       `| ${profile.name} | ${ms(mountMedian)} | ${ms(bareMedian)} | ${(mountMedian / bareMedian).toFixed(2)}× | ${kB(bytes)} | ${requests} | ${kB(median(samples.map((sample) => sample.sdkBytes)))} |`,
     );
     const milestones = (
-      ['documentSent', 'documentIn', 'exchangeIn', 'bootFilesIn', 'ready'] as const
+      [
+        'documentSent',
+        'documentIn',
+        'exchangeIn',
+        'bootFilesIn',
+        'ready',
+        'readyAfterInputs',
+      ] as const
     ).map((key) => milestoneMedian(samples, key));
     milestoneRows.push(
       `| ${profile.name} | ${milestones.join(' | ')} | ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} |`,
@@ -196,7 +204,7 @@ console.log('|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
 console.log('');
 console.log(
-  '| condition | document requested | document in | exchange answered | last file the document links in | READY | load average |',
+  '| condition | document requested | document in | exchange answered | last file the document links in | READY | READY after the last of these | load average |',
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const row of milestoneRows) console.log(row);
