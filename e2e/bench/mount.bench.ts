@@ -29,7 +29,7 @@ import {
 } from '../../server/testing/signedClient';
 import { startBenchHost, startBenchService, launchBenchBrowser } from './benchWorld';
 import { PROFILES, applyProfile, type NetworkProfile } from './networkProfiles';
-import { watchMilestones, type MountMilestones } from './mountMilestones';
+import { readyAfterInputs, watchMilestones, type MountMilestones } from './mountMilestones';
 import { tallyWire, type WireTally } from './wireTally';
 
 const { values } = parseArgs({
@@ -156,11 +156,22 @@ console.log(
 );
 const rows: string[] = [];
 const milestoneRows: string[] = [];
-/** The median of one milestone over the mounts that reached it; `–` when none did. */
-const milestoneMedian = (samples: readonly Sample[], key: keyof MountMilestones) => {
-  const reached = samples.flatMap((sample) => sample.milestones[key] ?? []);
+/** A figure of each mount's milestones, `null` where that mount lacks it. */
+type MilestoneFigure = (milestones: MountMilestones) => number | null;
+/** The median of one figure over the mounts that have it; `–` when none does. */
+const milestoneMedian = (samples: readonly Sample[], figure: MilestoneFigure) => {
+  const reached = samples.flatMap((sample) => figure(sample.milestones) ?? []);
   return reached.length ? ms(median(reached)) : '–';
 };
+/** The second table's columns, in order. */
+const MILESTONE_COLUMNS: readonly MilestoneFigure[] = [
+  (m) => m.documentSent,
+  (m) => m.documentIn,
+  (m) => m.exchangeIn,
+  (m) => m.bootFilesIn,
+  (m) => m.ready,
+  readyAfterInputs,
+];
 try {
   for (const profile of PROFILES.filter((p) => !values.only || p.key === values.only)) {
     const samples: Sample[] = [];
@@ -175,16 +186,7 @@ try {
     rows.push(
       `| ${profile.name} | ${ms(mountMedian)} | ${ms(bareMedian)} | ${(mountMedian / bareMedian).toFixed(2)}× | ${kB(bytes)} | ${requests} | ${kB(median(samples.map((sample) => sample.sdkBytes)))} |`,
     );
-    const milestones = (
-      [
-        'documentSent',
-        'documentIn',
-        'exchangeIn',
-        'bootFilesIn',
-        'ready',
-        'readyAfterInputs',
-      ] as const
-    ).map((key) => milestoneMedian(samples, key));
+    const milestones = MILESTONE_COLUMNS.map((figure) => milestoneMedian(samples, figure));
     milestoneRows.push(
       `| ${profile.name} | ${milestones.join(' | ')} | ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} |`,
     );

@@ -19,12 +19,19 @@ export interface MountMilestones {
   bootFilesIn: number | null;
   /** The host heard READY. */
   ready: number;
-  /**
-   * READY after the later of the last linked file and the exchange's answer: the widget's own
-   * work once everything it waits on is in, the part of a throttled mount the network does not
-   * set. Per mount, so its median is not the difference of two medians.
-   */
-  readyAfterInputs: number | null;
+}
+
+/**
+ * READY after the later of the last linked file and the exchange's answer: the widget's own
+ * work once everything it waits on is in, the part of a throttled mount the network does not
+ * set. Taken per mount, so its median is not the difference of two medians. `null` when
+ * either input is missing.
+ */
+export function readyAfterInputs(milestones: MountMilestones): number | null {
+  const { exchangeIn, bootFilesIn, ready } = milestones;
+  return exchangeIn === null || bootFilesIn === null
+    ? null
+    : ready - Math.max(exchangeIn, bootFilesIn);
 }
 
 interface Request {
@@ -79,21 +86,14 @@ export function watchMilestones(cdp: CDPSession, origin: string) {
         (request) =>
           request.linked && request.path.startsWith('/widget/') && request.finishedAt !== null,
       );
-      const exchangeIn = since(exchange?.finishedAt);
-      const bootFilesIn = bootFiles.length
-        ? since(Math.max(...bootFiles.map((request) => request.finishedAt!)))
-        : null;
-      const ready = readyAt - startedAt;
       return {
         documentSent: since(document?.sentAt),
         documentIn: since(document?.finishedAt),
-        exchangeIn,
-        bootFilesIn,
-        ready,
-        readyAfterInputs:
-          exchangeIn === null || bootFilesIn === null
-            ? null
-            : ready - Math.max(exchangeIn, bootFilesIn),
+        exchangeIn: since(exchange?.finishedAt),
+        bootFilesIn: bootFiles.length
+          ? since(Math.max(...bootFiles.map((request) => request.finishedAt!)))
+          : null,
+        ready: readyAt - startedAt,
       };
     },
   };
