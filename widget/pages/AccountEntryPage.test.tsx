@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { options, type VNode } from 'preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FlowState } from '../flow/state';
 import { pageLoads, renderInWidget } from '../testing/renderInWidget';
@@ -119,6 +120,23 @@ describe('AccountEntryPage (debit)', () => {
       expect(screen.getByLabelText(label)).toBeTruthy();
     }
     expect(pageLoads(emitted)).toEqual(['account_entry']);
+  });
+
+  it('renders once as it appears: its first effects leave its state as it is', async () => {
+    const previous = options.diffed;
+    let renders = 0;
+    options.diffed = (vnode: VNode) => {
+      if (vnode.type === AccountEntryPage) renders += 1;
+      previous?.(vnode);
+    };
+    try {
+      // testing-library's render runs the effects, and any render they cause, before it returns.
+      const { emitted } = await renderEntry({ state: entry('debit') });
+      expect(pageLoads(emitted)).toEqual(['account_entry']);
+    } finally {
+      options.diffed = previous;
+    }
+    expect(renders).toBe(1);
   });
 
   it('sends digits only, with month and four-digit year, when everything is valid', async () => {

@@ -41,6 +41,13 @@ export interface AccountEntryPageProps {
 }
 
 /**
+ * No field edited since the service's answer. One shared set, never changed (an edit makes a
+ * new one): the effect that resets it also runs as the form appears, and setting the same set
+ * again renders nothing, where a new empty set would render the whole form twice before READY.
+ */
+const NOTHING_EDITED: ReadonlySet<AccountField> = new Set();
+
+/**
  * Account entry for the session's destination (PRODUCT.md §2 step 2). Every field is checked
  * in the browser; nothing is sent while any is invalid. On a failed submit the error summary
  * is announced and focus goes to the first invalid field.
@@ -52,7 +59,7 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   // The summary appears after a submit and then always counts the fields' current errors.
   const [submitted, setSubmitted] = useState(false);
-  const [editedSinceResponse, setEditedSinceResponse] = useState<Set<AccountField>>(new Set());
+  const [editedSinceResponse, setEditedSinceResponse] = useState(NOTHING_EDITED);
   const formRef = useRef<HTMLFormElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   // The failure notice and the method picker are in the chunk that downloads right after
@@ -71,7 +78,7 @@ export function AccountEntryPage(props: AccountEntryPageProps) {
   // The service answered: its errors are fresh, and focus (lost while the buttons were
   // disabled) goes to the first field it flagged, or to the failure notice.
   useEffect(() => {
-    setEditedSinceResponse(new Set());
+    setEditedSinceResponse(NOTHING_EDITED);
     const flagged = fieldsOf(destination).find((field) => responseErrors[field]);
     if (flagged && !state.failure) focusField(formRef.current, flagged);
     else if (state.failure) failureRef.current?.focus();
