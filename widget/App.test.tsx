@@ -1,9 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { render as renderWithPreact } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EVENTS, type WidgetEvent } from '../protocol';
 import { App } from './App';
 import { WidgetApiClient } from './api';
 import { createWidgetI18n } from './i18n';
+import { preloadFlowPages } from './pages/flowPagesLoader';
 import { defaultHost, fakeBridge, fakeFetch, fakeSession } from './testing/fakes';
 
 afterEach(cleanup);
@@ -90,6 +92,41 @@ describe('App', () => {
       null,
       'account_entry',
     ]);
+  });
+
+  it('sends no PAGE_LOAD for the loading page when the form replaces it before it is shown', async () => {
+    // Every input READY needs is in before the first render, as on a mount whose files and
+    // exchange arrived together: the form chunk loaded, the host connected, the exchange answered.
+    await preloadFlowPages();
+    const { bridge, events } = fakeBridge();
+    const { fetchImpl } = fakeFetch({
+      'POST /exchange': { body: { access_token: 'tok_secret', session: fakeSession() } },
+    });
+    const i18n = await createWidgetI18n();
+    const root = document.body.appendChild(document.createElement('div'));
+    // Preact's own render: testing-library's runs a render's effects at once, as if the loading
+    // page had been painted.
+    renderWithPreact(
+      <App
+        api={new WidgetApiClient(fetchImpl)}
+        bridge={bridge}
+        i18n={i18n}
+        authorizedUrl={URL_PARTS}
+        fallbackTracerToken="trc_fallback"
+      />,
+      root,
+    );
+    try {
+      await waitFor(() =>
+        expect(events.map((event) => ('page' in event ? event.page : event.event_name))).toEqual([
+          EVENTS.READY,
+          'account_entry',
+        ]),
+      );
+    } finally {
+      renderWithPreact(null, root);
+      root.remove();
+    }
   });
 
   it('walks debit to TOKEN_SUCCESS with the bearer token on every call after the exchange', async () => {

@@ -42,8 +42,6 @@ export interface AppProps {
   documentLocale?: string;
   /** Standalone redirects; defaults to `location.assign`. */
   navigate?: (url: string) => void;
-  /** Called once READY has been emitted (tests, timing). */
-  onReady?: () => void;
   /**
    * Called after each page change and language change has reached the DOM, so auto height
    * measures then, even when the browser holds back resize observations (off-screen frames).
@@ -117,7 +115,6 @@ export function App(props: AppProps) {
       dispatch({ type: 'session_failed', error: 'invalid_url' });
       return;
     }
-    setStatus(t('status.loading'));
     // The document names the session's language, so its chunk downloads beside the exchange
     // and even the error page of a failed exchange is in the recipient's language.
     const documentLocale = props.documentLocale ? applyLocale(props.documentLocale) : null;
@@ -154,24 +151,12 @@ export function App(props: AppProps) {
       { session_identifier: exchanged.session_identifier, tracer_token: exchanged.tracer_token },
       exchanged,
     );
-    setSession(exchanged);
     applyThemeVariant(exchanged.theme_variant);
     await documentLocale;
     const active = await applyLocale(
       languageChoice.get(exchanged.session_identifier) ?? exchanged.language_locale_code,
     );
     const host = await bridge.connected;
-    const enabled = exchanged.funding_destinations;
-    const destination =
-      host && enabled.includes(host.funding_destination)
-        ? host.funding_destination
-        : started.destination && enabled.includes(started.destination)
-          ? started.destination
-          : enabled[0];
-    if (!destination) {
-      failSession('session_terminated');
-      return;
-    }
     try {
       await flowPages;
       // Its own chunk, fetched only when the merchant set an appearance: most mounts never pay
@@ -183,6 +168,21 @@ export function App(props: AppProps) {
       failSession('invalid_url');
       return;
     }
+    const enabled = exchanged.funding_destinations;
+    const destination =
+      host && enabled.includes(host.funding_destination)
+        ? host.funding_destination
+        : started.destination && enabled.includes(started.destination)
+          ? started.destination
+          : enabled[0];
+    // State only after the last `await`: a state change before it renders the loading page
+    // again, and that render runs the page's effects, PAGE_LOAD among them, although a mount
+    // whose inputs are all in replaces the page within this task, before it is ever shown.
+    setSession(exchanged);
+    if (!destination) {
+      failSession('session_terminated');
+      return;
+    }
     emitter.emit({
       event_name: EVENTS.READY,
       funding_destination: destination,
@@ -190,7 +190,6 @@ export function App(props: AppProps) {
     });
     dispatch({ type: 'session_started', destination, attempts: exchanged.attempts });
     setStatus('');
-    props.onReady?.();
     // Not on READY's path: the pages after account entry download while the recipient types.
     // A task of its own, so the chunk's preload links are not added before the host hears READY.
     setTimeout(() => void preloadLaterPages().catch(() => undefined), 0);
