@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { render as renderWithPreact } from 'preact';
+import { render as renderWithPreact, type VNode } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EVENTS, type WidgetEvent } from '../protocol';
 import { App } from './App';
@@ -24,6 +24,8 @@ async function mount(
     host?: ReturnType<typeof defaultHost> | null;
     onContentChanged?: () => void;
     documentLocale?: string;
+    /** testing-library's by default, which runs a render's effects at once. */
+    renderer?: (ui: VNode) => unknown;
   } = {},
 ) {
   const { bridge, events } = fakeBridge(options.host === undefined ? defaultHost() : options.host);
@@ -33,7 +35,7 @@ async function mount(
   });
   const navigate = vi.fn();
   const i18n = await createWidgetI18n();
-  render(
+  (options.renderer ?? render)(
     <App
       api={new WidgetApiClient(fetchImpl)}
       bridge={bridge}
@@ -98,24 +100,10 @@ describe('App', () => {
     // Every input READY needs is in before the first render, as on a mount whose files and
     // exchange arrived together: the form chunk loaded, the host connected, the exchange answered.
     await preloadFlowPages();
-    const { bridge, events } = fakeBridge();
-    const { fetchImpl } = fakeFetch({
-      'POST /exchange': { body: { access_token: 'tok_secret', session: fakeSession() } },
-    });
-    const i18n = await createWidgetI18n();
     const root = document.body.appendChild(document.createElement('div'));
     // Preact's own render: testing-library's runs a render's effects at once, as if the loading
     // page had been painted.
-    renderWithPreact(
-      <App
-        api={new WidgetApiClient(fetchImpl)}
-        bridge={bridge}
-        i18n={i18n}
-        authorizedUrl={URL_PARTS}
-        fallbackTracerToken="trc_fallback"
-      />,
-      root,
-    );
+    const { events } = await mount({}, { renderer: (ui) => renderWithPreact(ui, root) });
     try {
       await waitFor(() =>
         expect(events.map((event) => ('page' in event ? event.page : event.event_name))).toEqual([
